@@ -1,0 +1,5 @@
+package org.salwledger.core.actor;
+
+/** What the write side needs to know of a registered actor to accept its commands. */
+public record ActorEntry(String actorId, String name, Role role, String country) {
+}

@@ -1,0 +1,6 @@
+package org.salwledger.core.chain;
+
+/** An event that is a ledger record: its facts plus the link that chains it into its stream. */
+public interface LedgerEvent {
+    RecordLink link();
+}

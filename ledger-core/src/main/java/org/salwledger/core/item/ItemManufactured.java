@@ -1,0 +1,11 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record ItemManufactured(String itemId, ItemKind kind, WeaponCategory category, PartType partType,
+                               PartType identityComponent, String make, String model, String calibre,
+                               Material material, Production production, Integer yearOfManufacture,
+                               String description, String manufacturer, String countryOfManufacture,
+                               RecordLink link) implements LedgerEvent {
+}
