@@ -1,0 +1,18 @@
+package org.salwledger.api.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** {@code ledger.*} settings; see application.yml for the defaults. */
+@ConfigurationProperties("ledger")
+public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Sessions sessions) {
+
+    /** The bootstrap administrator: base64 raw Ed25519 public key, or generated into the data dir. */
+    public record Admin(String publicKey, String country) {}
+
+    public record Commands(Duration maxClockSkew, long maxBodyBytes) {}
+
+    public record Sessions(Duration ttl) {}
+}

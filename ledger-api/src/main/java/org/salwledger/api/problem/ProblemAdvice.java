@@ -1,0 +1,108 @@
+package org.salwledger.api.problem;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.salwledger.api.config.BodySizeLimitFilter;
+import org.salwledger.core.command.DomainRuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every refusal leaves as RFC 9457 problem+json with a stable type. */
+@RestControllerAdvice
+public class ProblemAdvice {
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(LedgerProblem.class)
+    ResponseEntity<ProblemDetail> ledger(LedgerProblem e) {
+        return Problems.response(e.status(), e.slug(), e.getMessage());
+    }
+
+    @ExceptionHandler(DomainRuleViolation.class)
+    ResponseEntity<ProblemDetail> domain(DomainRuleViolation e) {
+        return Problems.response(statusOf(e), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> command(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DomainRuleViolation violation) {
+            return domain(violation);
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return notFound(notFound);
+        }
+        if (e.getDetails().orElse(null) instanceof DomainRuleViolation violation) {
+            return domain(violation);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return Problems.response(HttpStatus.NOT_FOUND, "item-not-found", "no item or actor " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
+        return Problems.response(HttpStatus.CONFLICT, "concurrent-modification",
+                "another command changed the same stream at the same time; sign and send again");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLarge tooLarge) {
+                return Problems.response(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", tooLarge.getMessage());
+            }
+        }
+        return Problems.response(HttpStatus.BAD_REQUEST, "malformed-json", "the request body could not be read");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "send the DSSE envelope as application/json");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return Problems.response(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return Problems.response(HttpStatus.BAD_REQUEST, "invalid-query", e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+        return Problems.response(HttpStatus.NOT_FOUND, "not-found", "no such resource");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "the ledger could not complete the request; nothing was recorded");
+    }
+
+    private static HttpStatus statusOf(DomainRuleViolation e) {
+        return switch (e.kind()) {
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+}

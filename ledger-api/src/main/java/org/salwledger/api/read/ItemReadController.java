@@ -1,0 +1,77 @@
+package org.salwledger.api.read;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.api.session.Reader;
+import org.salwledger.api.write.ItemIds;
+import org.salwledger.projections.item.ItemQueries;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/** Item reads; an item the reader may not see answers exactly like an item that does not exist. */
+@RestController
+@RequestMapping("/api/v1/items")
+@Tag(name = "items")
+public class ItemReadController {
+    private final ItemQueries items;
+    private final ReadAccess access;
+    private final ItemChain chain;
+
+    public ItemReadController(ItemQueries items, ReadAccess access, ItemChain chain) {
+        this.items = items;
+        this.access = access;
+        this.chain = chain;
+    }
+
+    @GetMapping("/{itemId}")
+    @Operation(summary = "Current state of an item with its markings")
+    public ItemQueries.ItemView item(@PathVariable String itemId, Reader reader) {
+        visible(itemId, reader);
+        return items.find(itemId).orElseThrow(() -> notFound(itemId));
+    }
+
+    @GetMapping("/{itemId}/history")
+    @Operation(summary = "The item's timeline: when, who, what, the facts, the record hash")
+    public Map<String, Object> history(@PathVariable String itemId, Reader reader) {
+        visible(itemId, reader);
+        return Map.of("itemId", itemId, "events", items.history(itemId));
+    }
+
+    @GetMapping("/{itemId}/chain")
+    @Operation(summary = "The item's ledger records, hashes and signed envelopes, for verification")
+    public ItemChain.Chain itemChain(@PathVariable String itemId, Reader reader) {
+        visible(itemId, reader);
+        return chain.of(itemId);
+    }
+
+    @GetMapping
+    @Operation(summary = "Items whose marking text or serial matches (case, spaces, dashes, dots and slashes ignored)")
+    public Map<String, Object> byMark(@RequestParam("mark") String mark, Reader reader) {
+        if (mark.isBlank() || mark.length() > 500) {
+            throw LedgerProblem.badRequest("invalid-query", "'mark' must be 1-500 characters");
+        }
+        List<ItemQueries.ItemView> found = items.itemIdsMarked(mark).stream()
+                .filter(id -> access.canRead(reader, id))
+                .flatMap(id -> items.find(id).stream())
+                .toList();
+        return Map.of("mark", mark, "items", found);
+    }
+
+    private void visible(String itemId, Reader reader) {
+        ItemIds.require(itemId);
+        if (!access.canRead(reader, itemId)) {
+            throw notFound(itemId);
+        }
+    }
+
+    private static LedgerProblem notFound(String itemId) {
+        return LedgerProblem.notFound("item-not-found", "no item " + itemId + " that you may read");
+    }
+}

@@ -1,0 +1,28 @@
+package org.salwledger.api.read;
+
+import org.salwledger.api.session.Reader;
+import org.salwledger.projections.item.ItemQueries;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who reads which item: MANUFACTURER and HOLDER the items they hold or held; AUTHORITY those held
+ * by actors of its country; INVESTIGATOR, LAW_ENFORCEMENT and AUDITOR all. ADMIN manages actors
+ * and reads no items.
+ */
+@Component
+public class ReadAccess {
+    private final ItemQueries items;
+
+    public ReadAccess(ItemQueries items) {
+        this.items = items;
+    }
+
+    public boolean canRead(Reader reader, String itemId) {
+        return switch (reader.role()) {
+            case INVESTIGATOR, LAW_ENFORCEMENT, AUDITOR -> true;
+            case MANUFACTURER, HOLDER -> items.heldBy(itemId).stream().anyMatch(h -> h.actorId().equals(reader.actorId()));
+            case AUTHORITY -> items.heldBy(itemId).stream().anyMatch(h -> h.country().equals(reader.country()));
+            case ADMIN -> false;
+        };
+    }
+}

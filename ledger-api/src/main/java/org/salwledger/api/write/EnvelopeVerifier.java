@@ -1,0 +1,160 @@
+package org.salwledger.api.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.salwledger.api.config.LedgerProperties;
+import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.actor.ActorDirectory;
+import org.salwledger.core.actor.ActorEntry;
+import org.salwledger.core.actor.ActorKey;
+import org.salwledger.core.crypto.Dsse;
+import org.salwledger.core.crypto.DsseEnvelope;
+import org.salwledger.core.crypto.Ed25519;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a request body into a {@link SignedCommand}, or refuses it: envelope shape, base64, payload
+ * JSON, command type, signer's key (known, the signer's own, not revoked, valid at issuedAt),
+ * signature over DSSE's PAE, issuedAt within the allowed clock skew. Nonce reuse is checked where
+ * nonces are stored ({@link EnvelopeStore}).
+ */
+@Component
+public class EnvelopeVerifier {
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+
+    private final ActorDirectory directory;
+    private final Clock clock;
+    private final Duration maxSkew;
+
+    public EnvelopeVerifier(ActorDirectory directory, Clock clock, LedgerProperties properties) {
+        this.directory = directory;
+        this.clock = clock;
+        this.maxSkew = properties.commands().maxClockSkew();
+    }
+
+    public <T> SignedCommand<T> verify(byte[] body, String expectedType, Class<T> bodyType) {
+        DsseEnvelope envelope = envelope(body);
+        byte[] payload = base64(envelope.payload(), "payload");
+        JsonNode tree = CommandJson.tree(payload, "the command payload");
+        if (!(tree instanceof ObjectNode fields)) {
+            throw LedgerProblem.badRequest("invalid-field", "the command payload must be a JSON object");
+        }
+        CommandHeader header = header(fields);
+        if (!expectedType.equals(header.type())) {
+            throw LedgerProblem.badRequest("wrong-command-type",
+                    "this endpoint takes " + expectedType + ", the payload says " + header.type());
+        }
+        ActorEntry signer = checkSignature(envelope, payload, header);
+        checkFreshness(header.issuedAt());
+        T parsed = CommandJson.convert(fields, bodyType, "the " + expectedType + " command");
+        return new SignedCommand<>(envelope, envelope.hash(), header, parsed, signer);
+    }
+
+    private DsseEnvelope envelope(byte[] body) {
+        DsseEnvelope envelope = CommandJson.read(body, DsseEnvelope.class, "the envelope");
+        if (envelope.payloadType() == null || envelope.payload() == null || envelope.signatures() == null
+                || envelope.signatures().isEmpty()
+                || envelope.signatures().stream().anyMatch(s -> s == null || s.keyid() == null || s.sig() == null)) {
+            throw LedgerProblem.badRequest("invalid-envelope",
+                    "a DSSE envelope needs payloadType, payload and at least one signature with keyid and sig");
+        }
+        if (!Dsse.COMMAND_PAYLOAD_TYPE.equals(envelope.payloadType())) {
+            throw LedgerProblem.badRequest("unsupported-payload-type",
+                    "payloadType must be " + Dsse.COMMAND_PAYLOAD_TYPE + ", got " + envelope.payloadType());
+        }
+        return envelope;
+    }
+
+    private static byte[] base64(String value, String field) {
+        try {
+            return Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw LedgerProblem.badRequest("bad-base64", "'" + field + "' is not standard base64: " + e.getMessage());
+        }
+    }
+
+    private static CommandHeader header(ObjectNode fields) {
+        String type = headerText(fields, "type");
+        String actor = headerText(fields, "actor");
+        String nonce = headerText(fields, "nonce");
+        String issuedAtText = headerText(fields, "issuedAt");
+        if (!NONCE.matcher(nonce).matches()) {
+            throw LedgerProblem.badRequest("invalid-field", "'nonce' must be 16-128 characters of [A-Za-z0-9_-]");
+        }
+        Instant issuedAt;
+        try {
+            issuedAt = Instant.parse(issuedAtText);
+        } catch (DateTimeParseException e) {
+            throw LedgerProblem.badRequest("invalid-field", "'issuedAt' must be an RFC 3339 UTC time, got " + issuedAtText);
+        }
+        return new CommandHeader(type, actor, nonce, issuedAt);
+    }
+
+    private static String headerText(ObjectNode fields, String name) {
+        JsonNode value = fields.remove(name);
+        if (value == null || value.isNull()) {
+            throw LedgerProblem.badRequest("missing-field", "the command payload needs '" + name + "'");
+        }
+        if (!value.isTextual()) {
+            throw LedgerProblem.badRequest("invalid-field", "'" + name + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    /** The first signature by a key of the stated actor decides; others (co-signers) are ignored. */
+    private ActorEntry checkSignature(DsseEnvelope envelope, byte[] payload, CommandHeader header) {
+        byte[] signed = Dsse.pae(envelope.payloadType(), payload);
+        LedgerProblem firstProblem = null;
+        for (DsseEnvelope.DsseSignature signature : envelope.signatures()) {
+            byte[] sig = base64(signature.sig(), "signatures[].sig");
+            ActorKey key = directory.key(signature.keyid()).orElse(null);
+            LedgerProblem problem = problemWith(key, header, signature.keyid());
+            if (problem == null && !Ed25519.verify(key.publicKey(), signed, sig)) {
+                problem = LedgerProblem.unauthorized("bad-signature",
+                        "the signature by key " + signature.keyid() + " does not verify over the envelope");
+            }
+            if (problem == null) {
+                return directory.actor(key.actorId()).orElseThrow(() -> LedgerProblem.unauthorized("unknown-actor",
+                        "no actor " + key.actorId()));
+            }
+            if (firstProblem == null) {
+                firstProblem = problem;
+            }
+        }
+        throw firstProblem;
+    }
+
+    private static LedgerProblem problemWith(ActorKey key, CommandHeader header, String keyId) {
+        if (key == null) {
+            return LedgerProblem.unauthorized("unknown-key", "no registered key has keyid " + keyId);
+        }
+        if (!key.actorId().equals(header.actor())) {
+            return LedgerProblem.unauthorized("key-not-for-actor",
+                    "key " + keyId + " belongs to " + key.actorId() + ", not to " + header.actor());
+        }
+        if (key.revoked()) {
+            return LedgerProblem.unauthorized("revoked-key", "key " + keyId + " was revoked at " + key.revokedAt());
+        }
+        if (!key.validAt(header.issuedAt())) {
+            return LedgerProblem.unauthorized("key-not-valid",
+                    "key " + keyId + " is not valid at issuedAt " + header.issuedAt() + " (valid from " + key.validFrom()
+                            + (key.validUntil() == null ? "" : " until " + key.validUntil()) + ")");
+        }
+        return null;
+    }
+
+    private void checkFreshness(Instant issuedAt) {
+        Instant now = clock.instant();
+        if (issuedAt.isBefore(now.minus(maxSkew)) || issuedAt.isAfter(now.plus(maxSkew))) {
+            throw LedgerProblem.badRequest("stale-timestamp", "issuedAt " + issuedAt + " is more than " + maxSkew
+                    + " away from the ledger's time " + now);
+        }
+    }
+}

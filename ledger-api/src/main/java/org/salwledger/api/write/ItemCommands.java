@@ -1,0 +1,22 @@
+package org.salwledger.api.write;
+
+import org.salwledger.core.item.ItemKind;
+import org.salwledger.core.item.MarkType;
+import org.salwledger.core.item.MarkingMethod;
+import org.salwledger.core.item.Material;
+import org.salwledger.core.item.PartType;
+import org.salwledger.core.item.Production;
+import org.salwledger.core.item.WeaponCategory;
+
+/** Bodies of the item commands as signers send them, besides the common header. */
+public final class ItemCommands {
+    private ItemCommands() {}
+
+    public record ManufactureItemBody(ItemKind kind, WeaponCategory category, PartType partType,
+                                      PartType identityComponent, String make, String model, String calibre,
+                                      Material material, Production production, Integer yearOfManufacture,
+                                      String description) {}
+
+    public record MarkItemBody(String itemId, MarkType markType, String serial, String text, PartType component,
+                               MarkingMethod method, String location) {}
+}

@@ -1,0 +1,30 @@
+package org.salwledger.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Which endpoint takes which command type (DESIGN.md §6). */
+public final class CommandRoutes {
+    private CommandRoutes() {}
+
+    public static String pathFor(JsonNode command) {
+        String type = text(command, "type");
+        return switch (type) {
+            case "RegisterActor" -> "/api/v1/actors";
+            case "RotateActorKey" -> "/api/v1/actors/" + text(command, "actorId") + "/keys";
+            case "RevokeActorKey" -> "/api/v1/actors/" + text(command, "actorId") + "/keys/" + text(command, "keyId")
+                    + "/revocation";
+            case "OpenSession" -> "/api/v1/sessions";
+            case "ManufactureItem" -> "/api/v1/items";
+            case "MarkItem" -> "/api/v1/items/" + text(command, "itemId") + "/marks";
+            default -> throw new IllegalArgumentException("no endpoint known for command type '" + type + "'");
+        };
+    }
+
+    private static String text(JsonNode command, String field) {
+        JsonNode value = command.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("the command needs a string '" + field + "'");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,131 @@
+package org.salwledger.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.crypto.SigningKey;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "ledger-cli", mixinStandardHelpOptions = true, version = "ledger-cli 0.1.0",
+        description = "Keys, signed commands and reads for the SALW custody ledger.",
+        subcommands = {LedgerCli.Keygen.class, LedgerCli.Sign.class, LedgerCli.Submit.class, LedgerCli.Session.class,
+                LedgerCli.Get.class, Bench.class})
+public final class LedgerCli {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LedgerCli()).execute(args));
+    }
+
+    static ObjectNode readCommand(String source) throws IOException {
+        byte[] bytes = "-".equals(source) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(source));
+        JsonNode node = CanonicalJson.mapper().readTree(bytes);
+        if (!(node instanceof ObjectNode command)) {
+            throw new CommandLine.ParameterException(new CommandLine(new LedgerCli()), "the command must be a JSON object");
+        }
+        return command;
+    }
+
+    static final class Signer {
+        @Option(names = "--key", required = true, description = "private key file written by keygen")
+        Path key;
+        @Option(names = "--actor", required = true, description = "the actor id the key belongs to")
+        String actor;
+
+        CommandSigner signer() throws IOException {
+            return new CommandSigner(KeyFiles.read(key), actor);
+        }
+    }
+
+    @Command(name = "keygen", description = "Write a new Ed25519 key pair: FILE (private seed) and FILE.pub.")
+    static final class Keygen implements Callable<Integer> {
+        @Option(names = "--out", required = true, description = "private key file, e.g. fnh.key")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            if (Files.exists(out)) {
+                System.err.println(out + " exists; refusing to overwrite a key");
+                return 2;
+            }
+            SigningKey key = SigningKey.generate();
+            KeyFiles.write(key, out);
+            System.out.println("{\"keyid\":\"" + key.keyId() + "\",\"publicKey\":\"" + key.publicKeyBase64()
+                    + "\",\"privateKeyFile\":\"" + out + "\",\"publicKeyFile\":\"" + KeyFiles.publicFileOf(out) + "\"}");
+            return 0;
+        }
+    }
+
+    @Command(name = "sign", description = "Sign a command JSON (file or -) into a DSSE envelope, adding nonce and issuedAt.")
+    static final class Sign implements Callable<Integer> {
+        @CommandLine.Mixin
+        Signer signer;
+        @Parameters(index = "0", description = "command JSON file, or - for standard input")
+        String command;
+
+        @Override
+        public Integer call() throws IOException {
+            System.out.println(signer.signer().signToJson(readCommand(command)));
+            return 0;
+        }
+    }
+
+    @Command(name = "submit", description = "Sign a command and POST it to the endpoint its type names; print the answer.")
+    static final class Submit implements Callable<Integer> {
+        @CommandLine.Mixin
+        Signer signer;
+        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "ledger base URL")
+        String url;
+        @Parameters(index = "0", description = "command JSON file, or - for standard input")
+        String command;
+
+        @Override
+        public Integer call() throws Exception {
+            ObjectNode cmd = readCommand(command);
+            LedgerClient.Answer answer = new LedgerClient(url).post(CommandRoutes.pathFor(cmd), signer.signer().signToJson(cmd));
+            System.out.println(answer.body());
+            return answer.status() < 400 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "session", description = "Open a read session; prints {token, expiresAt}.")
+    static final class Session implements Callable<Integer> {
+        @CommandLine.Mixin
+        Signer signer;
+        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "ledger base URL")
+        String url;
+
+        @Override
+        public Integer call() throws Exception {
+            ObjectNode open = CanonicalJson.mapper().createObjectNode().put("type", "OpenSession");
+            LedgerClient.Answer answer = new LedgerClient(url).post("/api/v1/sessions", signer.signer().signToJson(open));
+            System.out.println(answer.body());
+            return answer.status() < 400 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "get", description = "GET a path with a bearer token, e.g. /api/v1/items/ID/history.")
+    static final class Get implements Callable<Integer> {
+        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "ledger base URL")
+        String url;
+        @Option(names = "--token", required = true, description = "bearer token from 'session'")
+        String token;
+        @Parameters(index = "0", description = "path, e.g. /api/v1/items/ID/history")
+        String path;
+
+        @Override
+        public Integer call() throws Exception {
+            LedgerClient.Answer answer = new LedgerClient(url).get(path, token);
+            System.out.println(new String(answer.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            return answer.status() < 400 ? 0 : 1;
+        }
+    }
+}

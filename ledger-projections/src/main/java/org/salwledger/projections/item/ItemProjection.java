@@ -1,0 +1,88 @@
+package org.salwledger.projections.item;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.LedgerRecords;
+import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.item.ItemManufactured;
+import org.salwledger.core.item.ItemMarked;
+import org.salwledger.core.item.Serials;
+import org.salwledger.projections.LedgerViews;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Current state, timeline, markings and holders of every item. Each handler first deletes what a
+ * redelivered event may have written, so replays and redeliveries give the same rows.
+ */
+@Component
+@ProcessingGroup(LedgerViews.PROCESSING_GROUP)
+public class ItemProjection {
+    private final JdbcTemplate jdbc;
+
+    public ItemProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ItemManufactured e) {
+        jdbc.update("DELETE FROM item_view WHERE item_id = ?", e.itemId());
+        jdbc.update("""
+                INSERT INTO item_view (item_id, kind, category, part_type, identity_component, make, model, calibre,
+                  material, production, year_of_manufacture, manufacturer, country_of_manufacture, custodian, status,
+                  manufactured_at, last_sequence, last_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)""",
+                e.itemId(), e.kind().name(), name(e.category()), name(e.partType()), name(e.identityComponent()),
+                e.make(), e.model(), e.calibre(), e.material().name(), e.production().name(), e.yearOfManufacture(),
+                e.manufacturer(), e.countryOfManufacture(), e.manufacturer(), e.link().recordedAt(),
+                e.link().sequence(), e.link().hash());
+        holder(e.itemId(), e.manufacturer(), e.countryOfManufacture());
+        history(e.itemId(), e.manufacturer(), e);
+    }
+
+    @EventHandler
+    void on(ItemMarked e) {
+        jdbc.update("DELETE FROM item_marking WHERE item_id = ? AND sequence = ?", e.itemId(), e.link().sequence());
+        jdbc.update("""
+                INSERT INTO item_marking (item_id, sequence, mark_type, text, serial, normalized_text, normalized_serial,
+                  component, method, location)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.itemId(), e.link().sequence(), e.markType().name(), e.text(), e.serial(), Serials.normalize(e.text()),
+                e.serial() == null ? null : Serials.normalize(e.serial()), e.component().name(), e.method().name(),
+                e.location());
+        advance(e.itemId(), e);
+        history(e.itemId(), e.markedBy(), e);
+    }
+
+    private void advance(String itemId, LedgerEvent e) {
+        jdbc.update("UPDATE item_view SET last_sequence = ?, last_hash = ? WHERE item_id = ? AND last_sequence < ?",
+                e.link().sequence(), e.link().hash(), itemId, e.link().sequence());
+    }
+
+    private void holder(String itemId, String actorId, String country) {
+        jdbc.update("DELETE FROM item_holder WHERE item_id = ? AND actor_id = ?", itemId, actorId);
+        jdbc.update("INSERT INTO item_holder (item_id, actor_id, country) VALUES (?, ?, ?)", itemId, actorId, country);
+    }
+
+    private void history(String itemId, String actorId, LedgerEvent e) {
+        jdbc.update("DELETE FROM item_history WHERE item_id = ? AND sequence = ?", itemId, e.link().sequence());
+        jdbc.update("INSERT INTO item_history (item_id, sequence, type, actor_id, recorded_at, facts, record_hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                itemId, e.link().sequence(), LedgerRecords.typeOf(e), actorId, e.link().recordedAt(),
+                CanonicalJson.canonicalize(LedgerRecords.factsOf(e)), e.link().hash());
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM item_marking");
+        jdbc.update("DELETE FROM item_history");
+        jdbc.update("DELETE FROM item_holder");
+        jdbc.update("DELETE FROM item_view");
+    }
+}
