@@ -2,6 +2,8 @@ package org.salwledger.api.config;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -19,6 +21,15 @@ public class AxonSetup {
     @Bean
     public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
+    /**
+     * A view that fails on an event must not skip it: the error propagates, the processor rolls the
+     * batch back and retries, so views never silently miss a record.
+     */
+    @Bean
+    public ListenerInvocationErrorHandler listenerInvocationErrorHandler() {
+        return PropagatingErrorHandler.instance();
     }
 
     @Bean

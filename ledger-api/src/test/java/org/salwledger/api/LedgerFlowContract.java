@@ -1,0 +1,208 @@
+package org.salwledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salwledger.cli.CommandSigner;
+import org.salwledger.core.crypto.SigningKey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.salwledger.api.LedgerTestClient.command;
+
+/**
+ * The foundation slice end to end over real HTTP with real signatures: register, manufacture,
+ * mark, session, history, chain. Run against H2 and PostgreSQL by the subclasses.
+ */
+abstract class LedgerFlowContract {
+    static final SigningKey ADMIN = SigningKey.generate();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    LedgerTestClient ledger;
+    final String suffix = CommandSigner.newNonce().substring(0, 6).toUpperCase(Locale.ROOT);
+    final SigningKey fnhKey = SigningKey.generate();
+    final String fnh = "BE-FNH-" + suffix;
+
+    static void ledgerProperties(DynamicPropertyRegistry registry) throws Exception {
+        Path dataDir = Files.createTempDirectory("ledger-test");
+        registry.add("ledger.data-dir", dataDir::toString);
+        registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
+    }
+
+    @BeforeEach
+    void connect() {
+        ledger = new LedgerTestClient(port, ADMIN);
+        ledger.register(fnh, "MANUFACTURER", "BE", fnhKey);
+    }
+
+    int eventCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
+    }
+
+    ObjectNode pistol() {
+        return command("ManufactureItem").put("kind", "WEAPON").put("category", "REVOLVER_OR_SELF_LOADING_PISTOL")
+                .put("identityComponent", "FRAME").put("make", "FN Herstal").put("model", "FN 509")
+                .put("calibre", "9x19mm").put("material", "POLYMER").put("production", "INDUSTRIAL")
+                .put("yearOfManufacture", 2026);
+    }
+
+    String manufacture() {
+        LedgerTestClient.Answer made = ledger.submit(fnhKey, fnh, pistol());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().get("itemId").asText();
+    }
+
+    ObjectNode manufactureMark(String itemId, String serial) {
+        return command("MarkItem").put("itemId", itemId).put("markType", "MANUFACTURE").put("serial", serial)
+                .put("text", "FN HERSTAL BELGIUM " + serial).put("component", "FRAME")
+                .put("method", "EMBEDDED_METAL_PLATE").put("location", "metal plate embedded in the grip");
+    }
+
+    @Test
+    void registerManufactureMarkThenReadHistoryAndVerifyTheChain() {
+        LedgerTestClient.Answer made = ledger.submit(fnhKey, fnh, pistol());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String itemId = made.json().get("itemId").asText();
+        String manufactureHash = made.json().get("records").get(0).get("hash").asText();
+        String serial = "GK" + suffix;
+
+        LedgerTestClient.Answer marked = ledger.submit(fnhKey, fnh, manufactureMark(itemId, serial));
+        assertThat(marked.status()).as(marked.body()).isEqualTo(201);
+        assertThat(marked.json().get("records").get(0).get("sequence").asLong()).isEqualTo(1);
+
+        String token = ledger.session(fnhKey, fnh);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            LedgerTestClient.Answer history = ledger.get("/api/v1/items/" + itemId + "/history", token);
+            assertThat(history.status()).as(history.body()).isEqualTo(200);
+            assertThat(history.json().get("events").findValuesAsText("type")).containsExactly("ItemManufactured", "ItemMarked");
+        });
+        JsonNode events = ledger.get("/api/v1/items/" + itemId + "/history", token).json().get("events");
+        assertThat(events.get(0).get("recordHash").asText()).isEqualTo(manufactureHash);
+        assertThat(events.get(0).get("actor").asText()).isEqualTo(fnh);
+        assertThat(events.get(0).at("/facts/countryOfManufacture").asText()).isEqualTo("BE");
+        assertThat(events.get(1).at("/facts/serial").asText()).isEqualTo(serial);
+        assertThat(events.get(1).at("/facts/method").asText()).isEqualTo("EMBEDDED_METAL_PLATE");
+
+        JsonNode item = ledger.get("/api/v1/items/" + itemId, token).json();
+        assertThat(item.get("custodian").asText()).isEqualTo(fnh);
+        assertThat(item.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(item.get("markings").get(0).get("text").asText()).isEqualTo("FN HERSTAL BELGIUM " + serial);
+
+        JsonNode found = ledger.get("/api/v1/items?mark=fn-herstal.belgium%20" + serial.toLowerCase(Locale.ROOT), token).json();
+        assertThat(found.get("items").findValuesAsText("itemId")).containsExactly(itemId);
+
+        JsonNode chain = ledger.get("/api/v1/items/" + itemId + "/chain", token).json();
+        assertThat(chain.get("records")).hasSize(2);
+        ChainCheck.verify(chain, Map.of(fnhKey.keyId(), fnhKey.publicKey()));
+    }
+
+    @Test
+    void readsFollowTheRoles() {
+        String itemId = manufacture();
+        SigningKey investigatorKey = SigningKey.generate();
+        SigningKey beAuthorityKey = SigningKey.generate();
+        SigningKey deAuthorityKey = SigningKey.generate();
+        SigningKey otherMakerKey = SigningKey.generate();
+        ledger.register("NL-INV-" + suffix, "INVESTIGATOR", "NL", investigatorKey);
+        ledger.register("BE-AUTH-" + suffix, "AUTHORITY", "BE", beAuthorityKey);
+        ledger.register("DE-AUTH-" + suffix, "AUTHORITY", "DE", deAuthorityKey);
+        ledger.register("DE-HK-" + suffix, "MANUFACTURER", "DE", otherMakerKey);
+        String path = "/api/v1/items/" + itemId;
+        String investigator = ledger.session(investigatorKey, "NL-INV-" + suffix);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.get(path, investigator).status() == 200);
+
+        assertThat(ledger.get(path, ledger.session(beAuthorityKey, "BE-AUTH-" + suffix)).status()).isEqualTo(200);
+        LedgerTestClient.Answer foreign = ledger.get(path, ledger.session(deAuthorityKey, "DE-AUTH-" + suffix));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.problemType()).isEqualTo("urn:salw-ledger:problem:item-not-found");
+        assertThat(ledger.get(path, ledger.session(otherMakerKey, "DE-HK-" + suffix)).status()).isEqualTo(404);
+        assertThat(ledger.get(path, ledger.session(ADMIN, "admin")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aResubmittedEnvelopeAnswersTheOriginalResultAndAppendsNothing() {
+        String envelope = new CommandSigner(fnhKey, fnh).signToJson(pistol());
+        LedgerTestClient.Answer first = ledger.post("/api/v1/items", envelope);
+        assertThat(first.status()).isEqualTo(201);
+        int events = eventCount();
+
+        LedgerTestClient.Answer again = ledger.post("/api/v1/items", envelope);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("Ledger-Replayed")).contains("true");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void concurrentClaimsOfOneSerialLetExactlyOneItemWin() throws Exception {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            items.add(manufacture());
+        }
+        String serial = "RACE" + suffix;
+        ExecutorService pool = Executors.newFixedThreadPool(items.size());
+        List<Future<LedgerTestClient.Answer>> answers = new ArrayList<>();
+        for (String itemId : items) {
+            Callable<LedgerTestClient.Answer> mark = () -> ledger.submit(fnhKey, fnh, manufactureMark(itemId, serial));
+            answers.add(pool.submit(mark));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<LedgerTestClient.Answer> answer : answers) {
+            LedgerTestClient.Answer a = answer.get();
+            statuses.add(a.status());
+            if (a.status() != 201) {
+                assertThat(a.problemType()).as(a.body()).isEqualTo("urn:salw-ledger:problem:duplicate-marking");
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM manufacture_mark_claim WHERE normalized_serial = ?",
+                Integer.class, serial)).isEqualTo(1);
+    }
+
+    @Test
+    void aLongHistoryIsSnapshottedAndItsChainStaysWhole() {
+        String itemId = manufacture();
+        for (int i = 0; i < 60; i++) {
+            LedgerTestClient.Answer remark = ledger.submit(fnhKey, fnh, command("MarkItem").put("itemId", itemId)
+                    .put("markType", "REMARK").put("text", "QC-" + i).put("component", "BARREL").put("method", "LASER"));
+            assertThat(remark.status()).as(remark.body()).isEqualTo(201);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM snapshotevententry WHERE aggregateidentifier = ?",
+                Integer.class, itemId)).isPositive();
+        String token = ledger.session(fnhKey, fnh);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.get("/api/v1/items/" + itemId, token).status() == 200);
+        JsonNode chain = ledger.get("/api/v1/items/" + itemId + "/chain", token).json();
+        assertThat(chain.get("records")).hasSize(61);
+        ChainCheck.verify(chain, Map.of(fnhKey.keyId(), fnhKey.publicKey()));
+    }
+
+    @Test
+    void theApiIsDescribedAndHealthy() {
+        assertThat(ledger.get("/actuator/health", null).body()).contains("\"UP\"");
+        LedgerTestClient.Answer openApi = ledger.get("/v3/api-docs", null);
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.json().get("paths").has("/api/v1/items/{itemId}/chain")).isTrue();
+    }
+}
