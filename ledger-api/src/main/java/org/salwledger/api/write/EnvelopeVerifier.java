@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a request body into a {@link SignedCommand}, or refuses it: envelope shape, base64, payload
- * JSON, command type, signer's key (known, the signer's own, not revoked, valid at issuedAt),
- * signature over DSSE's PAE, issuedAt within the allowed clock skew. Nonce reuse is checked where
+ * JSON, command type, issuedAt within the allowed clock skew (checked first: it is cheap and
+ * stops old captured envelopes), signer's key (known, the signer's own, not revoked, valid at
+ * issuedAt), signature over DSSE's PAE. Nonce reuse is checked where
  * nonces are stored ({@link EnvelopeStore}).
  */
 @Component
@@ -51,8 +52,8 @@ public class EnvelopeVerifier {
             throw LedgerProblem.badRequest("wrong-command-type",
                     "this endpoint takes " + expectedType + ", the payload says " + header.type());
         }
-        ActorEntry signer = checkSignature(envelope, payload, header);
         checkFreshness(header.issuedAt());
+        ActorEntry signer = checkSignature(envelope, payload, header);
         T parsed = CommandJson.convert(fields, bodyType, "the " + expectedType + " command");
         return new SignedCommand<>(envelope, envelope.hash(), header, parsed, signer);
     }

@@ -1,0 +1,256 @@
+package org.salwledger.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salwledger.cli.CommandSigner;
+import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.crypto.Dsse;
+import org.salwledger.core.crypto.DsseEnvelope;
+import org.salwledger.core.crypto.Sha256;
+import org.salwledger.core.crypto.SigningKey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.salwledger.api.LedgerTestClient.command;
+
+/** Every kind of bad input gets its own problem+json type and appends nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadInputTest {
+    private static final SigningKey ADMIN = SigningKey.generate();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private LedgerTestClient ledger;
+    private final String suffix = CommandSigner.newNonce().substring(0, 6).toUpperCase(Locale.ROOT);
+    private final SigningKey makerKey = SigningKey.generate();
+    private final String maker = "BE-MK-" + suffix;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        LedgerFlowContract.ledgerProperties(registry);
+        registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
+    }
+
+    @BeforeEach
+    void connect() {
+        ledger = new LedgerTestClient(port, ADMIN);
+        ledger.register(maker, "MANUFACTURER", "BE", makerKey);
+    }
+
+    private int eventCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
+    }
+
+    private ObjectNode rifle() {
+        return command("ManufactureItem").put("kind", "WEAPON").put("category", "ASSAULT_RIFLE").put("make", "FN Herstal")
+                .put("model", "SCAR-L").put("calibre", "5.56x45mm").put("material", "METAL").put("production", "INDUSTRIAL");
+    }
+
+    /** Sends, then checks status, problem type, media type, and that the event store did not grow. */
+    private void refused(int status, String slug, Supplier<LedgerTestClient.Answer> send) {
+        int before = eventCount();
+        LedgerTestClient.Answer answer = send.get();
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.problemType()).isEqualTo("urn:salw-ledger:problem:" + slug);
+        assertThat(answer.json().get("detail").asText()).isNotBlank();
+        assertThat(eventCount()).as("events appended by a refused request").isEqualTo(before);
+    }
+
+    private String envelopeWithPayload(byte[] payload, SigningKey key) {
+        return CanonicalJson.canonicalString(DsseEnvelope.sign(Dsse.COMMAND_PAYLOAD_TYPE, payload, key));
+    }
+
+    private ObjectNode header(ObjectNode command, String actor) {
+        return command.put("actor", actor).put("nonce", CommandSigner.newNonce())
+                .put("issuedAt", Instant.now().toString());
+    }
+
+    @Test
+    void malformedJson() {
+        refused(400, "malformed-json", () -> ledger.post("/api/v1/items", "{\"payloadType\": "));
+        refused(400, "malformed-json", () -> ledger.post("/api/v1/items",
+                envelopeWithPayload("{\"type\":\"ManufactureItem\",".getBytes(StandardCharsets.UTF_8), makerKey)));
+    }
+
+    @Test
+    void unknownField() {
+        refused(400, "unknown-field", () -> ledger.submit(makerKey, maker, rifle().put("colour", "black")));
+        refused(400, "unknown-field", () -> ledger.post("/api/v1/items", "{\"payloadType\":\"x\",\"payload\":\"\",\"signatures\":[],\"extra\":1}"));
+    }
+
+    @Test
+    void duplicateKeysInASignedPayload() {
+        String twice = "{\"type\":\"ManufactureItem\",\"type\":\"MarkItem\"}";
+        refused(400, "malformed-json", () -> ledger.post("/api/v1/items",
+                envelopeWithPayload(twice.getBytes(StandardCharsets.UTF_8), makerKey)));
+    }
+
+    @Test
+    void unknownEnumValue() {
+        refused(400, "unknown-enum-value", () -> ledger.submit(makerKey, maker, rifle().put("kind", "TANK")));
+        refused(400, "unknown-enum-value", () -> ledger.submit(makerKey, maker, rifle().put("material", "metal")));
+    }
+
+    @Test
+    void badCountryCode() {
+        refused(422, "bad-country-code", () -> ledger.submitAsAdmin(command("RegisterActor").put("actorId", "X-" + suffix)
+                .put("name", "X").put("role", "HOLDER").put("country", "Belgium")
+                .put("publicKey", SigningKey.generate().publicKeyBase64())));
+        refused(422, "bad-country-code", () -> ledger.submitAsAdmin(command("RegisterActor").put("actorId", "Y-" + suffix)
+                .put("name", "Y").put("role", "HOLDER").put("country", "YU")
+                .put("publicKey", SigningKey.generate().publicKeyBase64())));
+    }
+
+    @Test
+    void badBase64() {
+        refused(400, "bad-base64", () -> ledger.post("/api/v1/items", "{\"payloadType\":\"" + Dsse.COMMAND_PAYLOAD_TYPE
+                + "\",\"payload\":\"%%%not base64%%%\",\"signatures\":[{\"keyid\":\"" + makerKey.keyId() + "\",\"sig\":\"AA==\"}]}"));
+    }
+
+    @Test
+    void badSignature() {
+        DsseEnvelope good = new CommandSigner(makerKey, maker).sign(rifle());
+        byte[] sig = Base64.getDecoder().decode(good.signatures().get(0).sig());
+        sig[10] ^= 0x40;
+        DsseEnvelope forged = new DsseEnvelope(good.payloadType(), good.payload(),
+                List.of(new DsseEnvelope.DsseSignature(makerKey.keyId(), Base64.getEncoder().encodeToString(sig))));
+        refused(401, "bad-signature", () -> ledger.post("/api/v1/items", CanonicalJson.canonicalString(forged)));
+
+        // A valid signature over another payload does not cover this one.
+        DsseEnvelope other = new CommandSigner(makerKey, maker).sign(rifle().put("model", "SCAR-H"));
+        DsseEnvelope spliced = new DsseEnvelope(good.payloadType(), good.payload(), other.signatures());
+        refused(401, "bad-signature", () -> ledger.post("/api/v1/items", CanonicalJson.canonicalString(spliced)));
+    }
+
+    @Test
+    void unknownKey() {
+        refused(401, "unknown-key", () -> ledger.submit(SigningKey.generate(), maker, rifle()));
+    }
+
+    @Test
+    void aKeyOfAnotherActor() {
+        refused(401, "key-not-for-actor", () -> ledger.submit(makerKey, "admin", rifle()));
+    }
+
+    @Test
+    void revokedKey() {
+        SigningKey key = SigningKey.generate();
+        String actor = "BE-REV-" + suffix;
+        ledger.register(actor, "MANUFACTURER", "BE", key);
+        LedgerTestClient.Answer revoked = ledger.submitAsAdmin(command("RevokeActorKey").put("actorId", actor)
+                .put("keyId", key.keyId()).put("reason", "workstation stolen"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(201);
+        refused(401, "revoked-key", () -> ledger.submit(key, actor, rifle()));
+    }
+
+    @Test
+    void aRotatedKeyIsNotValidForNewCommands() {
+        SigningKey old = SigningKey.generate();
+        SigningKey next = SigningKey.generate();
+        String actor = "BE-ROT-" + suffix;
+        ledger.register(actor, "MANUFACTURER", "BE", old);
+        LedgerTestClient.Answer rotated = ledger.submit(old, actor, command("RotateActorKey").put("actorId", actor)
+                .put("publicKey", next.publicKeyBase64()));
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+        refused(401, "key-not-valid", () -> ledger.submit(old, actor, rifle()));
+        assertThat(ledger.submit(next, actor, rifle()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void nonceReusedWithDifferentContent() {
+        String nonce = CommandSigner.newNonce();
+        assertThat(ledger.submit(makerKey, maker, rifle().put("nonce", nonce)).status()).isEqualTo(201);
+        refused(409, "nonce-reused", () -> ledger.submit(makerKey, maker, rifle().put("model", "SCAR-H").put("nonce", nonce)));
+    }
+
+    @Test
+    void staleIssuedAt() {
+        String past = Instant.now().minus(Duration.ofMinutes(10)).toString();
+        refused(400, "stale-timestamp", () -> ledger.submit(makerKey, maker, rifle().put("issuedAt", past)));
+        CommandSigner future = new CommandSigner(makerKey, maker, Clock.fixed(Instant.now().plus(Duration.ofMinutes(10)), ZoneOffset.UTC));
+        refused(400, "stale-timestamp", () -> ledger.post("/api/v1/items", future.signToJson(rifle())));
+    }
+
+    @Test
+    void wrongPayloadTypeForTheEndpoint() {
+        ObjectNode mark = command("MarkItem").put("itemId", "00000000-0000-0000-0000-000000000000").put("markType", "REMARK");
+        refused(400, "wrong-command-type", () -> ledger.post("/api/v1/items", new CommandSigner(makerKey, maker).signToJson(mark)));
+        String envelope = CanonicalJson.canonicalString(DsseEnvelope.sign("application/json",
+                CanonicalJson.canonicalize(header(rifle(), maker)), makerKey));
+        refused(400, "unsupported-payload-type", () -> ledger.post("/api/v1/items", envelope));
+    }
+
+    @Test
+    void roleNotAllowed() {
+        SigningKey holderKey = SigningKey.generate();
+        ledger.register("BE-POL-" + suffix, "HOLDER", "BE", holderKey);
+        refused(403, "role-not-allowed", () -> ledger.submit(holderKey, "BE-POL-" + suffix, rifle()));
+        refused(403, "role-not-allowed", () -> ledger.submit(makerKey, maker, command("RegisterActor").put("actorId", "Z-" + suffix)
+                .put("name", "Z").put("role", "ADMIN").put("country", "BE").put("publicKey", SigningKey.generate().publicKeyBase64())));
+    }
+
+    @Test
+    void duplicateManufactureMarking() {
+        String first = ledger.submit(makerKey, maker, rifle()).json().get("itemId").asText();
+        String second = ledger.submit(makerKey, maker, rifle().put("model", "SCAR-H")).json().get("itemId").asText();
+        ObjectNode mark = command("MarkItem").put("markType", "MANUFACTURE").put("serial", "DUP-" + suffix)
+                .put("component", "RECEIVER").put("method", "LASER");
+        assertThat(ledger.submit(makerKey, maker, mark.deepCopy().put("itemId", first)).status()).isEqualTo(201);
+        refused(409, "duplicate-marking", () -> ledger.submit(makerKey, maker,
+                mark.deepCopy().put("itemId", second).put("serial", "dup " + suffix.toLowerCase(Locale.ROOT))));
+    }
+
+    @Test
+    void aMarkOnAnItemThatDoesNotExist() {
+        refused(404, "item-not-found", () -> ledger.submit(makerKey, maker, command("MarkItem")
+                .put("itemId", "2b1f8f6e-6a8e-4c52-9a52-3f0e2b1c0d9e").put("markType", "MANUFACTURE").put("serial", "S1")
+                .put("component", "FRAME").put("method", "LASER")));
+    }
+
+    @Test
+    void missingOrExpiredToken() {
+        String path = "/api/v1/items/2b1f8f6e-6a8e-4c52-9a52-3f0e2b1c0d9e";
+        refused(401, "missing-token", () -> ledger.get(path, null));
+        refused(401, "invalid-token", () -> ledger.get(path, "not-a-token"));
+        String token = "expired-" + suffix;
+        jdbc.update("INSERT INTO ledger_session (token_hash, actor_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
+                Sha256.hex(token.getBytes(StandardCharsets.US_ASCII)), maker,
+                Timestamp.from(Instant.now().minus(Duration.ofHours(2))), Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
+        refused(401, "expired-token", () -> ledger.get(path, token));
+    }
+
+    @Test
+    void bodyOverTheSizeLimit() {
+        byte[] huge = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        refused(413, "body-too-large", () -> ledger.post("/api/v1/items", huge));
+    }
+
+    @Test
+    void aSessionEnvelopeCannotBeReplayed() {
+        String open = new CommandSigner(makerKey, maker).signToJson(command("OpenSession"));
+        assertThat(ledger.post("/api/v1/sessions", open).status()).isEqualTo(201);
+        refused(409, "session-envelope-reused", () -> ledger.post("/api/v1/sessions", open));
+    }
+}

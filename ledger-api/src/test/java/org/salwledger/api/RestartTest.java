@@ -1,0 +1,87 @@
+package org.salwledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salwledger.cli.CommandSigner;
+import org.salwledger.core.crypto.SigningKey;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.salwledger.api.LedgerTestClient.command;
+
+/** Stop and start on the same H2 file: nothing acknowledged is lost, retries stay safe. */
+class RestartTest {
+    private static final SigningKey ADMIN = SigningKey.generate();
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
+                "--ledger.data-dir=" + dataDir, "--ledger.admin.public-key=" + ADMIN.publicKeyBase64());
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static int eventCount(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
+    }
+
+    @Test
+    void historyChainAndRetriesSurviveARestart() {
+        SigningKey fnhKey = SigningKey.generate();
+        String itemId;
+        String markEnvelope;
+        String markAnswer;
+        int events;
+        try (ConfigurableApplicationContext first = start()) {
+            LedgerTestClient ledger = new LedgerTestClient(port(first), ADMIN);
+            ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
+            itemId = ledger.submit(fnhKey, "BE-FNH", command("ManufactureItem").put("kind", "PART")
+                    .put("partType", "FIRE_CONTROL_UNIT").put("make", "SIG Sauer").put("model", "P320 FCU")
+                    .put("calibre", "9x19mm").put("material", "METAL").put("production", "INDUSTRIAL")).json()
+                    .get("itemId").asText();
+            markEnvelope = new CommandSigner(fnhKey, "BE-FNH").signToJson(command("MarkItem").put("itemId", itemId)
+                    .put("markType", "MANUFACTURE").put("serial", "FCU-0001").put("component", "FIRE_CONTROL_UNIT")
+                    .put("method", "LASER"));
+            LedgerTestClient.Answer marked = ledger.post("/api/v1/items/" + itemId + "/marks", markEnvelope);
+            assertThat(marked.status()).as(marked.body()).isEqualTo(201);
+            markAnswer = marked.body();
+            events = eventCount(first);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            LedgerTestClient ledger = new LedgerTestClient(port(second), ADMIN);
+            assertThat(eventCount(second)).as("the admin is not registered twice").isEqualTo(events);
+
+            LedgerTestClient.Answer retried = ledger.post("/api/v1/items/" + itemId + "/marks", markEnvelope);
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(retried.body()).isEqualTo(markAnswer);
+            assertThat(retried.header("Ledger-Replayed")).contains("true");
+            assertThat(eventCount(second)).isEqualTo(events);
+
+            String token = ledger.session(fnhKey, "BE-FNH");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    ledger.get("/api/v1/items/" + itemId + "/history", token).json().get("events").findValuesAsText("type"))
+                    .containsExactly("ItemManufactured", "ItemMarked"));
+            JsonNode chain = ledger.get("/api/v1/items/" + itemId + "/chain", token).json();
+            ChainCheck.verify(chain, Map.of(fnhKey.keyId(), fnhKey.publicKey()));
+
+            LedgerTestClient.Answer more = ledger.submit(fnhKey, "BE-FNH", command("MarkItem").put("itemId", itemId)
+                    .put("markType", "REMARK").put("text", "SERVICE 2027").put("component", "FIRE_CONTROL_UNIT")
+                    .put("method", "DOT_PEEN"));
+            assertThat(more.status()).as(more.body()).isEqualTo(201);
+            assertThat(more.json().get("records").get(0).get("sequence").asLong()).isEqualTo(2);
+        }
+    }
+}
