@@ -23,8 +23,13 @@ public final class Ed25519 {
     }
 
     public static byte[] sign(byte[] seed, byte[] message) {
+        return sign(new Ed25519PrivateKeyParameters(seed, 0), message);
+    }
+
+    /** Signing with parsed key parameters skips re-deriving the public key on every signature. */
+    static byte[] sign(Ed25519PrivateKeyParameters key, byte[] message) {
         Ed25519Signer signer = new Ed25519Signer();
-        signer.init(true, new Ed25519PrivateKeyParameters(seed, 0));
+        signer.init(true, key);
         signer.update(message, 0, message.length);
         return signer.generateSignature();
     }

@@ -1,5 +1,7 @@
 package org.salwledger.core.crypto;
 
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -10,10 +12,12 @@ public final class SigningKey {
 
     private final byte[] seed;
     private final byte[] publicKey;
+    private final Ed25519PrivateKeyParameters parameters;
 
     private SigningKey(byte[] seed) {
         this.seed = seed.clone();
         this.publicKey = Ed25519.publicKeyFromSeed(seed);
+        this.parameters = new Ed25519PrivateKeyParameters(this.seed, 0);
     }
 
     public static SigningKey generate() {
@@ -31,7 +35,7 @@ public final class SigningKey {
     }
 
     public byte[] sign(byte[] message) {
-        return Ed25519.sign(seed, message);
+        return Ed25519.sign(parameters, message);
     }
 
     public byte[] publicKey() {
