@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /** Item reads; an item the reader may not see answers exactly like an item that does not exist. */
 @RestController
@@ -23,6 +22,10 @@ public class ItemReadController {
     private final ItemQueries items;
     private final ReadAccess access;
     private final ItemChain chain;
+
+    public record History(String itemId, List<ItemQueries.HistoryEntry> events) {}
+
+    public record MarkSearch(String mark, List<ItemQueries.ItemView> items) {}
 
     public ItemReadController(ItemQueries items, ReadAccess access, ItemChain chain) {
         this.items = items;
@@ -39,9 +42,9 @@ public class ItemReadController {
 
     @GetMapping("/{itemId}/history")
     @Operation(summary = "The item's timeline: when, who, what, the facts, the record hash")
-    public Map<String, Object> history(@PathVariable String itemId, Reader reader) {
+    public History history(@PathVariable String itemId, Reader reader) {
         visible(itemId, reader);
-        return Map.of("itemId", itemId, "events", items.history(itemId));
+        return new History(itemId, items.history(itemId));
     }
 
     @GetMapping("/{itemId}/chain")
@@ -53,7 +56,7 @@ public class ItemReadController {
 
     @GetMapping
     @Operation(summary = "Items whose marking text or serial matches (case, spaces, dashes, dots and slashes ignored)")
-    public Map<String, Object> byMark(@RequestParam("mark") String mark, Reader reader) {
+    public MarkSearch byMark(@RequestParam("mark") String mark, Reader reader) {
         if (mark.isBlank() || mark.length() > 500) {
             throw LedgerProblem.badRequest("invalid-query", "'mark' must be 1-500 characters");
         }
@@ -61,7 +64,7 @@ public class ItemReadController {
                 .filter(id -> access.canRead(reader, id))
                 .flatMap(id -> items.find(id).stream())
                 .toList();
-        return Map.of("mark", mark, "items", found);
+        return new MarkSearch(mark, found);
     }
 
     private void visible(String itemId, Reader reader) {

@@ -16,26 +16,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The worked record vector of docs/ledger-format.md §3; if this test changes, the spec must too. */
 class RecordVectorTest {
+    static final String ITEM = "be43039d-8518-307e-bbbf-8a65bb6e252d";
+
 
     @Test
     void manufactureRecordMatchesTheSpecVector() {
-        Instant at = Instant.parse("2026-11-24T10:00:00Z");
+        Instant at = Instant.parse("2026-11-24T10:00:00.250Z");
+        // The itemId the API derives from the envelope hash: UUID v3 of "item:" + envelopeHash.
+        assertThat(java.util.UUID.nameUUIDFromBytes(("item:3ab11fbdb378c266d9d1a662b15b799bcb527a8200b3f57b8fd8c1c56980da65")
+                .getBytes(StandardCharsets.UTF_8)).toString()).isEqualTo(ITEM);
         CommandOrigin origin = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE",
-                "3f1d2b9c5a4e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8", at, at);
-        ItemManufactured event = ChainHead.start("6b1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e").seal(link -> new ItemManufactured(
-                "6b1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", ItemKind.WEAPON, WeaponCategory.ASSAULT_RIFLE, null, null,
+                "3ab11fbdb378c266d9d1a662b15b799bcb527a8200b3f57b8fd8c1c56980da65", at, at);
+        ItemManufactured event = ChainHead.start(ITEM).seal(link -> new ItemManufactured(
+                ITEM, ItemKind.WEAPON, WeaponCategory.ASSAULT_RIFLE, null, null,
                 "FN Herstal", "SCAR-L", "5.56x45mm", Material.POLYMER, Production.INDUSTRIAL, null, null,
                 "BE-FNH", "BE", link), origin);
 
         String canonical = new String(LedgerRecords.canonicalBytes(LedgerRecords.recordOf(event)), StandardCharsets.UTF_8);
-        assertThat(canonical).isEqualTo("{\"envelopeHash\":\"3f1d2b9c5a4e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8\","
+        assertThat(canonical).isEqualTo("{\"envelopeHash\":\"3ab11fbdb378c266d9d1a662b15b799bcb527a8200b3f57b8fd8c1c56980da65\","
                 + "\"facts\":{\"calibre\":\"5.56x45mm\",\"category\":\"ASSAULT_RIFLE\",\"countryOfManufacture\":\"BE\","
-                + "\"itemId\":\"6b1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e\",\"kind\":\"WEAPON\",\"make\":\"FN Herstal\","
+                + "\"itemId\":\"" + ITEM + "\",\"kind\":\"WEAPON\",\"make\":\"FN Herstal\","
                 + "\"manufacturer\":\"BE-FNH\",\"material\":\"POLYMER\",\"model\":\"SCAR-L\",\"production\":\"INDUSTRIAL\"},"
                 + "\"prevHash\":\"0000000000000000000000000000000000000000000000000000000000000000\","
-                + "\"recordedAt\":\"2026-11-24T10:00:00Z\",\"sequence\":0,\"stream\":\"6b1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e\","
+                + "\"recordedAt\":\"2026-11-24T10:00:00.250Z\",\"sequence\":0,\"stream\":\"" + ITEM + "\","
                 + "\"type\":\"ItemManufactured\"}");
         assertThat(event.link().hash()).isEqualTo(org.salwledger.core.crypto.Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)));
-        assertThat(event.link().hash()).isEqualTo("e7838a671ff525e7ed1f8e518d74c94d5d3f67ee4e253d4d64331e9fecf5bbaa");
+        assertThat(event.link().hash()).isEqualTo("c632b533ecfb0d008ea8f7c486a576f67d24187ce6ff63ea29688ca463cf4df1");
     }
 }

@@ -1,0 +1,87 @@
+package org.salwledger.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.crypto.Dsse;
+import org.salwledger.core.crypto.DsseEnvelope;
+import org.salwledger.core.crypto.Ed25519;
+import org.salwledger.core.crypto.SigningKey;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CliTest {
+
+    private static String run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(new CommandLine(new LedgerCli()).execute(args)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void keygenThenSignGivesAnEnvelopeThatVerifiesWithTheWrittenPublicKey(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("fnh.key");
+        JsonNode generated = CanonicalJson.mapper().readTree(run("keygen", "--out", keyFile.toString()));
+        byte[] publicKey = Base64.getDecoder().decode(Files.readString(dir.resolve("fnh.pub")).trim());
+        assertThat(generated.get("publicKey").asText()).isEqualTo(Base64.getEncoder().encodeToString(publicKey));
+        assertThat(new CommandLine(new LedgerCli()).execute("keygen", "--out", keyFile.toString()))
+                .as("an existing key is never overwritten").isEqualTo(2);
+
+        Path command = dir.resolve("cmd.json");
+        Files.writeString(command, "{\"type\":\"ManufactureItem\",\"kind\":\"WEAPON\"}");
+        DsseEnvelope envelope = CanonicalJson.mapper().readValue(
+                run("sign", "--key", keyFile.toString(), "--actor", "BE-FNH", command.toString()), DsseEnvelope.class);
+
+        byte[] payload = Base64.getDecoder().decode(envelope.payload());
+        JsonNode signed = CanonicalJson.mapper().readTree(payload);
+        assertThat(signed.get("actor").asText()).isEqualTo("BE-FNH");
+        assertThat(signed.get("nonce").asText()).hasSize(32);
+        assertThat(Instant.parse(signed.get("issuedAt").asText())).isBeforeOrEqualTo(Instant.now());
+        assertThat(envelope.signatures().get(0).keyid()).isEqualTo(generated.get("keyid").asText());
+        assertThat(Ed25519.verify(publicKey, Dsse.pae(envelope.payloadType(), payload),
+                Base64.getDecoder().decode(envelope.signatures().get(0).sig()))).isTrue();
+    }
+
+    @Test
+    void theSignerKeepsWhatTheCommandAlreadySays() {
+        SigningKey key = SigningKey.generate();
+        Instant at = Instant.parse("2026-11-24T10:00:00Z");
+        DsseEnvelope envelope = new CommandSigner(key, "BE-FNH", Clock.fixed(at, ZoneOffset.UTC))
+                .sign(CanonicalJson.mapper().createObjectNode().put("type", "OpenSession").put("nonce", "n".repeat(20)));
+        String payload = new String(Base64.getDecoder().decode(envelope.payload()), StandardCharsets.UTF_8);
+        assertThat(payload).isEqualTo("{\"actor\":\"BE-FNH\",\"issuedAt\":\"2026-11-24T10:00:00Z\",\"nonce\":\"nnnnnnnnnnnnnnnnnnnn\",\"type\":\"OpenSession\"}");
+    }
+
+    @Test
+    void routesFollowTheCommandType() {
+        var mapper = CanonicalJson.mapper();
+        assertThat(CommandRoutes.pathFor(mapper.createObjectNode().put("type", "ManufactureItem"))).isEqualTo("/api/v1/items");
+        assertThat(CommandRoutes.pathFor(mapper.createObjectNode().put("type", "MarkItem").put("itemId", "abc")))
+                .isEqualTo("/api/v1/items/abc/marks");
+        assertThat(CommandRoutes.pathFor(mapper.createObjectNode().put("type", "RevokeActorKey").put("actorId", "A")
+                .put("keyId", "k"))).isEqualTo("/api/v1/actors/A/keys/k/revocation");
+        assertThatThrownBy(() -> CommandRoutes.pathFor(mapper.createObjectNode().put("type", "LaunchMissile")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CommandRoutes.pathFor(mapper.createObjectNode().put("type", "MarkItem")))
+                .hasMessageContaining("itemId");
+    }
+}
