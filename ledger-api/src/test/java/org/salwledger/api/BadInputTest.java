@@ -248,6 +248,20 @@ class BadInputTest {
     }
 
     @Test
+    void httpLevelErrorsUseTheSameProblemTypes() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var textPlain = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/items"))
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(textPlain.statusCode()).isEqualTo(415);
+        assertThat(LedgerTestClient.json(textPlain.body()).get("type").asText()).isEqualTo("urn:salw-ledger:problem:unsupported-media-type");
+        LedgerTestClient.Answer nowhere = ledger.get("/api/v1/nowhere", null);
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.problemType()).isEqualTo("urn:salw-ledger:problem:not-found");
+        refused(400, "invalid-envelope", () -> ledger.post("/api/v1/items", "{}"));
+    }
+
+    @Test
     void aSessionEnvelopeCannotBeReplayed() {
         String open = new CommandSigner(makerKey, maker).signToJson(command("OpenSession"));
         assertThat(ledger.post("/api/v1/sessions", open).status()).isEqualTo(201);
