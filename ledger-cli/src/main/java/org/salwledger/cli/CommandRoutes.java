@@ -16,6 +16,9 @@ public final class CommandRoutes {
             case "OpenSession" -> "/api/v1/sessions";
             case "ManufactureItem" -> "/api/v1/items";
             case "MarkItem" -> "/api/v1/items/" + text(command, "itemId") + "/marks";
+            case "DispatchTransfer" -> "/api/v1/transfers";
+            case "ReceiveTransfer" -> "/api/v1/transfers/" + text(command, "transferId") + "/receipt";
+            case "RejectTransfer" -> "/api/v1/transfers/" + text(command, "transferId") + "/rejection";
             default -> throw new IllegalArgumentException("no endpoint known for command type '" + type + "'");
         };
     }

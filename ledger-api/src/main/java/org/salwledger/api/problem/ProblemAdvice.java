@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.salwledger.api.config.BodySizeLimitFilter;
 import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.transfer.DispatchRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,11 @@ public class ProblemAdvice {
 
     @ExceptionHandler(DomainRuleViolation.class)
     ResponseEntity<ProblemDetail> domain(DomainRuleViolation e) {
-        return Problems.response(statusOf(e), e.code(), e.getMessage());
+        ResponseEntity<ProblemDetail> response = Problems.response(statusOf(e), e.code(), e.getMessage());
+        if (e instanceof DispatchRefused refused) {
+            response.getBody().setProperty("offendingItems", refused.refusals());
+        }
+        return response;
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.problem.LedgerProblem;
 import org.salwledger.api.session.Reader;
-import org.salwledger.api.write.ItemIds;
+import org.salwledger.api.write.ItemPaths;
 import org.salwledger.projections.item.ItemQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,7 +68,7 @@ public class ItemReadController {
     }
 
     private void visible(String itemId, Reader reader) {
-        ItemIds.require(itemId);
+        ItemPaths.require(itemId);
         if (!access.canRead(reader, itemId)) {
             throw notFound(itemId);
         }

@@ -44,7 +44,7 @@ public class ItemCommandController {
     @PostMapping("/{itemId}/marks")
     @Operation(summary = "MarkItem: MANUFACTURE by the manufacturer, REMARK by the custodian")
     public ResponseEntity<byte[]> mark(@PathVariable String itemId, @RequestBody byte[] envelope) {
-        ItemIds.require(itemId);
+        ItemPaths.require(itemId);
         var signed = verifier.verify(envelope, "MarkItem", ItemCommands.MarkItemBody.class);
         var b = signed.body();
         if (!itemId.equals(b.itemId())) {

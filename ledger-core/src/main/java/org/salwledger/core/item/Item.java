@@ -35,6 +35,7 @@ public class Item {
     private Material material;
     private String custodian;
     private ItemStatus status;
+    private String pendingTransfer;
     private ChainHead chain;
 
     protected Item() {
@@ -123,6 +124,55 @@ public class Item {
                 component, method, location, origin.actorId(), List.of(), link), origin));
     }
 
+    @CommandHandler
+    public void handle(DispatchItem command) {
+        CommandOrigin origin = command.origin();
+        if (!origin.actorId().equals(custodian)) {
+            throw DomainRuleViolation.forbidden("not-custodian", "the item is in the custody of " + custodian
+                    + ", not of " + origin.actorId());
+        }
+        requireStatus(ItemStatus.ACTIVE);
+        apply(chain.seal(link -> new ItemDispatched(itemId, command.transferId(), custodian, command.consignee(), link),
+                origin));
+    }
+
+    @CommandHandler
+    public void handle(ReceiveItem command) {
+        requireInTransit(command.transferId());
+        CommandOrigin origin = command.origin();
+        apply(chain.seal(link -> new ItemReceived(itemId, command.transferId(), origin.actorId(),
+                command.consigneeCountry(), link), origin));
+    }
+
+    @CommandHandler
+    public void handle(ReturnItem command) {
+        requireInTransit(command.transferId());
+        apply(chain.seal(link -> new ItemReturned(itemId, command.transferId(), custodian, command.origin().actorId(),
+                link), command.origin()));
+    }
+
+    @CommandHandler
+    public void handle(RecordMissingItem command) {
+        requireInTransit(command.transferId());
+        CommandOrigin origin = command.origin();
+        apply(chain.seal(link -> new ItemLost(itemId, command.transferId(), custodian, origin.actorId(), link), origin));
+    }
+
+    /** Refusal codes name the status: item-in-transit, item-lost, item-stolen, item-seized, ... */
+    private void requireStatus(ItemStatus required) {
+        if (status != required) {
+            throw DomainRuleViolation.conflict("item-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "item " + itemId + " is " + status);
+        }
+    }
+
+    private void requireInTransit(String transferId) {
+        if (status != ItemStatus.IN_TRANSIT || !transferId.equals(pendingTransfer)) {
+            throw DomainRuleViolation.conflict("item-not-in-this-transfer",
+                    "item " + itemId + " is not in transit in transfer " + transferId);
+        }
+    }
+
     @EventSourcingHandler
     void on(ItemManufactured event) {
         itemId = event.itemId();
@@ -136,6 +186,35 @@ public class Item {
 
     @EventSourcingHandler
     void on(ItemMarked event) {
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemDispatched event) {
+        status = ItemStatus.IN_TRANSIT;
+        pendingTransfer = event.transferId();
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemReceived event) {
+        status = ItemStatus.ACTIVE;
+        custodian = event.custodian();
+        pendingTransfer = null;
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemReturned event) {
+        status = ItemStatus.ACTIVE;
+        pendingTransfer = null;
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemLost event) {
+        status = ItemStatus.LOST;
+        pendingTransfer = null;
         chain = chain.after(event.link());
     }
 }

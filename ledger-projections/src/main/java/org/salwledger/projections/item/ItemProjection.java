@@ -6,8 +6,12 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.item.ItemDispatched;
+import org.salwledger.core.item.ItemLost;
 import org.salwledger.core.item.ItemManufactured;
 import org.salwledger.core.item.ItemMarked;
+import org.salwledger.core.item.ItemReceived;
+import org.salwledger.core.item.ItemReturned;
 import org.salwledger.core.item.Serials;
 import org.salwledger.projections.LedgerViews;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,6 +58,37 @@ public class ItemProjection {
                 e.location());
         advance(e.itemId(), e);
         history(e.itemId(), e.markedBy(), e);
+    }
+
+    @EventHandler
+    void on(ItemDispatched e) {
+        state(e.itemId(), "IN_TRANSIT", e.sender(), e);
+        history(e.itemId(), e.sender(), e);
+    }
+
+    @EventHandler
+    void on(ItemReceived e) {
+        state(e.itemId(), "ACTIVE", e.custodian(), e);
+        holder(e.itemId(), e.custodian(), e.custodianCountry());
+        history(e.itemId(), e.custodian(), e);
+    }
+
+    @EventHandler
+    void on(ItemReturned e) {
+        state(e.itemId(), "ACTIVE", e.custodian(), e);
+        history(e.itemId(), e.rejectedBy(), e);
+    }
+
+    @EventHandler
+    void on(ItemLost e) {
+        state(e.itemId(), "LOST", e.lastCustodian(), e);
+        history(e.itemId(), e.reportedBy(), e);
+    }
+
+    private void state(String itemId, String status, String custodian, LedgerEvent e) {
+        jdbc.update("UPDATE item_view SET status = ?, custodian = ?, last_sequence = ?, last_hash = ? "
+                        + "WHERE item_id = ? AND last_sequence < ?",
+                status, custodian, e.link().sequence(), e.link().hash(), itemId, e.link().sequence());
     }
 
     private void advance(String itemId, LedgerEvent e) {

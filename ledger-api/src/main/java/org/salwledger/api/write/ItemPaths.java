@@ -2,19 +2,14 @@ package org.salwledger.api.write;
 
 import org.salwledger.api.problem.LedgerProblem;
 
-import java.util.UUID;
 
 /** Item ids are UUIDs; anything else names no item (and must never reach another stream). */
-public final class ItemIds {
-    private ItemIds() {}
+public final class ItemPaths {
+    private ItemPaths() {}
 
     public static String require(String itemId) {
-        try {
-            if (UUID.fromString(itemId).toString().equals(itemId)) {
-                return itemId;
-            }
-        } catch (IllegalArgumentException notAUuid) {
-            // answered below
+        if (org.salwledger.core.item.ItemIds.isItemId(itemId)) {
+            return itemId;
         }
         throw LedgerProblem.notFound("item-not-found", "no item " + itemId);
     }

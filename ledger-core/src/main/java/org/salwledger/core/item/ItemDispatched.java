@@ -1,0 +1,8 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record ItemDispatched(String itemId, String transferId, String sender, String consignee, RecordLink link)
+        implements LedgerEvent {
+}

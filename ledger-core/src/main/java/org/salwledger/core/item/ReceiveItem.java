@@ -1,0 +1,9 @@
+package org.salwledger.core.item;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.salwledger.core.command.CommandOrigin;
+
+/** Internal, from a ReceiveTransfer: custody passes to the consignee. */
+public record ReceiveItem(@TargetAggregateIdentifier String itemId, String transferId, String consigneeCountry,
+                          CommandOrigin origin) {
+}

@@ -1,0 +1,15 @@
+package org.salwledger.core.transfer;
+
+import org.salwledger.core.command.CommandOrigin;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The custodian sends 1 to 10,000 items to a consignee. All or nothing: one item that may not go
+ * refuses the whole consignment. EXPORT needs the licence, end-user certificate and importing country.
+ */
+public record DispatchTransfer(String transferId, List<String> itemIds, String consignee, TransferKind kind,
+                               LocalDate dueBy, String exportLicence, String importingCountry,
+                               String endUserCertificate, List<String> transitCountries, CommandOrigin origin) {
+}

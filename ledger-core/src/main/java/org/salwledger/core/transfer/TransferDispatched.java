@@ -1,0 +1,13 @@
+package org.salwledger.core.transfer;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public record TransferDispatched(String transferId, TransferKind kind, String sender, String senderCountry,
+                                 String consignee, String consigneeCountry, List<String> itemIds, LocalDate dueBy,
+                                 String exportLicence, String importingCountry, String endUserCertificate,
+                                 List<String> transitCountries, RecordLink link) implements LedgerEvent {
+}

@@ -1,0 +1,3 @@
+package org.salwledger.core.transfer;
+
+public enum TransferKind { EXPORT, DOMESTIC, STATE_TO_CIVILIAN, RETURN }

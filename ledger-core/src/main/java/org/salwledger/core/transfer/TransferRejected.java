@@ -1,0 +1,8 @@
+package org.salwledger.core.transfer;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record TransferRejected(String transferId, String consignee, String reason, RecordLink link)
+        implements LedgerEvent {
+}

@@ -1,0 +1,3 @@
+package org.salwledger.core.transfer;
+
+public enum TransferState { DISPATCHED, RECEIVED, REJECTED }
