@@ -1,18 +1,27 @@
 package org.salwledger.api;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.UUID;
 
-/** A real PostgreSQL server from Maven Central binaries; no Docker. One per test JVM. */
+/**
+ * A real PostgreSQL server from Maven Central binaries (no Docker), one per test JVM; each test
+ * context gets a database of its own, reached through the 'postgres' profile's variables.
+ */
 final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {}
 
-    static EmbeddedPostgres start() {
+    private static final class Holder {
+        static final EmbeddedPostgres SERVER = start();
+    }
+
+    private static EmbeddedPostgres start() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            // Outlives the cached Spring contexts that use it; stopped with the test JVM.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
@@ -24,5 +33,16 @@ final class EmbeddedPostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
+    }
+
+    static void registerNewDatabase(DynamicPropertyRegistry registry) throws SQLException {
+        EmbeddedPostgres server = Holder.SERVER;
+        String database = "ledger_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (var connection = server.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        registry.add("LEDGER_DB_URL", () -> server.getJdbcUrl("postgres", database));
+        registry.add("LEDGER_DB_USER", () -> "postgres");
+        registry.add("LEDGER_DB_PASSWORD", () -> "postgres");
     }
 }

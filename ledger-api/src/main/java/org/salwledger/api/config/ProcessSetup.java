@@ -1,7 +1,9 @@
 package org.salwledger.api.config;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.Repository;
 import org.salwledger.core.actor.ActorDirectory;
+import org.salwledger.core.item.Item;
+import org.salwledger.core.transfer.Transfer;
 import org.salwledger.core.transfer.TransferProcess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class ProcessSetup {
     @Bean
-    public TransferProcess transferProcess(CommandGateway gateway, ActorDirectory directory) {
-        return new TransferProcess(gateway, directory);
+    public TransferProcess transferProcess(Repository<Item> itemRepository, Repository<Transfer> transferRepository,
+                                           ActorDirectory directory) {
+        return new TransferProcess(itemRepository, transferRepository, directory);
     }
 }

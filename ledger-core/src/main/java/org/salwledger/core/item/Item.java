@@ -79,6 +79,7 @@ public class Item {
 
     @CommandHandler
     public void handle(MarkItem command, ManufactureMarkRegistry registry) {
+        requireItem();
         CommandOrigin origin = command.origin();
         MarkType markType = Require.present(command.markType(), "markType");
         PartType component = Require.present(command.component(), "component");
@@ -126,6 +127,7 @@ public class Item {
 
     @CommandHandler
     public void handle(DispatchItem command) {
+        requireItem();
         CommandOrigin origin = command.origin();
         if (!origin.actorId().equals(custodian)) {
             throw DomainRuleViolation.forbidden("not-custodian", "the item is in the custody of " + custodian
@@ -138,6 +140,7 @@ public class Item {
 
     @CommandHandler
     public void handle(ReceiveItem command) {
+        requireItem();
         requireInTransit(command.transferId());
         CommandOrigin origin = command.origin();
         apply(chain.seal(link -> new ItemReceived(itemId, command.transferId(), origin.actorId(),
@@ -146,6 +149,7 @@ public class Item {
 
     @CommandHandler
     public void handle(ReturnItem command) {
+        requireItem();
         requireInTransit(command.transferId());
         apply(chain.seal(link -> new ItemReturned(itemId, command.transferId(), custodian, command.origin().actorId(),
                 link), command.origin()));
@@ -153,9 +157,17 @@ public class Item {
 
     @CommandHandler
     public void handle(RecordMissingItem command) {
+        requireItem();
         requireInTransit(command.transferId());
         CommandOrigin origin = command.origin();
         apply(chain.seal(link -> new ItemLost(itemId, command.transferId(), custodian, origin.actorId(), link), origin));
+    }
+
+    /** Item and transfer ids are both UUIDs; a stream that is not an item's has no manufacture record. */
+    private void requireItem() {
+        if (chain == null || manufacturer == null) {
+            throw DomainRuleViolation.notFound("item-not-found", "no item with this id");
+        }
     }
 
     /** Refusal codes name the status: item-in-transit, item-lost, item-stolen, item-seized, ... */

@@ -89,6 +89,9 @@ public class Transfer {
     }
 
     private void requireOpenAndConsignee(CommandOrigin origin) {
+        if (state == null) {
+            throw DomainRuleViolation.notFound("transfer-not-found", "no transfer with this id");
+        }
         if (!origin.actorId().equals(consignee)) {
             throw DomainRuleViolation.forbidden("not-consignee", "only the consignee " + consignee
                     + " may receive or reject transfer " + transferId);

@@ -166,4 +166,84 @@ class ItemTest {
                         origin("XX", Role.HOLDER, "BE")))
                 .expectException(DomainRuleViolation.class).expectNoEvents();
     }
+
+    private static final String TRANSFER = "7c1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e";
+
+    private static ItemDispatched dispatchedTo(String consignee) {
+        return afterManufacture().seal(link -> new ItemDispatched(ITEM, TRANSFER, "BE-FNH", consignee, link), FNH);
+    }
+
+    @Test
+    void theCustodianDispatchesAnActiveItem() {
+        fixture.given(manufactured())
+                .when(new DispatchItem(ITEM, TRANSFER, "CD-MOD", FNH))
+                .expectEvents(dispatchedTo("CD-MOD"));
+    }
+
+    @Test
+    void onlyTheCustodianDispatches() {
+        fixture.given(manufactured())
+                .when(new DispatchItem(ITEM, TRANSFER, "CD-MOD", origin("BE-DEAL", Role.HOLDER, "BE")))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(containsString("custody of BE-FNH"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anItemInTransitCannotLeaveAgain() {
+        fixture.given(manufactured(), dispatchedTo("CD-MOD"))
+                .when(new DispatchItem(ITEM, "8d1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "UG-POL", FNH))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void receiptMovesCustodyToTheConsignee() {
+        CommandOrigin cd = origin("CD-MOD", Role.AUTHORITY, "CD");
+        fixture.given(manufactured(), dispatchedTo("CD-MOD"))
+                .when(new ReceiveItem(ITEM, TRANSFER, "CD", cd))
+                .expectSuccessfulHandlerExecution();
+        // the new custodian may then dispatch it; the old one may not
+        ItemDispatched dispatched = dispatchedTo("CD-MOD");
+        ItemReceived received = ChainHead.start(ITEM).after(manufactured().link()).after(dispatched.link())
+                .seal(link -> new ItemReceived(ITEM, TRANSFER, "CD-MOD", "CD", link), cd);
+        fixture.given(manufactured(), dispatched, received)
+                .when(new DispatchItem(ITEM, "9e1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "BE-FNH", FNH))
+                .expectException(DomainRuleViolation.class);
+        fixture.given(manufactured(), dispatched, received)
+                .when(new DispatchItem(ITEM, "9e1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "CD-POL", cd))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void onlyTheTransferTheItemIsInCanCloseIt() {
+        fixture.given(manufactured(), dispatchedTo("CD-MOD"))
+                .when(new ReceiveItem(ITEM, "0f1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "CD", origin("CD-MOD", Role.AUTHORITY, "CD")))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(manufactured())
+                .when(new ReturnItem(ITEM, TRANSFER, origin("CD-MOD", Role.AUTHORITY, "CD")))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void anItemMissingOnReceiptIsLostAndCannotBeDispatched() {
+        CommandOrigin cd = origin("CD-MOD", Role.AUTHORITY, "CD");
+        ItemDispatched dispatched = dispatchedTo("CD-MOD");
+        ItemLost lost = ChainHead.start(ITEM).after(manufactured().link()).after(dispatched.link())
+                .seal(link -> new ItemLost(ITEM, TRANSFER, "BE-FNH", "CD-MOD", link), cd);
+        fixture.given(manufactured(), dispatched)
+                .when(new RecordMissingItem(ITEM, TRANSFER, cd))
+                .expectEvents(lost);
+        fixture.given(manufactured(), dispatched, lost)
+                .when(new DispatchItem(ITEM, "9e1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "BE-X", FNH))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(containsString("LOST"));
+    }
+
+    @Test
+    void aRejectedItemIsBackWithItsSender() {
+        fixture.given(manufactured(), dispatchedTo("CD-MOD"))
+                .when(new ReturnItem(ITEM, TRANSFER, origin("CD-MOD", Role.AUTHORITY, "CD")))
+                .expectSuccessfulHandlerExecution();
+    }
 }

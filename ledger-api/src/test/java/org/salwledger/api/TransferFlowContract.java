@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salwledger.cli.CommandSigner;
-import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.crypto.SigningKey;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.salwledger.api.LedgerTestClient.command;
 
-/** Transfers over HTTP: export with its references, receipt, partial receipt, rejection, all-or-nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TransferFlowTest {
+/**
+ * Transfers over HTTP: export with its references, receipt, partial receipt, rejection,
+ * all-or-nothing. Run on H2 and PostgreSQL by the subclasses.
+ */
+abstract class TransferFlowContract {
     static final SigningKey ADMIN = SigningKey.generate();
 
     @LocalServerPort
@@ -43,12 +41,6 @@ class TransferFlowTest {
     final String fnh = "BE-FNH-" + suffix;
     final String cdAuthority = "CD-MOD-" + suffix;
     final String inspector = "NL-INV-" + suffix;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws Exception {
-        LedgerFlowContract.ledgerProperties(registry);
-        registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
-    }
 
     @BeforeEach
     void actors() {
@@ -214,7 +206,4 @@ class TransferFlowTest {
         assertThat(ledger.get("/api/v1/transfers/" + transferId, ledger.session(deKey, "DE-AUTH-" + suffix)).status()).isEqualTo(404);
     }
 
-    static String json(Object value) {
-        return CanonicalJson.canonicalString(value);
-    }
 }

@@ -1,0 +1,157 @@
+package org.salwledger.core.transfer;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salwledger.core.actor.ActorEntry;
+import org.salwledger.core.actor.Role;
+import org.salwledger.core.chain.ChainHead;
+import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.command.DomainRuleViolation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
+import static org.salwledger.core.Fixtures.origin;
+
+class TransferTest {
+    private static final String ID = "5a0b6c1e-1d2f-3a4b-8c9d-0e1f2a3b4c5d";
+    private static final String A = "11111111-1111-4111-8111-111111111111";
+    private static final String B = "22222222-2222-4222-8222-222222222222";
+    private static final CommandOrigin FNH = origin("BE-FNH", Role.MANUFACTURER, "BE");
+    private static final ActorEntry CD = new ActorEntry("CD-MOD", "Ministry of Defence", Role.AUTHORITY, "CD");
+    private static final ActorEntry BE_DEALER = new ActorEntry("BE-DEAL", "Armurerie", Role.HOLDER, "BE");
+    private static final CommandOrigin CD_ORIGIN = origin("CD-MOD", Role.AUTHORITY, "CD");
+    private static final LocalDate DUE = LocalDate.of(2026, 12, 31);
+
+    private AggregateTestFixture<Transfer> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Transfer.class);
+    }
+
+    private static DispatchTransfer export(List<String> items, String licence, String importing, List<String> transit) {
+        return new DispatchTransfer(ID, items, "CD-MOD", TransferKind.EXPORT, DUE, licence, importing, "EUC-1", transit, FNH);
+    }
+
+    private static TransferDispatched dispatched() {
+        return ChainHead.start(ID).seal(link -> new TransferDispatched(ID, TransferKind.EXPORT, "BE-FNH", "BE", "CD-MOD",
+                "CD", List.of(A, B), DUE, "LIC-1", "CD", "EUC-1", List.of("RW"), link), FNH);
+    }
+
+    @Test
+    void anExportWithItsReferencesOpens() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenTransfer(ID, export(List.of(A, B), "LIC-1", "CD", List.of("RW")), CD))
+                .expectEvents(dispatched());
+    }
+
+    @Test
+    void anExportNeedsALicenceAndAnEndUserCertificate() {
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A), null, "CD", List.of()), CD))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "CD-MOD",
+                        TransferKind.EXPORT, DUE, "LIC", "CD", null, List.of(), FNH), CD))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void theImportingCountryIsTheConsigneesAndNotTheExporters() {
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A), "LIC", "UG", List.of()), CD))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("UG"));
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
+                        TransferKind.EXPORT, DUE, "LIC", "BE", "EUC", List.of(), FNH), BE_DEALER))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void transitCountriesAreValidAndNeitherParty() {
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A), "LIC", "CD", List.of("BE")), CD))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A), "LIC", "CD", List.of("Rwanda")), CD))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void aDomesticTransferStaysInTheCountryAndCarriesNoExportReferences() {
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "CD-MOD",
+                        TransferKind.DOMESTIC, DUE, null, null, null, null, FNH), CD))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
+                        TransferKind.DOMESTIC, DUE, "LIC", null, null, null, FNH), BE_DEALER))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
+                        TransferKind.DOMESTIC, DUE, null, null, null, null, FNH), BE_DEALER))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void oneToTenThousandDistinctItems() {
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(), "LIC", "CD", List.of()), CD))
+                .expectException(DomainRuleViolation.class);
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A, A), "LIC", "CD", List.of()), CD))
+                .expectException(DomainRuleViolation.class);
+        List<String> tooMany = IntStream.range(0, Transfer.MAX_ITEMS + 1).mapToObj(i -> "item-" + i).toList();
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(tooMany, "LIC", "CD", List.of()), CD))
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void aTransferToOneselfOrDueInThePastIsRefused() {
+        ActorEntry self = new ActorEntry("BE-FNH", "FN", Role.MANUFACTURER, "BE");
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-FNH",
+                        TransferKind.DOMESTIC, DUE, null, null, null, null, FNH), self))
+                .expectException(DomainRuleViolation.class);
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
+                        TransferKind.DOMESTIC, LocalDate.of(2020, 1, 1), null, null, null, null, FNH), BE_DEALER))
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void theConsigneeReceivesNamingWhatIsMissing() {
+        fixture.given(dispatched())
+                .when(new ConfirmReceipt(ID, new ReceiveTransfer(ID, List.of(B), CD_ORIGIN)))
+                .expectResultMessagePayload(new TransferItems("BE-FNH", "CD-MOD", "CD", List.of(A), List.of(B)))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e ->
+                        e instanceof TransferReceived r && r.receivedCount() == 1 && r.missingItems().equals(List.of(B))))));
+    }
+
+    @Test
+    void onlyTheConsigneeReceivesOrRejects() {
+        fixture.given(dispatched()).when(new ConfirmReceipt(ID, new ReceiveTransfer(ID, List.of(), FNH)))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(dispatched()).when(new ConfirmRejection(ID, new RejectTransfer(ID, "no", FNH)))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void missingItemsMustBeInTheTransfer() {
+        fixture.given(dispatched())
+                .when(new ConfirmReceipt(ID, new ReceiveTransfer(ID, List.of("33333333-3333-4333-8333-333333333333"), CD_ORIGIN)))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void aTransferIsClosedOnce() {
+        TransferReceived received = ChainHead.start(ID).after(dispatched().link()).seal(link ->
+                new TransferReceived(ID, "CD-MOD", 2, List.of(), link), CD_ORIGIN);
+        fixture.given(dispatched(), received).when(new ConfirmReceipt(ID, new ReceiveTransfer(ID, List.of(), CD_ORIGIN)))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(dispatched(), received).when(new ConfirmRejection(ID, new RejectTransfer(ID, "late", CD_ORIGIN)))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void aRejectionGivesEveryItemBackAndNeedsAReason() {
+        fixture.given(dispatched()).when(new ConfirmRejection(ID, new RejectTransfer(ID, "EUC withdrawn", CD_ORIGIN)))
+                .expectResultMessagePayload(new TransferItems("BE-FNH", "CD-MOD", "CD", List.of(A, B), List.of()));
+        fixture.given(dispatched()).when(new ConfirmRejection(ID, new RejectTransfer(ID, " ", CD_ORIGIN)))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+}
