@@ -16,6 +16,11 @@ public final class CommandRoutes {
             case "OpenSession" -> "/api/v1/sessions";
             case "ManufactureItem" -> "/api/v1/items";
             case "MarkItem" -> "/api/v1/items/" + text(command, "itemId") + "/marks";
+            case "ReportLost", "ReportStolen", "ReportRecovered", "SeizeItem" ->
+                    "/api/v1/items/" + text(command, "itemId") + "/reports";
+            case "DeactivateItem" -> "/api/v1/items/" + text(command, "itemId") + "/deactivation";
+            case "DestroyItem" -> "/api/v1/items/" + text(command, "itemId") + "/destruction";
+            case "RegisterUnmarkedItem" -> "/api/v1/items/unmarked";
             case "DispatchTransfer" -> "/api/v1/transfers";
             case "ReceiveTransfer" -> "/api/v1/transfers/" + text(command, "transferId") + "/receipt";
             case "RejectTransfer" -> "/api/v1/transfers/" + text(command, "transferId") + "/rejection";

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,13 @@ public class EnvelopeVerifier {
     }
 
     public <T> SignedCommand<T> verify(byte[] body, String expectedType, Class<T> bodyType) {
+        @SuppressWarnings("unchecked")
+        SignedCommand<T> signed = (SignedCommand<T>) verifyOneOf(body, Map.of(expectedType, bodyType));
+        return signed;
+    }
+
+    /** For endpoints that take several command types: the payload's {@code type} picks the body. */
+    public SignedCommand<?> verifyOneOf(byte[] body, Map<String, Class<?>> bodyTypes) {
         DsseEnvelope envelope = envelope(body);
         byte[] payload = base64(envelope.payload(), "payload");
         JsonNode tree = CommandJson.tree(payload, "the command payload");
@@ -48,13 +57,15 @@ public class EnvelopeVerifier {
             throw LedgerProblem.badRequest("invalid-field", "the command payload must be a JSON object");
         }
         CommandHeader header = header(fields);
-        if (!expectedType.equals(header.type())) {
+        Class<?> bodyType = bodyTypes.get(header.type());
+        if (bodyType == null) {
             throw LedgerProblem.badRequest("wrong-command-type",
-                    "this endpoint takes " + expectedType + ", the payload says " + header.type());
+                    "this endpoint takes " + String.join(" or ", new TreeSet<>(bodyTypes.keySet()))
+                            + ", the payload says " + header.type());
         }
         checkFreshness(header.issuedAt());
         ActorEntry signer = checkSignature(envelope, payload, header);
-        T parsed = CommandJson.convert(fields, bodyType, "the " + expectedType + " command");
+        Object parsed = CommandJson.convert(fields, bodyType, "the " + header.type() + " command");
         return new SignedCommand<>(envelope, envelope.hash(), header, parsed, signer);
     }
 

@@ -3,10 +3,13 @@ package org.salwledger.api.write;
 import org.salwledger.core.item.ItemKind;
 import org.salwledger.core.item.MarkType;
 import org.salwledger.core.item.MarkingMethod;
+import org.salwledger.core.item.ObservedMarking;
 import org.salwledger.core.item.Material;
 import org.salwledger.core.item.PartType;
 import org.salwledger.core.item.Production;
 import org.salwledger.core.item.WeaponCategory;
+
+import java.util.List;
 
 /** Bodies of the item commands as signers send them, besides the common header. */
 public final class ItemCommands {
@@ -19,4 +22,21 @@ public final class ItemCommands {
 
     public record MarkItemBody(String itemId, MarkType markType, String serial, String text, PartType component,
                                MarkingMethod method, String location) {}
+
+    public record ReportLostBody(String itemId, String place, String policeReference) {}
+
+    public record ReportStolenBody(String itemId, String place, String policeReference) {}
+
+    public record ReportRecoveredBody(String itemId, String place, String circumstances,
+                                      List<ObservedMarking> observedMarkings) {}
+
+    public record SeizeItemBody(String itemId, String place, String reason) {}
+
+    public record DeactivateItemBody(String itemId, String certificateReference, String standard) {}
+
+    public record DestroyItemBody(String itemId, String certificateReference, String method) {}
+
+    public record RegisterUnmarkedItemBody(ItemKind kind, WeaponCategory category, PartType partType, String make,
+                                           String model, String calibre, Material material, Production production,
+                                           String description, String place, List<ObservedMarking> observedMarkings) {}
 }

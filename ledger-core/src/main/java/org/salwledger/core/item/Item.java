@@ -10,10 +10,14 @@ import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.command.Require;
+import org.salwledger.core.transfer.TransferKind;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -30,12 +34,21 @@ public class Item {
 
     @AggregateIdentifier
     private String itemId;
+    private ItemKind kind;
     private String manufacturer;
     private String countryOfManufacture;
     private Material material;
     private String custodian;
+    private String custodianCountry;
     private ItemStatus status;
     private String pendingTransfer;
+    /** The last custodian before the item left legal hands (lost, stolen), for recoveries. */
+    private String lastLegalCustodian;
+    private String destroyedBy;
+    /** Countries that received the item by EXPORT, which may put their IMPORT mark on it (ITI 8b). */
+    private Set<String> importedInto = new LinkedHashSet<>();
+    /** Countries from whose stocks the item went to civilian use (ITI 8c). */
+    private Set<String> releasedToCiviliansBy = new LinkedHashSet<>();
     private ChainHead chain;
 
     protected Item() {
@@ -46,17 +59,7 @@ public class Item {
         CommandOrigin origin = command.origin();
         Require.role(origin, Role.MANUFACTURER);
         ItemKind kind = Require.present(command.kind(), "kind");
-        if (kind == ItemKind.WEAPON) {
-            Require.present(command.category(), "category");
-            if (command.partType() != null) {
-                throw DomainRuleViolation.unprocessable("invalid-field", "a WEAPON has a category, not a 'partType'");
-            }
-        } else {
-            Require.present(command.partType(), "partType");
-            if (command.category() != null) {
-                throw DomainRuleViolation.unprocessable("invalid-field", "a PART has a partType, not a 'category'");
-            }
-        }
+        ItemDescriptions.requireKindFields(kind, command.category(), command.partType());
         if (command.identityComponent() != null && !command.identityComponent().canCarryIdentity()) {
             throw DomainRuleViolation.unprocessable("invalid-field",
                     "'identityComponent' must be a frame, a receiver or a fire-control unit");
@@ -78,28 +81,52 @@ public class Item {
     }
 
     @CommandHandler
+    public Item(RegisterUnmarkedItem command) {
+        CommandOrigin origin = command.origin();
+        Require.role(origin, Role.LAW_ENFORCEMENT, Role.AUTHORITY);
+        ItemKind kind = Require.present(command.kind(), "kind");
+        ItemDescriptions.requireKindFields(kind, command.category(), command.partType());
+        Material material = Require.present(command.material(), "material");
+        Production production = Require.present(command.production(), "production");
+        String description = Require.text(command.description(), "description", 2000);
+        List<ObservedMarking> observed = ItemDescriptions.observed(command.observedMarkings());
+        apply(ChainHead.start(command.itemId()).seal(link -> new ItemRegisteredUnmarked(command.itemId(), kind,
+                command.category(), command.partType(), Require.optionalText(command.make(), "make", 200),
+                Require.optionalText(command.model(), "model", 200), Require.optionalText(command.calibre(), "calibre", 100),
+                material, production, description, Require.optionalText(command.place(), "place", 500), observed,
+                origin.actorId(), origin.country(), link), origin));
+    }
+
+    @CommandHandler
     public void handle(MarkItem command, ManufactureMarkRegistry registry) {
         requireItem();
+        requireNotDestroyed();
         CommandOrigin origin = command.origin();
         MarkType markType = Require.present(command.markType(), "markType");
         PartType component = Require.present(command.component(), "component");
         MarkingMethod method = Require.present(command.method(), "method");
         String location = Require.optionalText(command.location(), "location", 500);
-        switch (markType) {
-            case MANUFACTURE -> markAtManufacture(command, component, method, location, registry);
-            case REMARK -> remark(command, component, method, location);
-            default -> throw DomainRuleViolation.unprocessable("mark-not-allowed", markType
-                    + " marks need the custody fact that allows them (a received export, a transfer from state"
-                    + " stocks, a seizure or a deactivation), and this item has none");
+        if (markType == MarkType.MANUFACTURE) {
+            markAtManufacture(command, component, method, location, registry);
+            return;
         }
+        requireMayMark(markType, origin);
+        String text = Require.text(command.text(), "text", 500);
+        String serial = Require.optionalText(command.serial(), "serial", 100);
+        if (markType == MarkType.CONFISCATION) {
+            // ITI para 9 marks must be unique too (DOMAIN-RULES rule 8).
+            registry.claim("CONFISCATION", origin.country(), Serials.normalize(text), itemId);
+        }
+        apply(chain.seal(link -> new ItemMarked(itemId, markType, text, serial, null, origin.country(), component,
+                method, location, origin.actorId(), List.of(), link), origin));
     }
 
     private void markAtManufacture(MarkItem command, PartType component, MarkingMethod method, String location,
                                    ManufactureMarkRegistry registry) {
         CommandOrigin origin = command.origin();
-        if (!origin.actorId().equals(manufacturer)) {
+        if (manufacturer == null || !origin.actorId().equals(manufacturer)) {
             throw DomainRuleViolation.forbidden("mark-not-allowed",
-                    "only the item's manufacturer " + manufacturer + " may record its MANUFACTURE mark");
+                    "only the item's manufacturer may record its MANUFACTURE mark");
         }
         String serial = Require.text(command.serial(), "serial", 100);
         String text = command.text() == null ? serial : Require.text(command.text(), "text", 500);
@@ -113,26 +140,40 @@ public class Item {
                 origin));
     }
 
-    private void remark(MarkItem command, PartType component, MarkingMethod method, String location) {
-        CommandOrigin origin = command.origin();
-        if (!origin.actorId().equals(custodian)) {
-            throw DomainRuleViolation.forbidden("not-custodian",
-                    "only the current custodian " + custodian + " may record a REMARK on this item");
+    /** Who may put which lifecycle mark on this item, given its custody history (ITI 8b, 8c, 9). */
+    private void requireMayMark(MarkType markType, CommandOrigin origin) {
+        boolean allowed = switch (markType) {
+            case IMPORT -> origin.role() == Role.AUTHORITY && importedInto.contains(origin.country());
+            case STATE_TO_CIVILIAN -> origin.role() == Role.AUTHORITY && releasedToCiviliansBy.contains(origin.country());
+            case CONFISCATION -> (origin.role() == Role.AUTHORITY || origin.role() == Role.LAW_ENFORCEMENT)
+                    && status == ItemStatus.SEIZED && origin.actorId().equals(custodian);
+            case DEACTIVATION -> status == ItemStatus.DEACTIVATED && (origin.actorId().equals(custodian)
+                    || origin.role() == Role.AUTHORITY && origin.country().equals(custodianCountry));
+            case REMARK -> origin.actorId().equals(custodian);
+            case MANUFACTURE -> false;
+        };
+        if (!allowed) {
+            throw DomainRuleViolation.forbidden("mark-not-allowed", markType + " mark not allowed for "
+                    + origin.actorId() + " (" + origin.role() + ", " + origin.country() + ") on item " + itemId
+                    + " (" + status + ", custodian " + custodian + ")" + why(markType));
         }
-        String text = Require.text(command.text(), "text", 500);
-        String serial = Require.optionalText(command.serial(), "serial", 100);
-        apply(chain.seal(link -> new ItemMarked(itemId, MarkType.REMARK, text, serial, null, origin.country(),
-                component, method, location, origin.actorId(), List.of(), link), origin));
+    }
+
+    private static String why(MarkType markType) {
+        return switch (markType) {
+            case IMPORT -> ": an AUTHORITY of a country that received the item by EXPORT";
+            case STATE_TO_CIVILIAN -> ": an AUTHORITY of the country whose stocks released it to civilian use";
+            case CONFISCATION -> ": the AUTHORITY or LAW_ENFORCEMENT holding the seized item";
+            case DEACTIVATION -> ": after deactivation, by its custodian or an AUTHORITY of its country";
+            default -> ": its custodian";
+        };
     }
 
     @CommandHandler
     public void handle(DispatchItem command) {
         requireItem();
         CommandOrigin origin = command.origin();
-        if (!origin.actorId().equals(custodian)) {
-            throw DomainRuleViolation.forbidden("not-custodian", "the item is in the custody of " + custodian
-                    + ", not of " + origin.actorId());
-        }
+        requireCustodian(origin);
         requireStatus(ItemStatus.ACTIVE);
         apply(chain.seal(link -> new ItemDispatched(itemId, command.transferId(), custodian, command.consignee(), link),
                 origin));
@@ -143,8 +184,8 @@ public class Item {
         requireItem();
         requireInTransit(command.transferId());
         CommandOrigin origin = command.origin();
-        apply(chain.seal(link -> new ItemReceived(itemId, command.transferId(), origin.actorId(),
-                command.consigneeCountry(), link), origin));
+        apply(chain.seal(link -> new ItemReceived(itemId, command.transferId(), command.transferKind(), custodian,
+                command.senderCountry(), origin.actorId(), command.consigneeCountry(), link), origin));
     }
 
     @CommandHandler
@@ -160,20 +201,124 @@ public class Item {
         requireItem();
         requireInTransit(command.transferId());
         CommandOrigin origin = command.origin();
-        apply(chain.seal(link -> new ItemLost(itemId, command.transferId(), custodian, origin.actorId(), link), origin));
+        apply(chain.seal(link -> new ItemLost(itemId, command.transferId(), custodian, origin.actorId(), null, null,
+                link), origin));
     }
 
-    /** Item and transfer ids are both UUIDs; a stream that is not an item's has no manufacture record. */
+    @CommandHandler
+    public void handle(ReportLost command) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        requireCustodianOrItsAuthority(origin);
+        requireStatus(ItemStatus.ACTIVE);
+        apply(chain.seal(link -> new ItemLost(itemId, null, custodian, origin.actorId(),
+                Require.text(command.place(), "place", 500),
+                Require.optionalText(command.policeReference(), "policeReference", 200), link), origin));
+    }
+
+    @CommandHandler
+    public void handle(ReportStolen command) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        requireCustodianOrItsAuthority(origin);
+        if (status != ItemStatus.ACTIVE && status != ItemStatus.LOST) {
+            requireStatus(ItemStatus.ACTIVE);
+        }
+        apply(chain.seal(link -> new ItemStolen(itemId, custodian, origin.actorId(),
+                Require.text(command.place(), "place", 500),
+                Require.optionalText(command.policeReference(), "policeReference", 200), link), origin));
+    }
+
+    @CommandHandler
+    public void handle(ReportRecovered command) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        Require.role(origin, Role.LAW_ENFORCEMENT, Role.AUTHORITY);
+        String place = Require.text(command.place(), "place", 500);
+        String circumstances = Require.optionalText(command.circumstances(), "circumstances", 2000);
+        List<ObservedMarking> observed = ItemDescriptions.observed(command.observedMarkings());
+        if (status == ItemStatus.DESTROYED) {
+            apply(chain.seal(link -> new ItemRecoveredAfterDestruction(itemId, destroyedBy, origin.actorId(),
+                    origin.country(), place, circumstances, observed, link), origin));
+            return;
+        }
+        if (status != ItemStatus.LOST && status != ItemStatus.STOLEN) {
+            throw DomainRuleViolation.conflict("item-not-lost-or-stolen", "item " + itemId + " is " + status
+                    + "; an item taken from its holder is seized (SeizeItem), not recovered");
+        }
+        apply(chain.seal(link -> new ItemRecovered(itemId, status, lastLegalCustodian, origin.actorId(),
+                origin.country(), place, circumstances, observed, link), origin));
+    }
+
+    @CommandHandler
+    public void handle(SeizeItem command) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        Require.role(origin, Role.LAW_ENFORCEMENT, Role.AUTHORITY);
+        requireStatus(ItemStatus.ACTIVE);
+        apply(chain.seal(link -> new ItemSeized(itemId, custodian, origin.actorId(), origin.country(),
+                Require.text(command.place(), "place", 500), Require.text(command.reason(), "reason", 1000), link),
+                origin));
+    }
+
+    @CommandHandler
+    public void handle(DeactivateItem command) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        requireCustodian(origin);
+        if (status != ItemStatus.ACTIVE && status != ItemStatus.SEIZED) {
+            requireStatus(ItemStatus.ACTIVE);
+        }
+        apply(chain.seal(link -> new ItemDeactivated(itemId, custodian,
+                Require.text(command.certificateReference(), "certificateReference", 200),
+                Require.text(command.standard(), "standard", 200), link), origin));
+    }
+
+    @CommandHandler
+    public void handle(DestroyItem command) {
+        requireItem();
+        requireNotDestroyed();
+        CommandOrigin origin = command.origin();
+        requireCustodian(origin);
+        if (status == ItemStatus.IN_TRANSIT || status == ItemStatus.LOST || status == ItemStatus.STOLEN) {
+            requireStatus(ItemStatus.ACTIVE);
+        }
+        apply(chain.seal(link -> new ItemDestroyed(itemId, custodian,
+                Require.text(command.certificateReference(), "certificateReference", 200),
+                Require.text(command.method(), "method", 200), link), origin));
+    }
+
+    /** Item and transfer ids are both UUIDs; a stream that is not an item's has no first item record. */
     private void requireItem() {
-        if (chain == null || manufacturer == null) {
+        if (itemId == null || chain == null) {
             throw DomainRuleViolation.notFound("item-not-found", "no item with this id");
+        }
+    }
+
+    private void requireNotDestroyed() {
+        if (status == ItemStatus.DESTROYED) {
+            requireStatus(ItemStatus.ACTIVE);
+        }
+    }
+
+    private void requireCustodian(CommandOrigin origin) {
+        if (!origin.actorId().equals(custodian)) {
+            throw DomainRuleViolation.forbidden("not-custodian", "the item is in the custody of " + custodian
+                    + ", not of " + origin.actorId());
+        }
+    }
+
+    private void requireCustodianOrItsAuthority(CommandOrigin origin) {
+        boolean authority = origin.role() == Role.AUTHORITY && origin.country().equals(custodianCountry);
+        if (!authority) {
+            requireCustodian(origin);
         }
     }
 
     /** Refusal codes name the status: item-in-transit, item-lost, item-stolen, item-seized, ... */
     private void requireStatus(ItemStatus required) {
         if (status != required) {
-            throw DomainRuleViolation.conflict("item-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+            throw DomainRuleViolation.conflict("item-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     "item " + itemId + " is " + status);
         }
     }
@@ -188,11 +333,24 @@ public class Item {
     @EventSourcingHandler
     void on(ItemManufactured event) {
         itemId = event.itemId();
+        kind = event.kind();
         manufacturer = event.manufacturer();
         countryOfManufacture = event.countryOfManufacture();
         material = event.material();
         custodian = event.manufacturer();
+        custodianCountry = event.countryOfManufacture();
         status = ItemStatus.ACTIVE;
+        chain = ChainHead.start(itemId).after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemRegisteredUnmarked event) {
+        itemId = event.itemId();
+        kind = event.kind();
+        material = event.material();
+        custodian = event.registeredBy();
+        custodianCountry = event.country();
+        status = ItemStatus.SEIZED;
         chain = ChainHead.start(itemId).after(event.link());
     }
 
@@ -212,7 +370,14 @@ public class Item {
     void on(ItemReceived event) {
         status = ItemStatus.ACTIVE;
         custodian = event.custodian();
+        custodianCountry = event.custodianCountry();
         pendingTransfer = null;
+        if (event.transferKind() == TransferKind.EXPORT) {
+            importedInto.add(event.custodianCountry());
+        }
+        if (event.transferKind() == TransferKind.STATE_TO_CIVILIAN) {
+            releasedToCiviliansBy.add(event.senderCountry());
+        }
         chain = chain.after(event.link());
     }
 
@@ -226,7 +391,53 @@ public class Item {
     @EventSourcingHandler
     void on(ItemLost event) {
         status = ItemStatus.LOST;
+        lastLegalCustodian = event.lastCustodian();
         pendingTransfer = null;
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemStolen event) {
+        status = ItemStatus.STOLEN;
+        lastLegalCustodian = event.lastCustodian();
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemRecovered event) {
+        status = ItemStatus.SEIZED;
+        custodian = event.recoveredBy();
+        custodianCountry = event.recovererCountry();
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemRecoveredAfterDestruction event) {
+        status = ItemStatus.SEIZED;
+        custodian = event.recoveredBy();
+        custodianCountry = event.recovererCountry();
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemSeized event) {
+        status = ItemStatus.SEIZED;
+        lastLegalCustodian = event.fromCustodian();
+        custodian = event.seizedBy();
+        custodianCountry = event.seizerCountry();
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemDeactivated event) {
+        status = ItemStatus.DEACTIVATED;
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemDestroyed event) {
+        status = ItemStatus.DESTROYED;
+        destroyedBy = event.custodian();
         chain = chain.after(event.link());
     }
 }

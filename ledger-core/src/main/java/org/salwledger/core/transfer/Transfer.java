@@ -32,7 +32,9 @@ public class Transfer {
 
     @AggregateIdentifier
     private String transferId;
+    private TransferKind kind;
     private String sender;
+    private String senderCountry;
     private String consignee;
     private String consigneeCountry;
     private List<String> itemIds;
@@ -76,7 +78,7 @@ public class Transfer {
         itemIds.stream().filter(id -> !missingSet.contains(id)).forEach(arrived::add);
         apply(chain.seal(link -> new TransferReceived(transferId, consignee, arrived.size(), missing, link),
                 receipt.origin()));
-        return new TransferItems(sender, consignee, consigneeCountry, arrived, missing);
+        return new TransferItems(kind, sender, senderCountry, consignee, consigneeCountry, arrived, missing);
     }
 
     @CommandHandler
@@ -85,7 +87,7 @@ public class Transfer {
         requireOpenAndConsignee(rejection.origin());
         String reason = Require.text(rejection.reason(), "reason", 1000);
         apply(chain.seal(link -> new TransferRejected(transferId, consignee, reason, link), rejection.origin()));
-        return new TransferItems(sender, consignee, consigneeCountry, List.copyOf(itemIds), List.of());
+        return new TransferItems(kind, sender, senderCountry, consignee, consigneeCountry, List.copyOf(itemIds), List.of());
     }
 
     private void requireOpenAndConsignee(CommandOrigin origin) {
@@ -104,7 +106,9 @@ public class Transfer {
     @EventSourcingHandler
     void on(TransferDispatched event) {
         transferId = event.transferId();
+        kind = event.kind();
         sender = event.sender();
+        senderCountry = event.senderCountry();
         consignee = event.consignee();
         consigneeCountry = event.consigneeCountry();
         itemIds = event.itemIds();

@@ -76,7 +76,7 @@ public class TransferProcess {
         Map<String, Aggregate<Item>> arrived = loadAll(moved.arrived());
         Map<String, Aggregate<Item>> missing = loadAll(moved.missing());
         arrived.forEach((id, item) -> item.execute(i -> i.handle(new ReceiveItem(id, command.transferId(),
-                moved.consigneeCountry(), origin))));
+                moved.kind(), moved.senderCountry(), moved.consigneeCountry(), origin))));
         missing.forEach((id, item) -> item.execute(i -> i.handle(new RecordMissingItem(id, command.transferId(), origin))));
     }
 

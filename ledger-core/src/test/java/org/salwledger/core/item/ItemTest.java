@@ -9,6 +9,8 @@ import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.DomainRuleViolation;
 
+import org.salwledger.core.transfer.TransferKind;
+
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,12 +203,12 @@ class ItemTest {
     void receiptMovesCustodyToTheConsignee() {
         CommandOrigin cd = origin("CD-MOD", Role.AUTHORITY, "CD");
         fixture.given(manufactured(), dispatchedTo("CD-MOD"))
-                .when(new ReceiveItem(ITEM, TRANSFER, "CD", cd))
+                .when(new ReceiveItem(ITEM, TRANSFER, TransferKind.EXPORT, "BE", "CD", cd))
                 .expectSuccessfulHandlerExecution();
         // the new custodian may then dispatch it; the old one may not
         ItemDispatched dispatched = dispatchedTo("CD-MOD");
         ItemReceived received = ChainHead.start(ITEM).after(manufactured().link()).after(dispatched.link())
-                .seal(link -> new ItemReceived(ITEM, TRANSFER, "CD-MOD", "CD", link), cd);
+                .seal(link -> new ItemReceived(ITEM, TRANSFER, TransferKind.EXPORT, "BE-FNH", "BE", "CD-MOD", "CD", link), cd);
         fixture.given(manufactured(), dispatched, received)
                 .when(new DispatchItem(ITEM, "9e1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "BE-FNH", FNH))
                 .expectException(DomainRuleViolation.class);
@@ -218,7 +220,7 @@ class ItemTest {
     @Test
     void onlyTheTransferTheItemIsInCanCloseIt() {
         fixture.given(manufactured(), dispatchedTo("CD-MOD"))
-                .when(new ReceiveItem(ITEM, "0f1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "CD", origin("CD-MOD", Role.AUTHORITY, "CD")))
+                .when(new ReceiveItem(ITEM, "0f1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", TransferKind.EXPORT, "BE", "CD", origin("CD-MOD", Role.AUTHORITY, "CD")))
                 .expectException(DomainRuleViolation.class).expectNoEvents();
         fixture.given(manufactured())
                 .when(new ReturnItem(ITEM, TRANSFER, origin("CD-MOD", Role.AUTHORITY, "CD")))
@@ -230,7 +232,7 @@ class ItemTest {
         CommandOrigin cd = origin("CD-MOD", Role.AUTHORITY, "CD");
         ItemDispatched dispatched = dispatchedTo("CD-MOD");
         ItemLost lost = ChainHead.start(ITEM).after(manufactured().link()).after(dispatched.link())
-                .seal(link -> new ItemLost(ITEM, TRANSFER, "BE-FNH", "CD-MOD", link), cd);
+                .seal(link -> new ItemLost(ITEM, TRANSFER, "BE-FNH", "CD-MOD", null, null, link), cd);
         fixture.given(manufactured(), dispatched)
                 .when(new RecordMissingItem(ITEM, TRANSFER, cd))
                 .expectEvents(lost);

@@ -116,7 +116,7 @@ class TransferTest {
     void theConsigneeReceivesNamingWhatIsMissing() {
         fixture.given(dispatched())
                 .when(new ConfirmReceipt(ID, new ReceiveTransfer(ID, List.of(B), CD_ORIGIN)))
-                .expectResultMessagePayload(new TransferItems("BE-FNH", "CD-MOD", "CD", List.of(A), List.of(B)))
+                .expectResultMessagePayload(new TransferItems(TransferKind.EXPORT, "BE-FNH", "BE", "CD-MOD", "CD", List.of(A), List.of(B)))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e ->
                         e instanceof TransferReceived r && r.receivedCount() == 1 && r.missingItems().equals(List.of(B))))));
     }
@@ -149,7 +149,7 @@ class TransferTest {
     @Test
     void aRejectionGivesEveryItemBackAndNeedsAReason() {
         fixture.given(dispatched()).when(new ConfirmRejection(ID, new RejectTransfer(ID, "EUC withdrawn", CD_ORIGIN)))
-                .expectResultMessagePayload(new TransferItems("BE-FNH", "CD-MOD", "CD", List.of(A, B), List.of()));
+                .expectResultMessagePayload(new TransferItems(TransferKind.EXPORT, "BE-FNH", "BE", "CD-MOD", "CD", List.of(A, B), List.of()));
         fixture.given(dispatched()).when(new ConfirmRejection(ID, new RejectTransfer(ID, " ", CD_ORIGIN)))
                 .expectException(DomainRuleViolation.class).expectNoEvents();
     }

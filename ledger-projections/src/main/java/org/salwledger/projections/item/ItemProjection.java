@@ -6,11 +6,18 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.item.ItemDeactivated;
+import org.salwledger.core.item.ItemDestroyed;
 import org.salwledger.core.item.ItemDispatched;
 import org.salwledger.core.item.ItemLost;
 import org.salwledger.core.item.ItemManufactured;
 import org.salwledger.core.item.ItemMarked;
 import org.salwledger.core.item.ItemReceived;
+import org.salwledger.core.item.ItemRecovered;
+import org.salwledger.core.item.ItemRecoveredAfterDestruction;
+import org.salwledger.core.item.ItemRegisteredUnmarked;
+import org.salwledger.core.item.ItemSeized;
+import org.salwledger.core.item.ItemStolen;
 import org.salwledger.core.item.ItemReturned;
 import org.salwledger.core.item.Serials;
 import org.salwledger.projections.LedgerViews;
@@ -83,6 +90,59 @@ public class ItemProjection {
     void on(ItemLost e) {
         state(e.itemId(), "LOST", e.lastCustodian(), e);
         history(e.itemId(), e.reportedBy(), e);
+    }
+
+    @EventHandler
+    void on(ItemStolen e) {
+        state(e.itemId(), "STOLEN", e.lastCustodian(), e);
+        history(e.itemId(), e.reportedBy(), e);
+    }
+
+    @EventHandler
+    void on(ItemRecovered e) {
+        state(e.itemId(), "SEIZED", e.recoveredBy(), e);
+        holder(e.itemId(), e.recoveredBy(), e.recovererCountry());
+        history(e.itemId(), e.recoveredBy(), e);
+    }
+
+    @EventHandler
+    void on(ItemRecoveredAfterDestruction e) {
+        state(e.itemId(), "SEIZED", e.recoveredBy(), e);
+        holder(e.itemId(), e.recoveredBy(), e.recovererCountry());
+        history(e.itemId(), e.recoveredBy(), e);
+    }
+
+    @EventHandler
+    void on(ItemSeized e) {
+        state(e.itemId(), "SEIZED", e.seizedBy(), e);
+        holder(e.itemId(), e.seizedBy(), e.seizerCountry());
+        history(e.itemId(), e.seizedBy(), e);
+    }
+
+    @EventHandler
+    void on(ItemDeactivated e) {
+        state(e.itemId(), "DEACTIVATED", e.custodian(), e);
+        history(e.itemId(), e.custodian(), e);
+    }
+
+    @EventHandler
+    void on(ItemDestroyed e) {
+        state(e.itemId(), "DESTROYED", e.custodian(), e);
+        history(e.itemId(), e.custodian(), e);
+    }
+
+    @EventHandler
+    void on(ItemRegisteredUnmarked e) {
+        jdbc.update("DELETE FROM item_view WHERE item_id = ?", e.itemId());
+        jdbc.update("""
+                INSERT INTO item_view (item_id, kind, category, part_type, make, model, calibre, material, production,
+                  description, custodian, status, manufactured_at, last_sequence, last_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SEIZED', ?, ?, ?)""",
+                e.itemId(), e.kind().name(), name(e.category()), name(e.partType()), e.make(), e.model(), e.calibre(),
+                e.material().name(), e.production().name(), e.description(), e.registeredBy(), e.link().recordedAt(),
+                e.link().sequence(), e.link().hash());
+        holder(e.itemId(), e.registeredBy(), e.country());
+        history(e.itemId(), e.registeredBy(), e);
     }
 
     private void state(String itemId, String status, String custodian, LedgerEvent e) {

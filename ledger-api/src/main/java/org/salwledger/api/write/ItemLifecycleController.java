@@ -1,0 +1,108 @@
+package org.salwledger.api.write;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.item.DeactivateItem;
+import org.salwledger.core.item.DestroyItem;
+import org.salwledger.core.item.RegisterUnmarkedItem;
+import org.salwledger.core.item.ReportLost;
+import org.salwledger.core.item.ReportRecovered;
+import org.salwledger.core.item.ReportStolen;
+import org.salwledger.core.item.SeizeItem;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Loss, theft, recovery, seizure, unmarked registration, deactivation and destruction. */
+@RestController
+@RequestMapping(path = "/api/v1/items", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "items")
+public class ItemLifecycleController {
+    private static final Map<String, Class<?>> REPORTS = Map.of(
+            "ReportLost", ItemCommands.ReportLostBody.class,
+            "ReportStolen", ItemCommands.ReportStolenBody.class,
+            "ReportRecovered", ItemCommands.ReportRecoveredBody.class,
+            "SeizeItem", ItemCommands.SeizeItemBody.class);
+
+    private final EnvelopeVerifier verifier;
+    private final CommandSubmitter submitter;
+
+    public ItemLifecycleController(EnvelopeVerifier verifier, CommandSubmitter submitter) {
+        this.verifier = verifier;
+        this.submitter = submitter;
+    }
+
+    @PostMapping("/{itemId}/reports")
+    @Operation(summary = "ReportLost, ReportStolen (custodian or its AUTHORITY), ReportRecovered, SeizeItem "
+            + "(LAW_ENFORCEMENT or AUTHORITY)")
+    public ResponseEntity<byte[]> report(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verifyOneOf(envelope, REPORTS);
+        return submitter.submit(signed, reportCommand(itemId, signed.body()), Map.of("itemId", itemId));
+    }
+
+    private static Function<CommandOrigin, Object> reportCommand(String itemId, Object body) {
+        if (body instanceof ItemCommands.ReportLostBody b) {
+            return samePath(itemId, b.itemId(), origin -> new ReportLost(itemId, b.place(), b.policeReference(), origin));
+        }
+        if (body instanceof ItemCommands.ReportStolenBody b) {
+            return samePath(itemId, b.itemId(), origin -> new ReportStolen(itemId, b.place(), b.policeReference(), origin));
+        }
+        if (body instanceof ItemCommands.ReportRecoveredBody b) {
+            return samePath(itemId, b.itemId(), origin -> new ReportRecovered(itemId, b.place(), b.circumstances(),
+                    b.observedMarkings(), origin));
+        }
+        ItemCommands.SeizeItemBody b = (ItemCommands.SeizeItemBody) body;
+        return samePath(itemId, b.itemId(), origin -> new SeizeItem(itemId, b.place(), b.reason(), origin));
+    }
+
+    @PostMapping("/{itemId}/deactivation")
+    @Operation(summary = "DeactivateItem by its custodian")
+    public ResponseEntity<byte[]> deactivate(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verify(envelope, "DeactivateItem", ItemCommands.DeactivateItemBody.class);
+        var b = signed.body();
+        return submitter.submit(signed, samePath(itemId, b.itemId(),
+                origin -> new DeactivateItem(itemId, b.certificateReference(), b.standard(), origin)), Map.of("itemId", itemId));
+    }
+
+    @PostMapping("/{itemId}/destruction")
+    @Operation(summary = "DestroyItem by its custodian; terminal")
+    public ResponseEntity<byte[]> destroy(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verify(envelope, "DestroyItem", ItemCommands.DestroyItemBody.class);
+        var b = signed.body();
+        return submitter.submit(signed, samePath(itemId, b.itemId(),
+                origin -> new DestroyItem(itemId, b.certificateReference(), b.method(), origin)), Map.of("itemId", itemId));
+    }
+
+    @PostMapping("/unmarked")
+    @Operation(summary = "RegisterUnmarkedItem: a recovered craft, 3D-printed or unreadable item (LAW_ENFORCEMENT or AUTHORITY)")
+    public ResponseEntity<byte[]> registerUnmarked(@RequestBody byte[] envelope) {
+        var signed = verifier.verify(envelope, "RegisterUnmarkedItem", ItemCommands.RegisterUnmarkedItemBody.class);
+        var b = signed.body();
+        String itemId = UUID.nameUUIDFromBytes(("item:" + signed.envelopeHash()).getBytes(StandardCharsets.UTF_8)).toString();
+        return submitter.submit(signed, origin -> new RegisterUnmarkedItem(itemId, b.kind(), b.category(), b.partType(),
+                b.make(), b.model(), b.calibre(), b.material(), b.production(), b.description(), b.place(),
+                b.observedMarkings(), origin), Map.of("itemId", itemId));
+    }
+
+    private static Function<CommandOrigin, Object> samePath(String path, String payload,
+                                                            Function<CommandOrigin, Object> command) {
+        if (!path.equals(payload)) {
+            throw LedgerProblem.badRequest("path-mismatch", "the path names item " + path + ", the payload " + payload);
+        }
+        return command;
+    }
+}

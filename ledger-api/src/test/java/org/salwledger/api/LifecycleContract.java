@@ -1,0 +1,210 @@
+package org.salwledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salwledger.cli.CommandSigner;
+import org.salwledger.core.crypto.SigningKey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.salwledger.api.LedgerTestClient.command;
+
+/**
+ * A polymer-frame pistol's life over HTTP: made in Belgium with its serial on an embedded plate,
+ * exported to the DR Congo, import-marked, sold to a dealer, stolen, recovered with part of the serial
+ * obliterated, confiscation-marked, deactivated, destroyed, and recovered again after destruction;
+ * then a 3D-printed pistol registered unmarked. Run on H2 and PostgreSQL by the subclasses.
+ */
+abstract class LifecycleContract {
+    static final SigningKey ADMIN = SigningKey.generate();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    LedgerTestClient ledger;
+    final String s = CommandSigner.newNonce().substring(0, 6).toUpperCase(Locale.ROOT);
+    final SigningKey fnhKey = SigningKey.generate();
+    final SigningKey cdKey = SigningKey.generate();
+    final SigningKey dealerKey = SigningKey.generate();
+    final SigningKey policeKey = SigningKey.generate();
+    final SigningKey beAuthKey = SigningKey.generate();
+    final SigningKey investigatorKey = SigningKey.generate();
+    final String fnh = "BE-FNH-" + s;
+    final String cd = "CD-MOD-" + s;
+    final String dealer = "CD-DEALER-" + s;
+    final String police = "CD-PNC-" + s;
+    final String beAuth = "BE-AUTH-" + s;
+    final String investigator = "NL-INV-" + s;
+
+    @BeforeEach
+    void actors() {
+        ledger = new LedgerTestClient(port, ADMIN);
+        ledger.register(fnh, "MANUFACTURER", "BE", fnhKey);
+        ledger.register(cd, "AUTHORITY", "CD", cdKey);
+        ledger.register(dealer, "HOLDER", "CD", dealerKey);
+        ledger.register(police, "LAW_ENFORCEMENT", "CD", policeKey);
+        ledger.register(beAuth, "AUTHORITY", "BE", beAuthKey);
+        ledger.register(investigator, "INVESTIGATOR", "NL", investigatorKey);
+    }
+
+    private JsonNode ok(SigningKey key, String actor, ObjectNode command) {
+        LedgerTestClient.Answer answer = ledger.submit(key, actor, command);
+        assertThat(answer.status()).as(command.get("type").asText() + ": " + answer.body()).isEqualTo(201);
+        return answer.json();
+    }
+
+    private void refused(SigningKey key, String actor, ObjectNode command, int status, String slug) {
+        LedgerTestClient.Answer answer = ledger.submit(key, actor, command);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.problemType()).isEqualTo("urn:salw-ledger:problem:" + slug);
+    }
+
+    private String transfer(SigningKey key, String from, String to, String kind, String item) {
+        ObjectNode dispatch = command("DispatchTransfer").put("consignee", to).put("kind", kind)
+                .put("dueBy", LocalDate.now().plusDays(30).toString());
+        if (kind.equals("EXPORT")) {
+            dispatch.put("exportLicence", "BE-EXP-2026-0042").put("importingCountry", "CD").put("endUserCertificate", "CD-EUC-77");
+            dispatch.putArray("transitCountries").add("RW");
+        }
+        dispatch.putArray("itemIds").add(item);
+        return ok(key, from, dispatch).get("transferId").asText();
+    }
+
+    private List<String> historyTypes(String itemId, String token) {
+        return ledger.get("/api/v1/items/" + itemId + "/history", token).json().get("events").findValuesAsText("type");
+    }
+
+    @Test
+    void aPolymerPistolFromFactoryToDestructionAndBeyond() {
+        String serial = "GKS" + s;
+        String pistol = ok(fnhKey, fnh, command("ManufactureItem").put("kind", "WEAPON")
+                .put("category", "REVOLVER_OR_SELF_LOADING_PISTOL").put("identityComponent", "FRAME").put("make", "FN Herstal")
+                .put("model", "FN 509").put("calibre", "9x19mm").put("material", "POLYMER").put("production", "INDUSTRIAL"))
+                .get("itemId").asText();
+        ok(fnhKey, fnh, command("MarkItem").put("itemId", pistol).put("markType", "MANUFACTURE").put("serial", serial)
+                .put("text", "FNH BE " + serial).put("component", "FRAME").put("method", "EMBEDDED_METAL_PLATE")
+                .put("location", "steel plate embedded in the grip"));
+
+        String export = transfer(fnhKey, fnh, cd, "EXPORT", pistol);
+        refused(cdKey, cd, command("MarkItem").put("itemId", pistol).put("markType", "IMPORT").put("text", "CD 2026")
+                .put("component", "FRAME").put("method", "LASER"), 403, "mark-not-allowed");
+        ok(cdKey, cd, command("ReceiveTransfer").put("transferId", export));
+        refused(beAuthKey, beAuth, command("MarkItem").put("itemId", pistol).put("markType", "IMPORT").put("text", "BE 2026")
+                .put("component", "FRAME").put("method", "LASER"), 403, "mark-not-allowed");
+        ok(cdKey, cd, command("MarkItem").put("itemId", pistol).put("markType", "IMPORT").put("text", "CD 2026")
+                .put("component", "FRAME").put("method", "LASER").put("location", "left side of the dust cover"));
+
+        String sale = transfer(cdKey, cd, dealer, "DOMESTIC", pistol);
+        ok(dealerKey, dealer, command("ReceiveTransfer").put("transferId", sale));
+        refused(policeKey, police, command("ReportStolen").put("itemId", pistol).put("place", "Kinshasa"), 403, "not-custodian");
+        ok(dealerKey, dealer, command("ReportStolen").put("itemId", pistol).put("place", "shop, Avenue du Commerce, Kinshasa")
+                .put("policeReference", "PNC-2026-1187"));
+        refused(dealerKey, dealer, transferCommand(pistol), 422, "dispatch-refused");
+
+        ObjectNode recovered = command("ReportRecovered").put("itemId", pistol).put("place", "Goma")
+                .put("circumstances", "found in a vehicle at a checkpoint");
+        recovered.putArray("observedMarkings").addObject().put("text", "FNH BE GKS?" + s.substring(1, 3) + "*")
+                .put("component", "FRAME").put("obliterated", true);
+        refused(dealerKey, dealer, recovered, 403, "role-not-allowed");
+        ok(policeKey, police, recovered);
+        ok(policeKey, police, command("MarkItem").put("itemId", pistol).put("markType", "CONFISCATION")
+                .put("text", "CD-PNC-C-" + s).put("component", "FRAME").put("method", "DOT_PEEN"));
+        ok(policeKey, police, command("DeactivateItem").put("itemId", pistol).put("certificateReference", "CD-DEACT-9")
+                .put("standard", "EU 2015/2403 as amended by 2018/337"));
+        ok(policeKey, police, command("MarkItem").put("itemId", pistol).put("markType", "DEACTIVATION")
+                .put("text", "DEACT CD 2026").put("component", "FRAME").put("method", "STAMPED"));
+        ok(policeKey, police, command("DestroyItem").put("itemId", pistol).put("certificateReference", "CD-DESTR-3")
+                .put("method", "cut and smelted"));
+        refused(policeKey, police, command("MarkItem").put("itemId", pistol).put("markType", "REMARK").put("text", "x")
+                .put("component", "FRAME").put("method", "LASER"), 409, "item-destroyed");
+        ObjectNode again = command("ReportRecovered").put("itemId", pistol).put("place", "Bukavu");
+        JsonNode anomaly = ok(policeKey, police, again);
+        assertThat(anomaly.get("records").get(0).get("type").asText()).isEqualTo("ItemRecoveredAfterDestruction");
+
+        String token = ledger.session(investigatorKey, investigator);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(historyTypes(pistol, token)).containsExactly(
+                "ItemManufactured", "ItemMarked", "ItemDispatched", "ItemReceived", "ItemMarked", "ItemDispatched",
+                "ItemReceived", "ItemStolen", "ItemRecovered", "ItemMarked", "ItemDeactivated", "ItemMarked",
+                "ItemDestroyed", "ItemRecoveredAfterDestruction"));
+        JsonNode events = ledger.get("/api/v1/items/" + pistol + "/history", token).json().get("events");
+        assertThat(events.get(4).at("/facts/markType").asText()).isEqualTo("IMPORT");
+        assertThat(events.get(8).at("/facts/lastLegalCustodian").asText()).isEqualTo(dealer);
+        assertThat(events.get(8).at("/facts/observedMarkings/0/obliterated").asBoolean()).isTrue();
+        assertThat(events.get(13).at("/facts/destroyedBy").asText()).isEqualTo(police);
+        JsonNode chain = ledger.get("/api/v1/items/" + pistol + "/chain", token).json();
+        ChainCheck.verify(chain, Map.of(fnhKey.keyId(), fnhKey.publicKey(), cdKey.keyId(), cdKey.publicKey(),
+                dealerKey.keyId(), dealerKey.publicKey(), policeKey.keyId(), policeKey.publicKey()));
+        assertThat(ledger.get("/api/v1/items/" + pistol, token).json().get("status").asText()).isEqualTo("SEIZED");
+    }
+
+    private ObjectNode transferCommand(String item) {
+        ObjectNode dispatch = command("DispatchTransfer").put("consignee", cd).put("kind", "DOMESTIC")
+                .put("dueBy", LocalDate.now().plusDays(30).toString());
+        dispatch.putArray("itemIds").add(item);
+        return dispatch;
+    }
+
+    @Test
+    void aThreeDPrintedPistolIsRegisteredUnmarkedAndGivenAConfiscationMark() {
+        ObjectNode unmarked = command("RegisterUnmarkedItem").put("kind", "WEAPON").put("category", "REVOLVER_OR_SELF_LOADING_PISTOL")
+                .put("calibre", "9x19mm").put("material", "ADDITIVE").put("production", "ADDITIVE")
+                .put("description", "3D-printed FGC-9 type pistol, PLA frame, no markings").put("place", "Goma");
+        refused(dealerKey, dealer, unmarked, 403, "role-not-allowed");
+        String printed = ok(policeKey, police, unmarked).get("itemId").asText();
+        ok(policeKey, police, command("MarkItem").put("itemId", printed).put("markType", "CONFISCATION")
+                .put("text", "CD-PNC-P-" + s).put("component", "FRAME").put("method", "EMBEDDED_METAL_PLATE"));
+        String token = ledger.session(investigatorKey, investigator);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(historyTypes(printed, token)).containsExactly("ItemRegisteredUnmarked", "ItemMarked"));
+        JsonNode item = ledger.get("/api/v1/items/" + printed, token).json();
+        assertThat(item.get("production").asText()).isEqualTo("ADDITIVE");
+        assertThat(item.get("custodian").asText()).isEqualTo(police);
+        assertThat(item.get("manufacturer").isNull()).isTrue();
+        String second = ok(policeKey, police, unmarked.deepCopy().put("description", "second printed pistol"))
+                .get("itemId").asText();
+        refused(policeKey, police, command("MarkItem").put("itemId", second).put("markType", "CONFISCATION")
+                .put("text", "cd pnc p " + s.toLowerCase(Locale.ROOT)).put("component", "FRAME").put("method", "LASER"),
+                409, "duplicate-marking");
+    }
+
+    @Test
+    void lossSeizureAndStateToCivilianMarks() {
+        SigningKey armyKey = SigningKey.generate();
+        SigningKey shopKey = SigningKey.generate();
+        ledger.register("BE-ARMY-" + s, "HOLDER", "BE", armyKey);
+        ledger.register("BE-SHOP-" + s, "HOLDER", "BE", shopKey);
+        String rifle = ok(fnhKey, fnh, command("ManufactureItem").put("kind", "WEAPON").put("category", "RIFLE_OR_CARBINE")
+                .put("make", "FN Herstal").put("model", "FAL").put("calibre", "7.62x51mm").put("material", "METAL")
+                .put("production", "INDUSTRIAL")).get("itemId").asText();
+        String toArmy = transfer(fnhKey, fnh, "BE-ARMY-" + s, "DOMESTIC", rifle);
+        ok(armyKey, "BE-ARMY-" + s, command("ReceiveTransfer").put("transferId", toArmy));
+        String release = transfer(armyKey, "BE-ARMY-" + s, "BE-SHOP-" + s, "STATE_TO_CIVILIAN", rifle);
+        ok(shopKey, "BE-SHOP-" + s, command("ReceiveTransfer").put("transferId", release));
+        ok(beAuthKey, beAuth, command("MarkItem").put("itemId", rifle).put("markType", "STATE_TO_CIVILIAN")
+                .put("text", "BE STOCK 2026").put("component", "RECEIVER").put("method", "ENGRAVED"));
+
+        // the authority of the custodian's country may report a loss too
+        ok(beAuthKey, beAuth, command("ReportLost").put("itemId", rifle).put("place", "Liège").put("policeReference", "LG-55"));
+        ok(shopKey, "BE-SHOP-" + s, command("ReportStolen").put("itemId", rifle).put("place", "Liège"));
+        refused(policeKey, police, command("SeizeItem").put("itemId", rifle).put("place", "x").put("reason", "y"), 409, "item-stolen");
+
+        String other = ok(fnhKey, fnh, command("ManufactureItem").put("kind", "PART").put("partType", "BARREL")
+                .put("make", "FN Herstal").put("model", "FAL barrel").put("calibre", "7.62x51mm").put("material", "METAL")
+                .put("production", "INDUSTRIAL")).get("itemId").asText();
+        refused(policeKey, police, command("ReportRecovered").put("itemId", other).put("place", "x"), 409, "item-not-lost-or-stolen");
+        ok(policeKey, police, command("SeizeItem").put("itemId", other).put("place", "Antwerp port").put("reason", "no licence"));
+    }
+}

@@ -1,0 +1,18 @@
+package org.salwledger.api;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+class PostgresLifecycleTest extends LifecycleContract {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        LedgerFlowContract.ledgerProperties(registry);
+        registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
+        EmbeddedPostgresServer.registerNewDatabase(registry);
+    }
+}

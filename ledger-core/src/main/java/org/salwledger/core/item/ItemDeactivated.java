@@ -1,0 +1,8 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record ItemDeactivated(String itemId, String custodian, String certificateReference, String standard,
+                              RecordLink link) implements LedgerEvent {
+}

@@ -1,0 +1,8 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record ItemDestroyed(String itemId, String custodian, String certificateReference, String method,
+                            RecordLink link) implements LedgerEvent {
+}

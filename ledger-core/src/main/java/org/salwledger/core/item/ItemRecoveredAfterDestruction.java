@@ -1,0 +1,16 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+import java.util.List;
+
+/**
+ * An anomaly, not a refusal: an item recorded as destroyed turned up again (destruction fraud is a
+ * known diversion path, DOMAIN-RULES rule 29). {@code destroyedBy} recorded the destruction.
+ */
+public record ItemRecoveredAfterDestruction(String itemId, String destroyedBy, String recoveredBy,
+                                            String recovererCountry, String place, String circumstances,
+                                            List<ObservedMarking> observedMarkings, RecordLink link)
+        implements LedgerEvent {
+}

@@ -1,0 +1,8 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record ItemStolen(String itemId, String lastCustodian, String reportedBy, String place, String policeReference,
+                         RecordLink link) implements LedgerEvent {
+}

@@ -1,0 +1,11 @@
+package org.salwledger.core.item;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.salwledger.core.command.CommandOrigin;
+
+import java.util.List;
+
+/** A lost or stolen item found again; custody passes to the recovering actor, the item is SEIZED. */
+public record ReportRecovered(@TargetAggregateIdentifier String itemId, String place, String circumstances,
+                              List<ObservedMarking> observedMarkings, CommandOrigin origin) {
+}

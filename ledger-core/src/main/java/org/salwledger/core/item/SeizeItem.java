@@ -1,0 +1,8 @@
+package org.salwledger.core.item;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.salwledger.core.command.CommandOrigin;
+
+/** An item taken from its holder by law enforcement or an authority. */
+public record SeizeItem(@TargetAggregateIdentifier String itemId, String place, String reason, CommandOrigin origin) {
+}
