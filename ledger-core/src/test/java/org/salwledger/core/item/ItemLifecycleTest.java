@@ -1,0 +1,214 @@
+package org.salwledger.core.item;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salwledger.core.Fixtures;
+import org.salwledger.core.actor.Role;
+import org.salwledger.core.chain.ChainHead;
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.transfer.TransferKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.axonframework.test.matchers.Matchers.predicate;
+import static org.hamcrest.Matchers.containsString;
+import static org.salwledger.core.Fixtures.origin;
+
+/** Loss, theft, recovery, seizure, unmarked items, end of life and lifecycle marks. */
+class ItemLifecycleTest {
+    private static final String ITEM = "6b1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e";
+    private static final String EXPORT = "7c1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e";
+    private static final CommandOrigin FNH = origin("BE-FNH", Role.MANUFACTURER, "BE");
+    private static final CommandOrigin CD_MOD = origin("CD-MOD", Role.AUTHORITY, "CD");
+    private static final CommandOrigin CD_POLICE = origin("CD-PNC", Role.LAW_ENFORCEMENT, "CD");
+    private static final CommandOrigin BE_AUTH = origin("BE-AUTH", Role.AUTHORITY, "BE");
+    private static final CommandOrigin DEALER = origin("BE-DEAL", Role.HOLDER, "BE");
+
+    private AggregateTestFixture<Item> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Item.class);
+        fixture.registerInjectableResource(new Fixtures.InMemoryMarkRegistry());
+    }
+
+    /** Builds a stream of sealed events, each chained to the one before. */
+    private static final class Story {
+        private final List<LedgerEvent> events = new ArrayList<>();
+        private ChainHead head = ChainHead.start(ITEM);
+
+        Story then(Function<org.salwledger.core.chain.RecordLink, LedgerEvent> event, CommandOrigin by) {
+            LedgerEvent sealed = head.seal(event, by);
+            head = head.after(sealed.link());
+            events.add(sealed);
+            return this;
+        }
+
+        Object[] events() {
+            return events.toArray();
+        }
+    }
+
+    private static Story made() {
+        return new Story().then(link -> new ItemManufactured(ITEM, ItemKind.WEAPON,
+                WeaponCategory.REVOLVER_OR_SELF_LOADING_PISTOL, null, PartType.FRAME, "FN Herstal", "FN 509", "9x19mm",
+                Material.POLYMER, Production.INDUSTRIAL, null, null, "BE-FNH", "BE", link), FNH);
+    }
+
+    private static Story exportedToCongo() {
+        return made().then(link -> new ItemDispatched(ITEM, EXPORT, "BE-FNH", "CD-MOD", link), FNH)
+                .then(link -> new ItemReceived(ITEM, EXPORT, TransferKind.EXPORT, "BE-FNH", "BE", "CD-MOD", "CD", link), CD_MOD);
+    }
+
+    private static Story stolen() {
+        return made().then(link -> new ItemStolen(ITEM, "BE-FNH", "BE-FNH", "Herstal", null, link), FNH);
+    }
+
+    private static MarkItem mark(MarkType type, String text, CommandOrigin by) {
+        return new MarkItem(ITEM, type, null, text, PartType.FRAME, MarkingMethod.LASER, null, by);
+    }
+
+    @Test
+    void theCustodianOrItsCountrysAuthorityReportsALoss() {
+        fixture.given(made().events()).when(new ReportLost(ITEM, "Herstal", "HP-1", FNH)).expectSuccessfulHandlerExecution();
+        fixture.given(made().events()).when(new ReportLost(ITEM, "Herstal", null, BE_AUTH)).expectSuccessfulHandlerExecution();
+        fixture.given(made().events()).when(new ReportLost(ITEM, "Herstal", null, CD_MOD))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(made().events()).when(new ReportLost(ITEM, " ", null, FNH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void aLostItemMayLaterBeReportedStolenButNotLostTwice() {
+        Story lost = made().then(link -> new ItemLost(ITEM, null, "BE-FNH", "BE-FNH", "Herstal", null, link), FNH);
+        fixture.given(lost.events()).when(new ReportStolen(ITEM, "Herstal", "HP-2", FNH)).expectSuccessfulHandlerExecution();
+        fixture.given(lost.events()).when(new ReportLost(ITEM, "Herstal", null, FNH))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("LOST"));
+    }
+
+    @Test
+    void aStolenItemCannotBeDispatchedOrSeized() {
+        fixture.given(stolen().events()).when(new DispatchItem(ITEM, EXPORT, "CD-MOD", FNH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(stolen().events()).when(new SeizeItem(ITEM, "Goma", "illicit", CD_POLICE))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void recoveryNamesTheLastLegalCustodianAndPassesCustodyToTheRecoverer() {
+        List<ObservedMarking> observed = List.of(new ObservedMarking("FNH BE GKS?0*", PartType.FRAME, true));
+        fixture.given(stolen().events()).when(new ReportRecovered(ITEM, "Goma", "checkpoint", observed, CD_POLICE))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e -> e instanceof ItemRecovered r
+                        && r.lastLegalCustodian().equals("BE-FNH") && r.previousStatus() == ItemStatus.STOLEN
+                        && r.observedMarkings().equals(observed) && r.recoveredBy().equals("CD-PNC")))));
+        Story recovered = stolen().then(link -> new ItemRecovered(ITEM, ItemStatus.STOLEN, "BE-FNH", "CD-PNC", "CD",
+                "Goma", null, observed, link), CD_POLICE);
+        fixture.given(recovered.events()).when(new DispatchItem(ITEM, EXPORT, "BE-FNH", FNH))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("custody of CD-PNC"));
+    }
+
+    @Test
+    void onlyLawEnforcementOrAnAuthorityRecoversAndOnlyWhatWasLostOrStolen() {
+        fixture.given(stolen().events()).when(new ReportRecovered(ITEM, "Goma", null, null, DEALER))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(made().events()).when(new ReportRecovered(ITEM, "Goma", null, null, CD_POLICE))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("SeizeItem"));
+    }
+
+    @Test
+    void anItemTakenFromItsHolderIsSeized() {
+        fixture.given(made().events()).when(new SeizeItem(ITEM, "Antwerp", "no export licence", CD_POLICE))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e -> e instanceof ItemSeized s
+                        && s.fromCustodian().equals("BE-FNH") && s.seizedBy().equals("CD-PNC")))));
+        fixture.given(made().events()).when(new SeizeItem(ITEM, "Antwerp", "x", DEALER))
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void destroyedIsTerminalButARecoveryIsRecordedAsAnAnomaly() {
+        Story destroyed = made().then(link -> new ItemDestroyed(ITEM, "BE-FNH", "D-1", "smelted", link), FNH);
+        fixture.given(destroyed.events()).when(mark(MarkType.REMARK, "x", FNH))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("DESTROYED"));
+        fixture.given(destroyed.events()).when(new DispatchItem(ITEM, EXPORT, "CD-MOD", FNH))
+                .expectException(DomainRuleViolation.class);
+        fixture.given(destroyed.events()).when(new DestroyItem(ITEM, "D-2", "again", FNH))
+                .expectException(DomainRuleViolation.class);
+        fixture.given(destroyed.events()).when(new ReportRecovered(ITEM, "Bukavu", null, null, CD_POLICE))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e ->
+                        e instanceof ItemRecoveredAfterDestruction a && a.destroyedBy().equals("BE-FNH")))));
+    }
+
+    @Test
+    void theCustodianDeactivatesWithACertificateAndStandard() {
+        fixture.given(made().events()).when(new DeactivateItem(ITEM, "CERT-1", "EU 2015/2403", FNH)).expectSuccessfulHandlerExecution();
+        fixture.given(made().events()).when(new DeactivateItem(ITEM, "CERT-1", "EU 2015/2403", DEALER))
+                .expectException(DomainRuleViolation.class);
+        fixture.given(made().events()).when(new DeactivateItem(ITEM, null, "EU 2015/2403", FNH))
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void importMarksBelongToTheAuthorityOfTheCountryThatReceivedTheExport() {
+        fixture.given(exportedToCongo().events()).when(mark(MarkType.IMPORT, "CD 2026", CD_MOD)).expectSuccessfulHandlerExecution();
+        fixture.given(exportedToCongo().events()).when(mark(MarkType.IMPORT, "BE 2026", BE_AUTH))
+                .expectException(DomainRuleViolation.class);
+        fixture.given(made().events()).when(mark(MarkType.IMPORT, "CD 2026", CD_MOD))
+                .expectException(DomainRuleViolation.class);
+        fixture.given(exportedToCongo().events()).when(mark(MarkType.IMPORT, "CD 2026", origin("CD-X", Role.HOLDER, "CD")))
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void stateToCivilianMarksFollowAReleaseFromStateStocks() {
+        Story released = made()
+                .then(link -> new ItemDispatched(ITEM, EXPORT, "BE-FNH", "BE-DEAL", link), FNH)
+                .then(link -> new ItemReceived(ITEM, EXPORT, TransferKind.STATE_TO_CIVILIAN, "BE-ARMY", "BE", "BE-DEAL",
+                        "BE", link), DEALER);
+        fixture.given(released.events()).when(mark(MarkType.STATE_TO_CIVILIAN, "BE STOCK", BE_AUTH)).expectSuccessfulHandlerExecution();
+        fixture.given(made().events()).when(mark(MarkType.STATE_TO_CIVILIAN, "BE STOCK", BE_AUTH))
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void confiscationMarksAreForTheHolderOfASeizedItem() {
+        Story seized = made().then(link -> new ItemSeized(ITEM, "BE-FNH", "CD-PNC", "CD", "Goma", "illicit", link), CD_POLICE);
+        fixture.given(seized.events()).when(mark(MarkType.CONFISCATION, "CD-C-1", CD_POLICE)).expectSuccessfulHandlerExecution();
+        fixture.given(seized.events()).when(mark(MarkType.CONFISCATION, "CD-C-1", CD_MOD))
+                .expectException(DomainRuleViolation.class);
+        fixture.given(made().events()).when(mark(MarkType.CONFISCATION, "CD-C-1", CD_POLICE))
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void deactivationMarksFollowDeactivation() {
+        Story deactivated = made().then(link -> new ItemDeactivated(ITEM, "BE-FNH", "C-1", "EU", link), FNH);
+        fixture.given(deactivated.events()).when(mark(MarkType.DEACTIVATION, "DEACT", FNH)).expectSuccessfulHandlerExecution();
+        fixture.given(deactivated.events()).when(mark(MarkType.DEACTIVATION, "DEACT", BE_AUTH)).expectSuccessfulHandlerExecution();
+        fixture.given(made().events()).when(mark(MarkType.DEACTIVATION, "DEACT", FNH))
+                .expectException(DomainRuleViolation.class);
+    }
+
+    @Test
+    void anUnmarkedItemEntersInTheRecoverersCustodyAndHasNoManufactureMark() {
+        RegisterUnmarkedItem printed = new RegisterUnmarkedItem(ITEM, ItemKind.WEAPON, WeaponCategory.REVOLVER_OR_SELF_LOADING_PISTOL,
+                null, null, null, "9x19mm", Material.ADDITIVE, Production.ADDITIVE, "3D-printed FGC-9", "Goma", null, CD_POLICE);
+        fixture.givenNoPriorActivity().when(printed).expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity().when(new RegisterUnmarkedItem(ITEM, ItemKind.WEAPON,
+                        WeaponCategory.REVOLVER_OR_SELF_LOADING_PISTOL, null, null, null, null, Material.ADDITIVE,
+                        Production.ADDITIVE, "x", "Goma", null, DEALER))
+                .expectException(DomainRuleViolation.class);
+        Story registered = new Story().then(link -> new ItemRegisteredUnmarked(ITEM, ItemKind.WEAPON,
+                WeaponCategory.REVOLVER_OR_SELF_LOADING_PISTOL, null, null, null, "9x19mm", Material.ADDITIVE,
+                Production.ADDITIVE, "3D-printed", "Goma", List.of(), "CD-PNC", "CD", link), CD_POLICE);
+        fixture.given(registered.events()).when(new MarkItem(ITEM, MarkType.MANUFACTURE, "X1", null, PartType.FRAME,
+                MarkingMethod.LASER, null, FNH)).expectException(DomainRuleViolation.class);
+        fixture.given(registered.events()).when(mark(MarkType.CONFISCATION, "CD-P-1", CD_POLICE)).expectSuccessfulHandlerExecution();
+    }
+}
