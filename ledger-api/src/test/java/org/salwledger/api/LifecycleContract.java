@@ -135,7 +135,7 @@ abstract class LifecycleContract {
         assertThat(anomaly.get("records").get(0).get("type").asText()).isEqualTo("ItemRecoveredAfterDestruction");
 
         String token = ledger.session(investigatorKey, investigator);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(historyTypes(pistol, token)).containsExactly(
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(historyTypes(pistol, token)).containsExactly(
                 "ItemManufactured", "ItemMarked", "ItemDispatched", "ItemReceived", "ItemMarked", "ItemDispatched",
                 "ItemReceived", "ItemStolen", "ItemRecovered", "ItemMarked", "ItemDeactivated", "ItemMarked",
                 "ItemDestroyed", "ItemRecoveredAfterDestruction"));
@@ -167,7 +167,7 @@ abstract class LifecycleContract {
         ok(policeKey, police, command("MarkItem").put("itemId", printed).put("markType", "CONFISCATION")
                 .put("text", "CD-PNC-P-" + s).put("component", "FRAME").put("method", "EMBEDDED_METAL_PLATE"));
         String token = ledger.session(investigatorKey, investigator);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                 assertThat(historyTypes(printed, token)).containsExactly("ItemRegisteredUnmarked", "ItemMarked"));
         JsonNode item = ledger.get("/api/v1/items/" + printed, token).json();
         assertThat(item.get("production").asText()).isEqualTo("ADDITIVE");
@@ -206,5 +206,72 @@ abstract class LifecycleContract {
                 .put("production", "INDUSTRIAL")).get("itemId").asText();
         refused(policeKey, police, command("ReportRecovered").put("itemId", other).put("place", "x"), 409, "item-not-lost-or-stolen");
         ok(policeKey, police, command("SeizeItem").put("itemId", other).put("place", "Antwerp port").put("reason", "no licence"));
+    }
+
+    private String part(String partType, String model) {
+        return ok(fnhKey, fnh, command("ManufactureItem").put("kind", "PART").put("partType", partType)
+                .put("make", "SIG Sauer").put("model", model).put("calibre", "9x19mm").put("material", "POLYMER")
+                .put("production", "INDUSTRIAL")).get("itemId").asText();
+    }
+
+    private ObjectNode assemble(String host, String part) {
+        return command("AssemblePart").put("hostId", host).put("partId", part);
+    }
+
+    @Test
+    void aFireControlUnitMovesBetweenFramesAndTravelsWithItsHost() throws Exception {
+        String fcu = part("FIRE_CONTROL_UNIT", "P320 FCU");
+        ok(fnhKey, fnh, command("MarkItem").put("itemId", fcu).put("markType", "MANUFACTURE").put("serial", "FCU" + s)
+                .put("component", "FIRE_CONTROL_UNIT").put("method", "LASER"));
+        String frameA = part("FRAME", "P320 grip module, full size");
+        String frameB = part("FRAME", "P320 grip module, compact");
+        String barrel = part("BARREL", "P320 barrel");
+
+        JsonNode assembled = ok(fnhKey, fnh, assemble(frameA, fcu));
+        assertThat(assembled.get("records").findValuesAsText("type")).containsExactly("PartAssembled", "ItemAssembledInto");
+        ok(fnhKey, fnh, assemble(fcu, barrel));
+        refused(fnhKey, fnh, assemble(frameB, fcu), 409, "part-already-installed");
+        refused(fnhKey, fnh, assemble(barrel, frameA), 422, "assembly-cycle");
+        refused(fnhKey, fnh, assemble(fcu, fcu), 422, "assembly-cycle");
+
+        // the frame travels with the FCU and barrel inside; the FCU cannot travel alone
+        ObjectNode alone = transferCommand(fcu).put("consignee", beAuth);
+        LedgerTestClient.Answer refusedAlone = ledger.submit(fnhKey, fnh, alone);
+        assertThat(refusedAlone.problemType()).isEqualTo("urn:salw-ledger:problem:dispatch-refused");
+        assertThat(refusedAlone.json().at("/offendingItems/0/code").asText()).isEqualTo("part-installed");
+        String first = transfer(fnhKey, fnh, dealer, "EXPORT", frameA);
+        ok(dealerKey, dealer, command("ReceiveTransfer").put("transferId", first));
+        refused(fnhKey, fnh, assemble(frameB, barrel), 403, "not-custodian");
+        String second = transfer(fnhKey, fnh, dealer, "EXPORT", frameB);
+        ok(dealerKey, dealer, command("ReceiveTransfer").put("transferId", second));
+
+        String token = ledger.session(investigatorKey, investigator);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(ledger.get("/api/v1/items/" + frameB, token).json().get("custodian").asText()).isEqualTo(dealer));
+        java.time.Instant beforeSwap = java.time.Instant.now();
+        Thread.sleep(5);
+        ok(dealerKey, dealer, command("DetachPart").put("hostId", frameA).put("partId", fcu));
+        ok(dealerKey, dealer, assemble(frameB, fcu));
+
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(historyTypes(fcu, token)).containsExactly(
+                "ItemManufactured", "ItemMarked", "ItemAssembledInto", "PartAssembled", "ItemDispatched", "ItemReceived",
+                "ItemDetachedFrom", "ItemAssembledInto"));
+        JsonNode fcuHistory = ledger.get("/api/v1/items/" + fcu + "/history", token).json().get("events");
+        assertThat(fcuHistory.get(2).at("/facts/hostId").asText()).isEqualTo(frameA);
+        assertThat(fcuHistory.get(3).at("/facts/partId").asText()).isEqualTo(barrel);
+        assertThat(fcuHistory.get(4).at("/facts/transferId").asText()).isEqualTo(first);
+        assertThat(fcuHistory.get(7).at("/facts/hostId").asText()).isEqualTo(frameB);
+        assertThat(historyTypes(barrel, token)).containsExactly("ItemManufactured", "ItemAssembledInto", "ItemDispatched",
+                "ItemReceived");
+        assertThat(ledger.get("/api/v1/items/" + fcu, token).json().get("custodian").asText()).isEqualTo(dealer);
+
+        String before = java.net.URLEncoder.encode(beforeSwap.toString(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ledger.get("/api/v1/items/" + frameA + "/composition?at=" + before, token).json().get("parts")
+                .findValuesAsText("partId")).containsExactly(fcu);
+        assertThat(ledger.get("/api/v1/items/" + frameA + "/composition", token).json().get("parts")).isEmpty();
+        assertThat(ledger.get("/api/v1/items/" + frameB + "/composition", token).json().get("parts")
+                .findValuesAsText("partId")).containsExactly(fcu);
+        assertThat(ledger.get("/api/v1/items/" + fcu + "/composition", token).json().get("parts")
+                .findValuesAsText("partId")).containsExactly(barrel);
     }
 }

@@ -71,7 +71,7 @@ class RestartTest {
             assertThat(eventCount(second)).isEqualTo(events);
 
             String token = ledger.session(fnhKey, "BE-FNH");
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(
                     ledger.get("/api/v1/items/" + itemId + "/history", token).json().get("events").findValuesAsText("type"))
                     .containsExactly("ItemManufactured", "ItemMarked"));
             JsonNode chain = ledger.get("/api/v1/items/" + itemId + "/chain", token).json();

@@ -108,7 +108,7 @@ abstract class TransferFlowContract {
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.problemType()).isEqualTo("urn:salw-ledger:problem:transfer-closed");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                 assertThat(ledger.get("/api/v1/items/" + items.get(0), token).json().get("custodian").asText()).isEqualTo(cdAuthority));
         String cdToken = ledger.session(cdKey, cdAuthority);
         JsonNode history = ledger.get("/api/v1/items/" + items.get(0) + "/history", cdToken).json().get("events");
@@ -173,7 +173,7 @@ abstract class TransferFlowContract {
         assertThat(received.status()).as(received.body()).isEqualTo(201);
 
         String token = ledger.session(inspectorKey, inspector);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                 assertThat(ledger.get("/api/v1/items/" + items.get(1), token).json().get("status").asText()).isEqualTo("LOST"));
         JsonNode view = transfer(transferId, token);
         assertThat(view.get("missingCount").asInt()).isEqualTo(1);
@@ -187,7 +187,7 @@ abstract class TransferFlowContract {
         LedgerTestClient.Answer rejected = ledger.submit(cdKey, cdAuthority, command("RejectTransfer")
                 .put("transferId", second).put("reason", "end-user certificate withdrawn"));
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             JsonNode item = ledger.get("/api/v1/items/" + more.get(0), token).json();
             assertThat(item.get("status").asText()).isEqualTo("ACTIVE");
             assertThat(item.get("custodian").asText()).isEqualTo(fnh);

@@ -2,7 +2,9 @@ package org.salwledger.api.config;
 
 import org.axonframework.modelling.command.Repository;
 import org.salwledger.core.actor.ActorDirectory;
+import org.salwledger.core.composition.CompositionProcess;
 import org.salwledger.core.item.Item;
+import org.salwledger.core.item.ItemLoader;
 import org.salwledger.core.transfer.Transfer;
 import org.salwledger.core.transfer.TransferProcess;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +14,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class ProcessSetup {
     @Bean
-    public TransferProcess transferProcess(Repository<Item> itemRepository, Repository<Transfer> transferRepository,
+    public ItemLoader itemLoader(Repository<Item> itemRepository) {
+        return new ItemLoader(itemRepository);
+    }
+
+    @Bean
+    public TransferProcess transferProcess(ItemLoader items, Repository<Transfer> transferRepository,
                                            ActorDirectory directory) {
-        return new TransferProcess(itemRepository, transferRepository, directory);
+        return new TransferProcess(items, transferRepository, directory);
+    }
+
+    @Bean
+    public CompositionProcess compositionProcess(ItemLoader items) {
+        return new CompositionProcess(items);
     }
 }

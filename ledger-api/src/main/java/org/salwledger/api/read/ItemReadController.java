@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.problem.LedgerProblem;
 import org.salwledger.api.session.Reader;
 import org.salwledger.api.write.ItemPaths;
+import org.salwledger.projections.composition.CompositionQueries;
 import org.salwledger.projections.item.ItemQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Item reads; an item the reader may not see answers exactly like an item that does not exist. */
@@ -22,15 +24,19 @@ public class ItemReadController {
     private final ItemQueries items;
     private final ReadAccess access;
     private final ItemChain chain;
+    private final CompositionQueries compositions;
 
     public record History(String itemId, List<ItemQueries.HistoryEntry> events) {}
 
     public record MarkSearch(String mark, List<ItemQueries.ItemView> items) {}
 
-    public ItemReadController(ItemQueries items, ReadAccess access, ItemChain chain) {
+    public record Composition(String itemId, String at, List<CompositionQueries.InstalledPart> parts) {}
+
+    public ItemReadController(ItemQueries items, ReadAccess access, ItemChain chain, CompositionQueries compositions) {
         this.items = items;
         this.access = access;
         this.chain = chain;
+        this.compositions = compositions;
     }
 
     @GetMapping("/{itemId}")
@@ -52,6 +58,20 @@ public class ItemReadController {
     public ItemChain.Chain itemChain(@PathVariable String itemId, Reader reader) {
         visible(itemId, reader);
         return chain.of(itemId);
+    }
+
+    @GetMapping("/{itemId}/composition")
+    @Operation(summary = "The parts installed in the item at an instant (RFC 3339; default now)")
+    public Composition composition(@PathVariable String itemId, @RequestParam(name = "at", required = false) String at,
+                                   Reader reader) {
+        visible(itemId, reader);
+        Instant instant;
+        try {
+            instant = at == null ? Instant.now() : Instant.parse(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw LedgerProblem.badRequest("invalid-query", "'at' must be an RFC 3339 UTC time, got " + at);
+        }
+        return new Composition(itemId, instant.toString(), compositions.partsAt(itemId, instant));
     }
 
     @GetMapping

@@ -49,6 +49,9 @@ public class Item {
     private Set<String> importedInto = new LinkedHashSet<>();
     /** Countries from whose stocks the item went to civilian use (ITI 8c). */
     private Set<String> releasedToCiviliansBy = new LinkedHashSet<>();
+    /** The host this part is installed in, if any; it moves with that host. */
+    private String installedIn;
+    private Set<String> installedParts = new LinkedHashSet<>();
     private ChainHead chain;
 
     protected Item() {
@@ -175,6 +178,10 @@ public class Item {
         CommandOrigin origin = command.origin();
         requireCustodian(origin);
         requireStatus(ItemStatus.ACTIVE);
+        if (installedIn != null && !installedIn.equals(command.withHost())) {
+            throw DomainRuleViolation.conflict("part-installed", "item " + itemId + " is installed in " + installedIn
+                    + " and moves with it; detach it to send it alone");
+        }
         apply(chain.seal(link -> new ItemDispatched(itemId, command.transferId(), custodian, command.consignee(), link),
                 origin));
     }
@@ -286,6 +293,57 @@ public class Item {
         apply(chain.seal(link -> new ItemDestroyed(itemId, custodian,
                 Require.text(command.certificateReference(), "certificateReference", 200),
                 Require.text(command.method(), "method", 200), link), origin));
+    }
+
+    @CommandHandler
+    public void handle(AttachPart command) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        requireCustodian(origin);
+        requireStatus(ItemStatus.ACTIVE);
+        apply(chain.seal(link -> new PartAssembled(itemId, command.partId(), origin.actorId(), link), origin));
+    }
+
+    @CommandHandler
+    public void handle(EnterHost command) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        requireCustodian(origin);
+        requireStatus(ItemStatus.ACTIVE);
+        if (installedIn != null) {
+            throw DomainRuleViolation.conflict("part-already-installed", "item " + itemId + " is already installed in "
+                    + installedIn);
+        }
+        apply(chain.seal(link -> new ItemAssembledInto(itemId, command.hostId(), origin.actorId(), link), origin));
+    }
+
+    @CommandHandler
+    public void handle(ReleasePart command) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        requireCustodian(origin);
+        if (!installedParts.contains(command.partId())) {
+            throw DomainRuleViolation.conflict("part-not-installed", "item " + command.partId()
+                    + " is not installed in " + itemId);
+        }
+        apply(chain.seal(link -> new PartDetached(itemId, command.partId(), origin.actorId(), link), origin));
+    }
+
+    @CommandHandler
+    public void handle(LeaveHost command) {
+        requireItem();
+        apply(chain.seal(link -> new ItemDetachedFrom(itemId, command.hostId(), command.origin().actorId(), link),
+                command.origin()));
+    }
+
+    /** The parts installed in this item, for processes that move them with it. */
+    public Set<String> installedParts() {
+        return Set.copyOf(installedParts);
+    }
+
+    /** The host this item is installed in, or null. */
+    public String installedIn() {
+        return installedIn;
     }
 
     /** Item and transfer ids are both UUIDs; a stream that is not an item's has no first item record. */
@@ -431,6 +489,30 @@ public class Item {
     @EventSourcingHandler
     void on(ItemDeactivated event) {
         status = ItemStatus.DEACTIVATED;
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(PartAssembled event) {
+        installedParts.add(event.partId());
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(PartDetached event) {
+        installedParts.remove(event.partId());
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemAssembledInto event) {
+        installedIn = event.hostId();
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ItemDetachedFrom event) {
+        installedIn = null;
         chain = chain.after(event.link());
     }
 

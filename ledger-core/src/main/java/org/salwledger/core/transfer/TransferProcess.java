@@ -11,7 +11,7 @@ import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.command.ItemRefusal;
 import org.salwledger.core.item.DispatchItem;
 import org.salwledger.core.item.Item;
-import org.salwledger.core.item.ItemIds;
+import org.salwledger.core.item.ItemLoader;
 import org.salwledger.core.item.ReceiveItem;
 import org.salwledger.core.item.RecordMissingItem;
 import org.salwledger.core.item.ReturnItem;
@@ -29,11 +29,11 @@ import java.util.Map;
  * with linear searches, which made a 10,000-item transfer take minutes.
  */
 public class TransferProcess {
-    private final Repository<Item> items;
+    private final ItemLoader items;
     private final Repository<Transfer> transfers;
     private final ActorDirectory directory;
 
-    public TransferProcess(Repository<Item> items, Repository<Transfer> transfers, ActorDirectory directory) {
+    public TransferProcess(ItemLoader items, Repository<Transfer> transfers, ActorDirectory directory) {
         this.items = items;
         this.transfers = transfers;
         this.directory = directory;
@@ -49,23 +49,28 @@ public class TransferProcess {
         Map<String, Aggregate<Item>> loaded = new LinkedHashMap<>();
         for (String itemId : command.itemIds()) {
             try {
-                loaded.put(itemId, item(itemId));
+                loaded.put(itemId, items.load(itemId));
             } catch (DomainRuleViolation e) {
                 refusals.add(new ItemRefusal(itemId, e.code(), e.getMessage()));
             }
         }
-        loaded.forEach((itemId, aggregate) -> {
-            try {
-                aggregate.execute(item -> item.handle(new DispatchItem(itemId, command.transferId(),
-                        consignee.actorId(), command.origin())));
-            } catch (DomainRuleViolation e) {
-                refusals.add(new ItemRefusal(itemId, e.code(), e.getMessage()));
-            }
-        });
+        Map<String, ItemLoader.Follower> parts = items.partsInside(loaded);
+        loaded.forEach((itemId, aggregate) -> dispatch(aggregate, itemId, null, command, consignee, refusals));
+        parts.forEach((partId, f) -> dispatch(f.part(), partId, f.hostId(), command, consignee, refusals));
         if (!refusals.isEmpty()) {
             throw new DispatchRefused(refusals);
         }
         transfers.newInstance(() -> new Transfer(new OpenTransfer(command.transferId(), command, consignee)));
+    }
+
+    private static void dispatch(Aggregate<Item> aggregate, String itemId, String withHost, DispatchTransfer command,
+                                 ActorEntry consignee, List<ItemRefusal> refusals) {
+        try {
+            aggregate.execute(item -> item.handle(new DispatchItem(itemId, command.transferId(), consignee.actorId(),
+                    withHost, command.origin())));
+        } catch (DomainRuleViolation e) {
+            refusals.add(new ItemRefusal(itemId, e.code(), e.getMessage()));
+        }
     }
 
     @CommandHandler
@@ -73,8 +78,8 @@ public class TransferProcess {
         TransferItems moved = transfer(command.transferId())
                 .invoke(t -> t.handle(new ConfirmReceipt(command.transferId(), command)));
         CommandOrigin origin = command.origin();
-        Map<String, Aggregate<Item>> arrived = loadAll(moved.arrived());
-        Map<String, Aggregate<Item>> missing = loadAll(moved.missing());
+        Map<String, Aggregate<Item>> arrived = withParts(items.loadAll(moved.arrived()));
+        Map<String, Aggregate<Item>> missing = withParts(items.loadAll(moved.missing()));
         arrived.forEach((id, item) -> item.execute(i -> i.handle(new ReceiveItem(id, command.transferId(),
                 moved.kind(), moved.senderCountry(), moved.consigneeCountry(), origin))));
         missing.forEach((id, item) -> item.execute(i -> i.handle(new RecordMissingItem(id, command.transferId(), origin))));
@@ -84,25 +89,15 @@ public class TransferProcess {
     public void handle(RejectTransfer command) {
         TransferItems moved = transfer(command.transferId())
                 .invoke(t -> t.handle(new ConfirmRejection(command.transferId(), command)));
-        loadAll(moved.arrived()).forEach((id, item) -> item.execute(i -> i.handle(new ReturnItem(id,
+        withParts(items.loadAll(moved.arrived())).forEach((id, item) -> item.execute(i -> i.handle(new ReturnItem(id,
                 command.transferId(), command.origin()))));
     }
 
-    private Map<String, Aggregate<Item>> loadAll(List<String> itemIds) {
-        Map<String, Aggregate<Item>> loaded = new LinkedHashMap<>();
-        itemIds.forEach(id -> loaded.put(id, item(id)));
-        return loaded;
-    }
-
-    private Aggregate<Item> item(String itemId) {
-        if (!ItemIds.isItemId(itemId)) {
-            throw DomainRuleViolation.notFound("item-not-found", "no item " + itemId);
-        }
-        try {
-            return items.load(itemId);
-        } catch (AggregateNotFoundException e) {
-            throw DomainRuleViolation.notFound("item-not-found", "no item " + itemId);
-        }
+    /** Installed parts travel with their hosts: they close the transfer with them. */
+    private Map<String, Aggregate<Item>> withParts(Map<String, Aggregate<Item>> hosts) {
+        Map<String, Aggregate<Item>> all = new LinkedHashMap<>(hosts);
+        items.partsInside(hosts).forEach((partId, follower) -> all.put(partId, follower.part()));
+        return all;
     }
 
     private Aggregate<Transfer> transfer(String transferId) {

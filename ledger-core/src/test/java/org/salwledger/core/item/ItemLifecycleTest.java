@@ -211,4 +211,44 @@ class ItemLifecycleTest {
                 MarkingMethod.LASER, null, FNH)).expectException(DomainRuleViolation.class);
         fixture.given(registered.events()).when(mark(MarkType.CONFISCATION, "CD-P-1", CD_POLICE)).expectSuccessfulHandlerExecution();
     }
+
+    private static final String HOST = "3a1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e";
+
+    @Test
+    void aPartEntersOneHostOfTheSameCustodianAtATime() {
+        fixture.given(made().events()).when(new EnterHost(ITEM, HOST, FNH))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e ->
+                        e instanceof ItemAssembledInto a && a.hostId().equals(HOST)))));
+        Story installed = made().then(link -> new ItemAssembledInto(ITEM, HOST, "BE-FNH", link), FNH);
+        fixture.given(installed.events()).when(new EnterHost(ITEM, "4a1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", FNH))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("already installed"));
+        fixture.given(made().events()).when(new EnterHost(ITEM, HOST, DEALER))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(stolen().events()).when(new EnterHost(ITEM, HOST, FNH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void aHostTakesPartsOnlyWhileActiveAndReleasesOnlyItsOwn() {
+        fixture.given(made().events()).when(new AttachPart(ITEM, HOST, FNH)).expectSuccessfulHandlerExecution();
+        Story destroyed = made().then(link -> new ItemDestroyed(ITEM, "BE-FNH", "D-1", "smelted", link), FNH);
+        fixture.given(destroyed.events()).when(new AttachPart(ITEM, HOST, FNH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        Story deactivated = made().then(link -> new ItemDeactivated(ITEM, "BE-FNH", "C-1", "EU", link), FNH);
+        fixture.given(deactivated.events()).when(new AttachPart(ITEM, HOST, FNH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(made().events()).when(new ReleasePart(ITEM, HOST, FNH))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("not installed"));
+        Story withPart = made().then(link -> new PartAssembled(ITEM, HOST, "BE-FNH", link), FNH);
+        fixture.given(withPart.events()).when(new ReleasePart(ITEM, HOST, FNH)).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anInstalledPartTravelsOnlyWithItsHost() {
+        Story installed = made().then(link -> new ItemAssembledInto(ITEM, HOST, "BE-FNH", link), FNH);
+        fixture.given(installed.events()).when(new DispatchItem(ITEM, EXPORT, "CD-MOD", FNH))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("moves with it"));
+        fixture.given(installed.events()).when(new DispatchItem(ITEM, EXPORT, "CD-MOD", HOST, FNH))
+                .expectSuccessfulHandlerExecution();
+    }
 }

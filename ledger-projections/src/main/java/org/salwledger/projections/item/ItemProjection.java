@@ -6,7 +6,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.item.ItemAssembledInto;
 import org.salwledger.core.item.ItemDeactivated;
+import org.salwledger.core.item.ItemDetachedFrom;
+import org.salwledger.core.item.PartAssembled;
+import org.salwledger.core.item.PartDetached;
 import org.salwledger.core.item.ItemDestroyed;
 import org.salwledger.core.item.ItemDispatched;
 import org.salwledger.core.item.ItemLost;
@@ -129,6 +133,30 @@ public class ItemProjection {
     void on(ItemDestroyed e) {
         state(e.itemId(), "DESTROYED", e.custodian(), e);
         history(e.itemId(), e.custodian(), e);
+    }
+
+    @EventHandler
+    void on(PartAssembled e) {
+        advance(e.hostId(), e);
+        history(e.hostId(), e.assembledBy(), e);
+    }
+
+    @EventHandler
+    void on(PartDetached e) {
+        advance(e.hostId(), e);
+        history(e.hostId(), e.detachedBy(), e);
+    }
+
+    @EventHandler
+    void on(ItemAssembledInto e) {
+        advance(e.itemId(), e);
+        history(e.itemId(), e.assembledBy(), e);
+    }
+
+    @EventHandler
+    void on(ItemDetachedFrom e) {
+        advance(e.itemId(), e);
+        history(e.itemId(), e.detachedBy(), e);
     }
 
     @EventHandler

@@ -1,0 +1,7 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record ItemAssembledInto(String itemId, String hostId, String assembledBy, RecordLink link) implements LedgerEvent {
+}

@@ -1,0 +1,7 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record ItemDetachedFrom(String itemId, String hostId, String detachedBy, RecordLink link) implements LedgerEvent {
+}

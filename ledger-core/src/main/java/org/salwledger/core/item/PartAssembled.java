@@ -1,0 +1,7 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record PartAssembled(String hostId, String partId, String assembledBy, RecordLink link) implements LedgerEvent {
+}

@@ -1,0 +1,32 @@
+package org.salwledger.projections.composition;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+@Component
+public class CompositionQueries {
+    private final JdbcTemplate jdbc;
+
+    public record InstalledPart(String partId, String partType, String model, Instant assembledAt,
+                                String assembledHash) {}
+
+    public CompositionQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The parts installed in the host at the instant: assembled at or before it, not detached by then. */
+    public List<InstalledPart> partsAt(String hostId, Instant at) {
+        Timestamp t = Timestamp.from(at);
+        return jdbc.query("""
+                SELECT c.part_id, i.part_type, i.model, c.assembled_at, c.assembled_hash
+                FROM composition c LEFT JOIN item_view i ON i.item_id = c.part_id
+                WHERE c.host_id = ? AND c.assembled_at <= ? AND (c.detached_at IS NULL OR c.detached_at > ?)
+                ORDER BY c.assembled_at""",
+                (rs, i) -> new InstalledPart(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5)), hostId, t, t);
+    }
+}
