@@ -274,4 +274,55 @@ abstract class LifecycleContract {
         assertThat(ledger.get("/api/v1/items/" + fcu + "/composition", token).json().get("parts")
                 .findValuesAsText("partId")).containsExactly(barrel);
     }
+
+    @Test
+    void aCorrectionAndAnIdentityLinkShowInHistory() {
+        String rifle = ok(fnhKey, fnh, command("ManufactureItem").put("kind", "WEAPON").put("category", "RIFLE_OR_CARBINE")
+                .put("make", "FN Herstal").put("model", "FNC").put("calibre", "5.56x45mm").put("material", "METAL")
+                .put("production", "INDUSTRIAL")).get("itemId").asText();
+        JsonNode marked = ok(fnhKey, fnh, command("MarkItem").put("itemId", rifle).put("markType", "MANUFACTURE")
+                .put("serial", "FNC" + s + "O").put("component", "RECEIVER").put("method", "ENGRAVED"));
+        String markHash = marked.at("/records/0/hash").asText();
+        ObjectNode correction = command("CorrectRecord").put("itemId", rifle).put("sequence", 1).put("recordHash", markHash)
+                .put("reason", "letter O typed for digit 0");
+        correction.putObject("correctedFacts").put("serial", "FNC" + s + "0").put("text", "FNC" + s + "0");
+        refused(policeKey, police, correction, 403, "not-record-author");
+        ObjectNode wrongFact = correction.deepCopy();
+        wrongFact.putObject("correctedFacts").put("manufacturer", "SOMEONE-ELSE");
+        refused(fnhKey, fnh, wrongFact, 422, "fact-not-correctable");
+        ObjectNode wrongHash = correction.deepCopy().put("recordHash", "0".repeat(64));
+        refused(fnhKey, fnh, wrongHash, 404, "record-not-found");
+        ok(fnhKey, fnh, correction);
+
+        String token = ledger.session(investigatorKey, investigator);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(historyTypes(rifle, token)).containsExactly("ItemManufactured", "ItemMarked", "RecordCorrected"));
+        JsonNode events = ledger.get("/api/v1/items/" + rifle + "/history", token).json().get("events");
+        assertThat(events.get(1).at("/facts/serial").asText()).as("the original stays").isEqualTo("FNC" + s + "O");
+        assertThat(events.get(1).at("/correctedFacts/serial").asText()).isEqualTo("FNC" + s + "0");
+        assertThat(events.get(1).get("correctedIn").asLong()).isEqualTo(2);
+        assertThat(events.get(2).at("/facts/correctedHash").asText()).isEqualTo(markHash);
+        assertThat(ledger.get("/api/v1/items?mark=FNC" + s + "0", token).json().get("items").findValuesAsText("itemId"))
+                .containsExactly(rifle);
+
+        // an item recovered with its serial ground off turns out, after restoration, to be the rifle
+        String unmarked = ok(policeKey, police, command("RegisterUnmarkedItem").put("kind", "WEAPON")
+                .put("category", "RIFLE_OR_CARBINE").put("calibre", "5.56x45mm").put("material", "METAL")
+                .put("production", "INDUSTRIAL").put("description", "rifle, serial ground off").put("place", "Goma"))
+                .get("itemId").asText();
+        ObjectNode link = command("LinkIdentity").put("unmarkedItemId", unmarked).put("knownItemId", rifle)
+                .put("evidence", "serial restored by chemical etching: FNC" + s + "0");
+        refused(dealerKey, dealer, link, 403, "role-not-allowed");
+        JsonNode linked = ok(policeKey, police, link);
+        assertThat(linked.get("records").findValuesAsText("type")).containsExactly("IdentityLinked", "IdentityLinked");
+        refused(policeKey, police, link, 409, "identity-already-linked");
+
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode joined = ledger.get("/api/v1/items/" + rifle + "/history", token).json();
+            assertThat(joined.get("linkedItems").findValuesAsText("")).isEmpty();
+            assertThat(joined.get("linkedItems").get(0).asText()).isEqualTo(unmarked);
+            assertThat(joined.get("events").findValuesAsText("type")).containsExactly("ItemManufactured", "ItemMarked",
+                    "RecordCorrected", "ItemRegisteredUnmarked", "IdentityLinked", "IdentityLinked");
+        });
+    }
 }

@@ -21,6 +21,8 @@ public final class CommandRoutes {
             case "DeactivateItem" -> "/api/v1/items/" + text(command, "itemId") + "/deactivation";
             case "DestroyItem" -> "/api/v1/items/" + text(command, "itemId") + "/destruction";
             case "RegisterUnmarkedItem" -> "/api/v1/items/unmarked";
+            case "CorrectRecord" -> "/api/v1/items/" + text(command, "itemId") + "/corrections";
+            case "LinkIdentity" -> "/api/v1/items/" + text(command, "unmarkedItemId") + "/identity-links";
             case "AssemblePart" -> "/api/v1/items/" + text(command, "hostId") + "/parts";
             case "DetachPart" -> "/api/v1/items/" + text(command, "hostId") + "/parts/" + text(command, "partId") + "/removal";
             case "DispatchTransfer" -> "/api/v1/transfers";

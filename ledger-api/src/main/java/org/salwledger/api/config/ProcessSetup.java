@@ -3,6 +3,7 @@ package org.salwledger.api.config;
 import org.axonframework.modelling.command.Repository;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.composition.CompositionProcess;
+import org.salwledger.core.item.IdentityLinkProcess;
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
 import org.salwledger.core.transfer.Transfer;
@@ -27,5 +28,10 @@ public class ProcessSetup {
     @Bean
     public CompositionProcess compositionProcess(ItemLoader items) {
         return new CompositionProcess(items);
+    }
+
+    @Bean
+    public IdentityLinkProcess identityLinkProcess(ItemLoader items) {
+        return new IdentityLinkProcess(items);
     }
 }

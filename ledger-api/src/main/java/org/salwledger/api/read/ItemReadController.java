@@ -26,7 +26,7 @@ public class ItemReadController {
     private final ItemChain chain;
     private final CompositionQueries compositions;
 
-    public record History(String itemId, List<ItemQueries.HistoryEntry> events) {}
+    public record History(String itemId, List<String> linkedItems, List<ItemQueries.HistoryEntry> events) {}
 
     public record MarkSearch(String mark, List<ItemQueries.ItemView> items) {}
 
@@ -50,7 +50,15 @@ public class ItemReadController {
     @Operation(summary = "The item's timeline: when, who, what, the facts, the record hash")
     public History history(@PathVariable String itemId, Reader reader) {
         visible(itemId, reader);
-        return new History(itemId, items.history(itemId));
+        List<String> linked = items.linkedItems(itemId);
+        List<ItemQueries.HistoryEntry> events = new java.util.ArrayList<>(items.history(itemId));
+        // Linked identities are one physical item: their histories join, in the order they were recorded.
+        linked.stream().filter(id -> access.canRead(reader, id)).forEach(id -> events.addAll(items.history(id)));
+        if (!linked.isEmpty()) {
+            events.sort(java.util.Comparator.comparing((ItemQueries.HistoryEntry e) -> java.time.Instant.parse(e.recordedAt()))
+                    .thenComparing(ItemQueries.HistoryEntry::itemId).thenComparingLong(ItemQueries.HistoryEntry::sequence));
+        }
+        return new History(itemId, linked, events);
     }
 
     @GetMapping("/{itemId}/chain")

@@ -1,5 +1,6 @@
 package org.salwledger.api.write;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.core.item.ItemKind;
 import org.salwledger.core.item.MarkType;
 import org.salwledger.core.item.MarkingMethod;
@@ -39,4 +40,9 @@ public final class ItemCommands {
     public record RegisterUnmarkedItemBody(ItemKind kind, WeaponCategory category, PartType partType, String make,
                                            String model, String calibre, Material material, Production production,
                                            String description, String place, List<ObservedMarking> observedMarkings) {}
+
+    public record CorrectRecordBody(String itemId, Long sequence, String recordHash, ObjectNode correctedFacts,
+                                    String reason) {}
+
+    public record LinkIdentityBody(String unmarkedItemId, String knownItemId, String evidence) {}
 }

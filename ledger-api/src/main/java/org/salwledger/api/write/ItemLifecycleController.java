@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.problem.LedgerProblem;
 import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.item.CorrectRecord;
 import org.salwledger.core.item.DeactivateItem;
+import org.salwledger.core.item.LinkIdentity;
 import org.salwledger.core.item.DestroyItem;
 import org.salwledger.core.item.RegisterUnmarkedItem;
 import org.salwledger.core.item.ReportLost;
@@ -85,6 +87,29 @@ public class ItemLifecycleController {
         var b = signed.body();
         return submitter.submit(signed, samePath(itemId, b.itemId(),
                 origin -> new DestroyItem(itemId, b.certificateReference(), b.method(), origin)), Map.of("itemId", itemId));
+    }
+
+    @PostMapping("/{itemId}/corrections")
+    @Operation(summary = "CorrectRecord: the author of a record states its corrected facts; nothing is edited")
+    public ResponseEntity<byte[]> correct(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verify(envelope, "CorrectRecord", ItemCommands.CorrectRecordBody.class);
+        var b = signed.body();
+        if (b.sequence() == null) {
+            throw LedgerProblem.badRequest("missing-field", "the CorrectRecord command needs 'sequence'");
+        }
+        return submitter.submit(signed, samePath(itemId, b.itemId(), origin -> new CorrectRecord(itemId, b.sequence(),
+                b.recordHash(), b.correctedFacts(), b.reason(), origin)), Map.of("itemId", itemId));
+    }
+
+    @PostMapping("/{itemId}/identity-links")
+    @Operation(summary = "LinkIdentity: this item, registered unmarked, is the known item named in the payload")
+    public ResponseEntity<byte[]> linkIdentity(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verify(envelope, "LinkIdentity", ItemCommands.LinkIdentityBody.class);
+        var b = signed.body();
+        return submitter.submit(signed, samePath(itemId, b.unmarkedItemId(), origin -> new LinkIdentity(itemId,
+                b.knownItemId(), b.evidence(), origin)), Map.of("itemId", itemId, "knownItemId", String.valueOf(b.knownItemId())));
     }
 
     @PostMapping("/unmarked")

@@ -5,4 +5,8 @@ import org.salwledger.core.chain.RecordLink;
 
 public record ActorKeyRevoked(String actorId, String keyId, String reason, String revokedAt, String revokedBy,
                               RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return revokedBy;
+    }
 }

@@ -7,4 +7,8 @@ import java.util.List;
 
 public record ActorKeyRotated(String actorId, String publicKey, String keyId, String validFrom,
                               List<String> retiredKeyIds, String rotatedBy, RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return rotatedBy;
+    }
 }

@@ -6,4 +6,8 @@ import org.salwledger.core.chain.RecordLink;
 public record ActorRegistered(String actorId, String name, Role role, String country, String publicKey,
                               String keyId, String validFrom, String registeredBy, RecordLink link)
         implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return registeredBy;
+    }
 }

@@ -14,9 +14,11 @@ import org.salwledger.core.transfer.TransferKind;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -52,7 +54,14 @@ public class Item {
     /** The host this part is installed in, if any; it moves with that host. */
     private String installedIn;
     private Set<String> installedParts = new LinkedHashSet<>();
+    /** For corrections: each record's type and who stated it, by sequence. */
+    private Map<Long, RecordOrigin> records = new HashMap<>();
+    private Set<String> sameAs = new LinkedHashSet<>();
+    private boolean registeredUnmarked;
     private ChainHead chain;
+
+    /** Who stated a record and of what type, kept so that only its author can correct it. */
+    record RecordOrigin(String type, String hash, String statedBy) {}
 
     protected Item() {
     }
@@ -336,6 +345,49 @@ public class Item {
                 command.origin()));
     }
 
+    @CommandHandler
+    public void handle(CorrectRecord command, ManufactureMarkRegistry registry) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        RecordOrigin original = records.get(command.sequence());
+        if (original == null || !original.hash().equals(command.recordHash())) {
+            throw DomainRuleViolation.notFound("record-not-found", "item " + itemId + " has no record "
+                    + command.sequence() + " with hash " + command.recordHash());
+        }
+        if (!origin.actorId().equals(original.statedBy())) {
+            throw DomainRuleViolation.forbidden("not-record-author", "record " + command.sequence() + " was stated by "
+                    + original.statedBy() + "; only its author corrects it");
+        }
+        Corrections.check(original.type(), command.correctedFacts());
+        String reason = Require.text(command.reason(), "reason", 1000);
+        if (original.type().equals("ItemMarked") && command.correctedFacts().hasNonNull("serial") && manufacturer != null
+                && manufacturer.equals(origin.actorId())) {
+            registry.claim(manufacturer, countryOfManufacture,
+                    Serials.normalize(command.correctedFacts().get("serial").asText()), itemId);
+        }
+        apply(chain.seal(link -> new RecordCorrected(itemId, command.sequence(), original.hash(), original.type(),
+                command.correctedFacts().deepCopy(), reason, origin.actorId(), link), origin));
+    }
+
+    @CommandHandler
+    public void handle(RecordIdentityLink command) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        if (command.registeredSide()) {
+            Require.role(origin, Role.LAW_ENFORCEMENT, Role.AUTHORITY);
+            if (!registeredUnmarked) {
+                throw DomainRuleViolation.unprocessable("not-registered-unmarked",
+                        "item " + itemId + " was not registered unmarked; link from the unmarked item");
+            }
+            requireCustodianOrItsAuthority(origin);
+        }
+        if (sameAs.contains(command.sameAs())) {
+            throw DomainRuleViolation.conflict("identity-already-linked", itemId + " is already linked to " + command.sameAs());
+        }
+        apply(chain.seal(link -> new IdentityLinked(itemId, command.sameAs(),
+                Require.text(command.evidence(), "evidence", 1000), origin.actorId(), link), origin));
+    }
+
     /** The parts installed in this item, for processes that move them with it. */
     public Set<String> installedParts() {
         return Set.copyOf(installedParts);
@@ -344,6 +396,12 @@ public class Item {
     /** The host this item is installed in, or null. */
     public String installedIn() {
         return installedIn;
+    }
+
+    private void advance(org.salwledger.core.chain.LedgerEvent event) {
+        chain = chain.after(event.link());
+        records.put(event.link().sequence(), new RecordOrigin(org.salwledger.core.chain.LedgerRecords.typeOf(event),
+                event.link().hash(), event.statedBy()));
     }
 
     /** Item and transfer ids are both UUIDs; a stream that is not an item's has no first item record. */
@@ -398,30 +456,33 @@ public class Item {
         custodian = event.manufacturer();
         custodianCountry = event.countryOfManufacture();
         status = ItemStatus.ACTIVE;
-        chain = ChainHead.start(itemId).after(event.link());
+        chain = ChainHead.start(itemId);
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemRegisteredUnmarked event) {
         itemId = event.itemId();
+        registeredUnmarked = true;
         kind = event.kind();
         material = event.material();
         custodian = event.registeredBy();
         custodianCountry = event.country();
         status = ItemStatus.SEIZED;
-        chain = ChainHead.start(itemId).after(event.link());
+        chain = ChainHead.start(itemId);
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemMarked event) {
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemDispatched event) {
         status = ItemStatus.IN_TRANSIT;
         pendingTransfer = event.transferId();
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
@@ -436,14 +497,14 @@ public class Item {
         if (event.transferKind() == TransferKind.STATE_TO_CIVILIAN) {
             releasedToCiviliansBy.add(event.senderCountry());
         }
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemReturned event) {
         status = ItemStatus.ACTIVE;
         pendingTransfer = null;
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
@@ -451,14 +512,14 @@ public class Item {
         status = ItemStatus.LOST;
         lastLegalCustodian = event.lastCustodian();
         pendingTransfer = null;
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemStolen event) {
         status = ItemStatus.STOLEN;
         lastLegalCustodian = event.lastCustodian();
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
@@ -466,7 +527,7 @@ public class Item {
         status = ItemStatus.SEIZED;
         custodian = event.recoveredBy();
         custodianCountry = event.recovererCountry();
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
@@ -474,7 +535,7 @@ public class Item {
         status = ItemStatus.SEIZED;
         custodian = event.recoveredBy();
         custodianCountry = event.recovererCountry();
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
@@ -483,43 +544,54 @@ public class Item {
         lastLegalCustodian = event.fromCustodian();
         custodian = event.seizedBy();
         custodianCountry = event.seizerCountry();
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemDeactivated event) {
         status = ItemStatus.DEACTIVATED;
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(PartAssembled event) {
         installedParts.add(event.partId());
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(PartDetached event) {
         installedParts.remove(event.partId());
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemAssembledInto event) {
         installedIn = event.hostId();
-        chain = chain.after(event.link());
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemDetachedFrom event) {
         installedIn = null;
-        chain = chain.after(event.link());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RecordCorrected event) {
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(IdentityLinked event) {
+        sameAs.add(event.sameAs());
+        advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemDestroyed event) {
         status = ItemStatus.DESTROYED;
         destroyedBy = event.custodian();
-        chain = chain.after(event.link());
+        advance(event);
     }
 }

@@ -5,4 +5,8 @@ import org.salwledger.core.chain.RecordLink;
 
 public record ItemDeactivated(String itemId, String custodian, String certificateReference, String standard,
                               RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return custodian;
+    }
 }

@@ -5,4 +5,8 @@ import org.salwledger.core.chain.RecordLink;
 
 public record ItemDestroyed(String itemId, String custodian, String certificateReference, String method,
                             RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return custodian;
+    }
 }

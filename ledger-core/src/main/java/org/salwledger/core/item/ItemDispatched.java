@@ -5,4 +5,8 @@ import org.salwledger.core.chain.RecordLink;
 
 public record ItemDispatched(String itemId, String transferId, String sender, String consignee, RecordLink link)
         implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return sender;
+    }
 }

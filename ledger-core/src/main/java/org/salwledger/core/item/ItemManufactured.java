@@ -8,4 +8,8 @@ public record ItemManufactured(String itemId, ItemKind kind, WeaponCategory cate
                                Material material, Production production, Integer yearOfManufacture,
                                String description, String manufacturer, String countryOfManufacture,
                                RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return manufacturer;
+    }
 }

@@ -12,4 +12,8 @@ import java.util.List;
 public record ItemMarked(String itemId, MarkType markType, String text, String serial, String manufacturer,
                          String country, PartType component, MarkingMethod method, String location,
                          String markedBy, List<String> warnings, RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return markedBy;
+    }
 }

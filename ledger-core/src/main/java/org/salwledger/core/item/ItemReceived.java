@@ -7,4 +7,8 @@ import org.salwledger.core.transfer.TransferKind;
 public record ItemReceived(String itemId, String transferId, TransferKind transferKind, String sender,
                            String senderCountry, String custodian, String custodianCountry, RecordLink link)
         implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return custodian;
+    }
 }

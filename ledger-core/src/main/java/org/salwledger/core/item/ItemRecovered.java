@@ -9,4 +9,8 @@ import java.util.List;
 public record ItemRecovered(String itemId, ItemStatus previousStatus, String lastLegalCustodian, String recoveredBy,
                             String recovererCountry, String place, String circumstances,
                             List<ObservedMarking> observedMarkings, RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return recoveredBy;
+    }
 }

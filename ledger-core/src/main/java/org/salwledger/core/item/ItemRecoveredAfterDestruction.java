@@ -13,4 +13,8 @@ public record ItemRecoveredAfterDestruction(String itemId, String destroyedBy, S
                                             String recovererCountry, String place, String circumstances,
                                             List<ObservedMarking> observedMarkings, RecordLink link)
         implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return recoveredBy;
+    }
 }

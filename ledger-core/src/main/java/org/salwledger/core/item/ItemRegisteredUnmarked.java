@@ -10,4 +10,8 @@ public record ItemRegisteredUnmarked(String itemId, ItemKind kind, WeaponCategor
                                      Production production, String description, String place,
                                      List<ObservedMarking> observedMarkings, String registeredBy, String country,
                                      RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return registeredBy;
+    }
 }

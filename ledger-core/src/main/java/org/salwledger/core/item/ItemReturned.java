@@ -4,4 +4,8 @@ import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.RecordLink;
 
 public record ItemReturned(String itemId, String transferId, String custodian, String rejectedBy, RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return rejectedBy;
+    }
 }

@@ -5,4 +5,8 @@ import org.salwledger.core.chain.RecordLink;
 
 public record ItemSeized(String itemId, String fromCustodian, String seizedBy, String seizerCountry, String place,
                          String reason, RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return seizedBy;
+    }
 }

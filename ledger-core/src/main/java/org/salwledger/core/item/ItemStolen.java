@@ -5,4 +5,8 @@ import org.salwledger.core.chain.RecordLink;
 
 public record ItemStolen(String itemId, String lastCustodian, String reportedBy, String place, String policeReference,
                          RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return reportedBy;
+    }
 }

@@ -4,4 +4,8 @@ import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.RecordLink;
 
 public record PartDetached(String hostId, String partId, String detachedBy, RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return detachedBy;
+    }
 }

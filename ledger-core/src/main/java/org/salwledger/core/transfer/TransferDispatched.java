@@ -10,4 +10,8 @@ public record TransferDispatched(String transferId, TransferKind kind, String se
                                  String consignee, String consigneeCountry, List<String> itemIds, LocalDate dueBy,
                                  String exportLicence, String importingCountry, String endUserCertificate,
                                  List<String> transitCountries, RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return sender;
+    }
 }

@@ -7,4 +7,8 @@ import java.util.List;
 
 public record TransferReceived(String transferId, String consignee, int receivedCount, List<String> missingItems,
                                RecordLink link) implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return consignee;
+    }
 }

@@ -5,4 +5,8 @@ import org.salwledger.core.chain.RecordLink;
 
 public record TransferRejected(String transferId, String consignee, String reason, RecordLink link)
         implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return consignee;
+    }
 }

@@ -15,7 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChainPropertiesTest {
 
-    record Noted(String note, RecordLink link) implements LedgerEvent {}
+    record Noted(String note, RecordLink link) implements LedgerEvent {
+        @Override
+        public String statedBy() {
+            return "a";
+        }
+    }
 
     private static List<Noted> sealAll(List<String> notes) {
         ChainHead head = ChainHead.start("stream-1");

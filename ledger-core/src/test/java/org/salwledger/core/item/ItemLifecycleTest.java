@@ -251,4 +251,50 @@ class ItemLifecycleTest {
         fixture.given(installed.events()).when(new DispatchItem(ITEM, EXPORT, "CD-MOD", HOST, FNH))
                 .expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    void onlyTheAuthorCorrectsARecordAndOnlyItsCorrectableFacts() {
+        Story marked = made().then(link -> new ItemMarked(ITEM, MarkType.MANUFACTURE, "GKS1O", "GKS1O", "BE-FNH", "BE",
+                PartType.FRAME, MarkingMethod.LASER, null, "BE-FNH", List.of(), link), FNH);
+        String hash = marked.events.get(1).link().hash();
+        com.fasterxml.jackson.databind.node.ObjectNode serial = org.salwledger.core.crypto.CanonicalJson.mapper()
+                .createObjectNode().put("serial", "GKS10");
+        fixture.given(marked.events()).when(new CorrectRecord(ITEM, 1, hash, serial, "typo", FNH))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e -> e instanceof RecordCorrected c
+                        && c.correctedSequence() == 1 && c.correctedHash().equals(hash) && c.correctedType().equals("ItemMarked")))));
+        fixture.given(marked.events()).when(new CorrectRecord(ITEM, 1, hash, serial, "typo", BE_AUTH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(marked.events()).when(new CorrectRecord(ITEM, 1, "f".repeat(64), serial, "typo", FNH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(marked.events()).when(new CorrectRecord(ITEM, 1, hash,
+                        org.salwledger.core.crypto.CanonicalJson.mapper().createObjectNode().put("markedBy", "X"), "typo", FNH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(marked.events()).when(new CorrectRecord(ITEM, 1, hash, serial, " ", FNH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void custodyFactsAreNotCorrectedButRecordedAnew() {
+        Story dispatched = made().then(link -> new ItemDispatched(ITEM, EXPORT, "BE-FNH", "CD-MOD", link), FNH);
+        fixture.given(dispatched.events()).when(new CorrectRecord(ITEM, 1, dispatched.events.get(1).link().hash(),
+                        org.salwledger.core.crypto.CanonicalJson.mapper().createObjectNode().put("consignee", "UG-X"), "oops", FNH))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("not corrected"));
+    }
+
+    @Test
+    void anIdentityLinkStartsFromAnUnmarkedItemHeldByTheLinkingAuthority() {
+        Story registered = new Story().then(link -> new ItemRegisteredUnmarked(ITEM, ItemKind.WEAPON,
+                WeaponCategory.RIFLE_OR_CARBINE, null, null, null, null, Material.METAL, Production.INDUSTRIAL,
+                "serial ground off", "Goma", List.of(), "CD-PNC", "CD", link), CD_POLICE);
+        fixture.given(registered.events()).when(new RecordIdentityLink(ITEM, HOST, true, "restored serial", CD_POLICE))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(registered.events()).when(new RecordIdentityLink(ITEM, HOST, true, "restored serial",
+                        origin("UG-POL", Role.LAW_ENFORCEMENT, "UG")))
+                .expectException(DomainRuleViolation.class);
+        fixture.given(made().events()).when(new RecordIdentityLink(ITEM, HOST, true, "restored", CD_POLICE))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("not registered unmarked"));
+        Story linked = registered.then(link -> new IdentityLinked(ITEM, HOST, "restored", "CD-PNC", link), CD_POLICE);
+        fixture.given(linked.events()).when(new RecordIdentityLink(ITEM, HOST, true, "again", CD_POLICE))
+                .expectException(DomainRuleViolation.class);
+    }
 }

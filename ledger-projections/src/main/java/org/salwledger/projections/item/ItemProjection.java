@@ -6,7 +6,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.crypto.CanonicalJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.salwledger.core.item.IdentityLinked;
 import org.salwledger.core.item.ItemAssembledInto;
+import org.salwledger.core.item.RecordCorrected;
 import org.salwledger.core.item.ItemDeactivated;
 import org.salwledger.core.item.ItemDetachedFrom;
 import org.salwledger.core.item.PartAssembled;
@@ -160,6 +164,55 @@ public class ItemProjection {
     }
 
     @EventHandler
+    void on(RecordCorrected e) {
+        advance(e.itemId(), e);
+        history(e.itemId(), e.statedBy(), e);
+        byte[] original = jdbc.query("SELECT COALESCE(corrected_facts, facts) FROM item_history WHERE item_id = ? AND sequence = ?",
+                (rs, i) -> rs.getBytes(1), e.itemId(), e.correctedSequence()).stream().findFirst().orElse(null);
+        if (original == null) {
+            return;
+        }
+        ObjectNode merged = (ObjectNode) json(original);
+        merged.setAll(e.correctedFacts());
+        jdbc.update("UPDATE item_history SET corrected_facts = ?, corrected_in = ? WHERE item_id = ? AND sequence = ?",
+                CanonicalJson.canonicalize(merged), e.link().sequence(), e.itemId(), e.correctedSequence());
+        if (e.correctedType().equals("ItemMarked")) {
+            jdbc.update("UPDATE item_marking SET text = ?, serial = ?, normalized_text = ?, normalized_serial = ?, "
+                            + "component = ?, method = ?, location = ? WHERE item_id = ? AND sequence = ?",
+                    merged.path("text").asText(), text(merged, "serial"), Serials.normalize(merged.path("text").asText()),
+                    merged.hasNonNull("serial") ? Serials.normalize(merged.get("serial").asText()) : null,
+                    merged.path("component").asText(), merged.path("method").asText(), text(merged, "location"),
+                    e.itemId(), e.correctedSequence());
+        }
+        if (e.correctedType().equals("ItemManufactured") || e.correctedType().equals("ItemRegisteredUnmarked")) {
+            jdbc.update("UPDATE item_view SET make = ?, model = ?, calibre = ?, category = ?, part_type = ?, material = ?, "
+                            + "production = ? WHERE item_id = ?", text(merged, "make"), text(merged, "model"),
+                    text(merged, "calibre"), text(merged, "category"), text(merged, "partType"), text(merged, "material"),
+                    text(merged, "production"), e.itemId());
+        }
+    }
+
+    @EventHandler
+    void on(IdentityLinked e) {
+        advance(e.itemId(), e);
+        history(e.itemId(), e.statedBy(), e);
+        jdbc.update("DELETE FROM item_link WHERE item_id = ? AND same_as = ?", e.itemId(), e.sameAs());
+        jdbc.update("INSERT INTO item_link (item_id, same_as) VALUES (?, ?)", e.itemId(), e.sameAs());
+    }
+
+    private static String text(ObjectNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static JsonNode json(byte[] bytes) {
+        try {
+            return CanonicalJson.mapper().readTree(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @EventHandler
     void on(ItemRegisteredUnmarked e) {
         jdbc.update("DELETE FROM item_view WHERE item_id = ?", e.itemId());
         jdbc.update("""
@@ -203,6 +256,7 @@ public class ItemProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM item_link");
         jdbc.update("DELETE FROM item_marking");
         jdbc.update("DELETE FROM item_history");
         jdbc.update("DELETE FROM item_holder");

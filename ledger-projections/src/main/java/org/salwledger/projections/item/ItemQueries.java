@@ -29,8 +29,12 @@ public class ItemQueries {
                            String custodian, String status, String manufacturedAt, long lastSequence, String lastHash,
                            List<Marking> markings) {}
 
-    public record HistoryEntry(long sequence, String type, String actor, String recordedAt, JsonNode facts,
-                               String recordHash) {}
+    /**
+     * One record of an item's timeline. {@code correctedFacts} is the corrected view where a later
+     * CorrectRecord (at sequence {@code correctedIn}) changed it; {@code facts} stays the original.
+     */
+    public record HistoryEntry(String itemId, long sequence, String type, String actor, String recordedAt,
+                               JsonNode facts, JsonNode correctedFacts, Long correctedIn, String recordHash) {}
 
     public record Holder(String actorId, String country) {}
 
@@ -55,10 +59,16 @@ public class ItemQueries {
     }
 
     public List<HistoryEntry> history(String itemId) {
-        return jdbc.query("SELECT sequence, type, actor_id, recorded_at, facts, record_hash FROM item_history "
-                        + "WHERE item_id = ? ORDER BY sequence",
-                (rs, i) -> new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        json(rs.getBytes(5)), rs.getString(6)), itemId);
+        return jdbc.query("SELECT item_id, sequence, type, actor_id, recorded_at, facts, corrected_facts, corrected_in, "
+                        + "record_hash FROM item_history WHERE item_id = ? ORDER BY sequence",
+                (rs, i) -> new HistoryEntry(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), json(rs.getBytes(6)), rs.getBytes(7) == null ? null : json(rs.getBytes(7)),
+                        (Long) rs.getObject(8, Long.class), rs.getString(9)), itemId);
+    }
+
+    /** Items recorded as the same physical item as this one (LinkIdentity). */
+    public List<String> linkedItems(String itemId) {
+        return jdbc.queryForList("SELECT same_as FROM item_link WHERE item_id = ? ORDER BY same_as", String.class, itemId);
     }
 
     /** Items whose marking text or serial equals the query once both are normalised (case, spaces, dashes, dots). */

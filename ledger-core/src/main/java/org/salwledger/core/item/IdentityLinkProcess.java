@@ -1,0 +1,27 @@
+package org.salwledger.core.item;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.salwledger.core.command.DomainRuleViolation;
+
+/** Records a LinkIdentity on both streams in one unit of work. */
+public class IdentityLinkProcess {
+    private final ItemLoader items;
+
+    public IdentityLinkProcess(ItemLoader items) {
+        this.items = items;
+    }
+
+    @CommandHandler
+    public void handle(LinkIdentity command) {
+        if (command.knownItemId() == null || command.knownItemId().equals(command.unmarkedItemId())) {
+            throw DomainRuleViolation.unprocessable("invalid-field", "link two different items");
+        }
+        Aggregate<Item> unmarked = items.load(command.unmarkedItemId());
+        Aggregate<Item> known = items.load(command.knownItemId());
+        unmarked.execute(i -> i.handle(new RecordIdentityLink(command.unmarkedItemId(), command.knownItemId(), true,
+                command.evidence(), command.origin())));
+        known.execute(i -> i.handle(new RecordIdentityLink(command.knownItemId(), command.unmarkedItemId(), false,
+                command.evidence(), command.origin())));
+    }
+}
