@@ -294,10 +294,15 @@ abstract class LifecycleContract {
         refused(fnhKey, fnh, wrongHash, 404, "record-not-found");
         ok(fnhKey, fnh, correction);
 
+        ok(fnhKey, fnh, command("TransformItem").put("itemId", rifle).put("calibre", "5.45x39mm")
+                .put("description", "rebarrelled for an export customer"));
         String token = ledger.session(investigatorKey, investigator);
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
-                assertThat(historyTypes(rifle, token)).containsExactly("ItemManufactured", "ItemMarked", "RecordCorrected"));
+                assertThat(historyTypes(rifle, token)).containsExactly("ItemManufactured", "ItemMarked", "RecordCorrected",
+                        "ItemTransformed"));
+        assertThat(ledger.get("/api/v1/items/" + rifle, token).json().get("calibre").asText()).isEqualTo("5.45x39mm");
         JsonNode events = ledger.get("/api/v1/items/" + rifle + "/history", token).json().get("events");
+        assertThat(events.get(3).at("/facts/before/calibre").asText()).isEqualTo("5.56x45mm");
         assertThat(events.get(1).at("/facts/serial").asText()).as("the original stays").isEqualTo("FNC" + s + "O");
         assertThat(events.get(1).at("/correctedFacts/serial").asText()).isEqualTo("FNC" + s + "0");
         assertThat(events.get(1).get("correctedIn").asLong()).isEqualTo(2);
@@ -322,7 +327,7 @@ abstract class LifecycleContract {
             assertThat(joined.get("linkedItems").findValuesAsText("")).isEmpty();
             assertThat(joined.get("linkedItems").get(0).asText()).isEqualTo(unmarked);
             assertThat(joined.get("events").findValuesAsText("type")).containsExactly("ItemManufactured", "ItemMarked",
-                    "RecordCorrected", "ItemRegisteredUnmarked", "IdentityLinked", "IdentityLinked");
+                    "RecordCorrected", "ItemTransformed", "ItemRegisteredUnmarked", "IdentityLinked", "IdentityLinked");
         });
     }
 }

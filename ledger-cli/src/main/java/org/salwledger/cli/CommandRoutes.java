@@ -21,6 +21,7 @@ public final class CommandRoutes {
             case "DeactivateItem" -> "/api/v1/items/" + text(command, "itemId") + "/deactivation";
             case "DestroyItem" -> "/api/v1/items/" + text(command, "itemId") + "/destruction";
             case "RegisterUnmarkedItem" -> "/api/v1/items/unmarked";
+            case "TransformItem" -> "/api/v1/items/" + text(command, "itemId") + "/transformation";
             case "CorrectRecord" -> "/api/v1/items/" + text(command, "itemId") + "/corrections";
             case "LinkIdentity" -> "/api/v1/items/" + text(command, "unmarkedItemId") + "/identity-links";
             case "AssemblePart" -> "/api/v1/items/" + text(command, "hostId") + "/parts";

@@ -45,4 +45,7 @@ public final class ItemCommands {
                                     String reason) {}
 
     public record LinkIdentityBody(String unmarkedItemId, String knownItemId, String evidence) {}
+
+    public record TransformItemBody(String itemId, String model, String calibre, WeaponCategory category,
+                                    String description) {}
 }

@@ -13,6 +13,7 @@ import org.salwledger.core.item.ReportLost;
 import org.salwledger.core.item.ReportRecovered;
 import org.salwledger.core.item.ReportStolen;
 import org.salwledger.core.item.SeizeItem;
+import org.salwledger.core.item.TransformItem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -110,6 +111,16 @@ public class ItemLifecycleController {
         var b = signed.body();
         return submitter.submit(signed, samePath(itemId, b.unmarkedItemId(), origin -> new LinkIdentity(itemId,
                 b.knownItemId(), b.evidence(), origin)), Map.of("itemId", itemId, "knownItemId", String.valueOf(b.knownItemId())));
+    }
+
+    @PostMapping("/{itemId}/transformation")
+    @Operation(summary = "TransformItem: a conversion that changes model, calibre or category, with before and after")
+    public ResponseEntity<byte[]> transform(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verify(envelope, "TransformItem", ItemCommands.TransformItemBody.class);
+        var b = signed.body();
+        return submitter.submit(signed, samePath(itemId, b.itemId(), origin -> new TransformItem(itemId, b.model(),
+                b.calibre(), b.category(), b.description(), origin)), Map.of("itemId", itemId));
     }
 
     @PostMapping("/unmarked")

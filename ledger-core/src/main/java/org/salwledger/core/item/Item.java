@@ -40,6 +40,7 @@ public class Item {
     private String manufacturer;
     private String countryOfManufacture;
     private Material material;
+    private ItemTransformed.Shape shape;
     private String custodian;
     private String custodianCountry;
     private ItemStatus status;
@@ -346,6 +347,34 @@ public class Item {
     }
 
     @CommandHandler
+    public void handle(TransformItem command) {
+        requireItem();
+        CommandOrigin origin = command.origin();
+        boolean manufacturerHolding = origin.role() == Role.MANUFACTURER && origin.actorId().equals(custodian);
+        boolean authority = origin.role() == Role.AUTHORITY && origin.country().equals(custodianCountry);
+        if (!manufacturerHolding && !authority) {
+            throw DomainRuleViolation.forbidden("role-not-allowed", "a conversion is recorded by the MANUFACTURER "
+                    + "holding the item or an AUTHORITY of its custodian's country");
+        }
+        if (command.category() != null && kind != ItemKind.WEAPON) {
+            throw DomainRuleViolation.unprocessable("invalid-field", "only a WEAPON has a category");
+        }
+        if (status != ItemStatus.ACTIVE && status != ItemStatus.SEIZED) {
+            requireStatus(ItemStatus.ACTIVE);
+        }
+        ItemTransformed.Shape after = new ItemTransformed.Shape(
+                command.model() == null ? shape.model() : Require.text(command.model(), "model", 200),
+                command.calibre() == null ? shape.calibre() : Require.text(command.calibre(), "calibre", 100),
+                command.category() == null ? shape.category() : command.category());
+        if (after.equals(shape)) {
+            throw DomainRuleViolation.unprocessable("no-change", "the conversion changes neither model, calibre nor category");
+        }
+        ItemTransformed.Shape before = shape;
+        apply(chain.seal(link -> new ItemTransformed(itemId, before, after,
+                Require.text(command.description(), "description", 2000), origin.actorId(), link), origin));
+    }
+
+    @CommandHandler
     public void handle(CorrectRecord command, ManufactureMarkRegistry registry) {
         requireItem();
         CommandOrigin origin = command.origin();
@@ -453,6 +482,7 @@ public class Item {
         manufacturer = event.manufacturer();
         countryOfManufacture = event.countryOfManufacture();
         material = event.material();
+        shape = new ItemTransformed.Shape(event.model(), event.calibre(), event.category());
         custodian = event.manufacturer();
         custodianCountry = event.countryOfManufacture();
         status = ItemStatus.ACTIVE;
@@ -466,6 +496,7 @@ public class Item {
         registeredUnmarked = true;
         kind = event.kind();
         material = event.material();
+        shape = new ItemTransformed.Shape(event.model(), event.calibre(), event.category());
         custodian = event.registeredBy();
         custodianCountry = event.country();
         status = ItemStatus.SEIZED;
@@ -574,6 +605,12 @@ public class Item {
     @EventSourcingHandler
     void on(ItemDetachedFrom event) {
         installedIn = null;
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(ItemTransformed event) {
+        shape = event.after();
         advance(event);
     }
 

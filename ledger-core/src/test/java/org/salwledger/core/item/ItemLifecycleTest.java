@@ -297,4 +297,18 @@ class ItemLifecycleTest {
         fixture.given(linked.events()).when(new RecordIdentityLink(ITEM, HOST, true, "again", CD_POLICE))
                 .expectException(DomainRuleViolation.class);
     }
+
+    @Test
+    void aConversionRecordsBeforeAndAfter() {
+        fixture.given(made().events()).when(new TransformItem(ITEM, null, ".40 S&W", null, "barrel and slide changed", FNH))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e -> e instanceof ItemTransformed t
+                        && t.before().calibre().equals("9x19mm") && t.after().calibre().equals(".40 S&W")
+                        && t.after().model().equals("FN 509")))));
+        fixture.given(made().events()).when(new TransformItem(ITEM, null, "9x19mm", null, "nothing", FNH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(made().events()).when(new TransformItem(ITEM, "X", null, null, "by a dealer", DEALER))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(made().events()).when(new TransformItem(ITEM, null, null, WeaponCategory.SUB_MACHINE_GUN,
+                "converted to automatic fire", BE_AUTH)).expectSuccessfulHandlerExecution();
+    }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.core.item.IdentityLinked;
 import org.salwledger.core.item.ItemAssembledInto;
+import org.salwledger.core.item.ItemTransformed;
 import org.salwledger.core.item.RecordCorrected;
 import org.salwledger.core.item.ItemDeactivated;
 import org.salwledger.core.item.ItemDetachedFrom;
@@ -190,6 +191,15 @@ public class ItemProjection {
                     text(merged, "calibre"), text(merged, "category"), text(merged, "partType"), text(merged, "material"),
                     text(merged, "production"), e.itemId());
         }
+    }
+
+    @EventHandler
+    void on(ItemTransformed e) {
+        jdbc.update("UPDATE item_view SET model = ?, calibre = ?, category = ?, last_sequence = ?, last_hash = ? "
+                        + "WHERE item_id = ? AND last_sequence < ?", e.after().model(), e.after().calibre(),
+                e.after().category() == null ? null : e.after().category().name(), e.link().sequence(), e.link().hash(),
+                e.itemId(), e.link().sequence());
+        history(e.itemId(), e.statedBy(), e);
     }
 
     @EventHandler

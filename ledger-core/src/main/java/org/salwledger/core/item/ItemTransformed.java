@@ -1,0 +1,16 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record ItemTransformed(String itemId, Shape before, Shape after, String description, String transformedBy,
+                              RecordLink link) implements LedgerEvent {
+
+    /** What a conversion may change. */
+    public record Shape(String model, String calibre, WeaponCategory category) {}
+
+    @Override
+    public String statedBy() {
+        return transformedBy;
+    }
+}
