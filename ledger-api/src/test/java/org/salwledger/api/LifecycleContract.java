@@ -330,4 +330,27 @@ abstract class LifecycleContract {
                     "RecordCorrected", "ItemTransformed", "ItemRegisteredUnmarked", "IdentityLinked", "IdentityLinked");
         });
     }
+
+    @Test
+    void aDealerGoingOutOfBusinessHandsItsRecordsToTheNationalAuthority() {
+        SigningKey shopKey = SigningKey.generate();
+        String shop = "BE-SHOP2-" + s;
+        ledger.register(shop, "HOLDER", "BE", shopKey);
+        String a = ok(fnhKey, fnh, command("ManufactureItem").put("kind", "WEAPON").put("category", "RIFLE_OR_CARBINE")
+                .put("make", "FN Herstal").put("model", "FAL").put("calibre", "7.62x51mm").put("material", "METAL")
+                .put("production", "INDUSTRIAL")).get("itemId").asText();
+        ok(shopKey, shop, command("ReceiveTransfer").put("transferId", transfer(fnhKey, fnh, shop, "DOMESTIC", a)));
+
+        ObjectNode cease = command("CeaseBusiness").put("actorId", shop).put("reason", "licence surrendered");
+        refused(shopKey, shop, cease, 409, "actor-still-holds-items");
+        refused(shopKey, shop, cease.deepCopy().put("handOverTo", cd), 422, "invalid-consignee");
+        JsonNode ceased = ok(shopKey, shop, cease.deepCopy().put("handOverTo", beAuth));
+        assertThat(ceased.get("records").findValuesAsText("type")).containsExactly("ItemHandedOver", "ActorCeasedBusiness");
+        refused(shopKey, shop, command("OpenSession"), 401, "revoked-key");
+
+        String token = ledger.session(beAuthKey, beAuth);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(ledger.get("/api/v1/items/" + a, token).json().get("custodian").asText()).isEqualTo(beAuth));
+        assertThat(historyTypes(a, token)).endsWith("ItemHandedOver");
+    }
 }

@@ -13,6 +13,7 @@ public final class CommandRoutes {
             case "RotateActorKey" -> "/api/v1/actors/" + text(command, "actorId") + "/keys";
             case "RevokeActorKey" -> "/api/v1/actors/" + text(command, "actorId") + "/keys/" + text(command, "keyId")
                     + "/revocation";
+            case "CeaseBusiness" -> "/api/v1/actors/" + text(command, "actorId") + "/cessation";
             case "OpenSession" -> "/api/v1/sessions";
             case "ManufactureItem" -> "/api/v1/items";
             case "MarkItem" -> "/api/v1/items/" + text(command, "itemId") + "/marks";

@@ -1,7 +1,10 @@
 package org.salwledger.api.config;
 
 import org.axonframework.modelling.command.Repository;
+import org.salwledger.core.actor.Actor;
 import org.salwledger.core.actor.ActorDirectory;
+import org.salwledger.core.actor.CessationProcess;
+import org.salwledger.core.actor.CustodyRegister;
 import org.salwledger.core.composition.CompositionProcess;
 import org.salwledger.core.item.IdentityLinkProcess;
 import org.salwledger.core.item.Item;
@@ -28,6 +31,12 @@ public class ProcessSetup {
     @Bean
     public CompositionProcess compositionProcess(ItemLoader items) {
         return new CompositionProcess(items);
+    }
+
+    @Bean
+    public CessationProcess cessationProcess(ActorDirectory directory, CustodyRegister custody, ItemLoader items,
+                                             Repository<Actor> actorRepository) {
+        return new CessationProcess(directory, custody, items, actorRepository);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.problem.LedgerProblem;
 import org.salwledger.core.actor.ActorStreams;
+import org.salwledger.core.actor.CeaseBusiness;
 import org.salwledger.core.actor.RegisterActor;
 import org.salwledger.core.actor.RevokeActorKey;
 import org.salwledger.core.actor.RotateActorKey;
@@ -59,6 +60,15 @@ public class ActorCommandController {
                     + signed.body().keyId());
         }
         return submitter.submit(signed, origin -> new RevokeActorKey(ActorStreams.of(actorId), actorId, keyId,
+                signed.body().reason(), origin), Map.of("actorId", actorId));
+    }
+
+    @PostMapping("/{actorId}/cessation")
+    @Operation(summary = "CeaseBusiness (ITI 13): refused while the actor holds items unless handed to its national AUTHORITY")
+    public ResponseEntity<byte[]> cease(@PathVariable String actorId, @RequestBody byte[] envelope) {
+        var signed = verifier.verify(envelope, "CeaseBusiness", ActorCommands.CeaseBusinessBody.class);
+        requireSameActor(actorId, signed.body().actorId());
+        return submitter.submit(signed, origin -> new CeaseBusiness(actorId, signed.body().handOverTo(),
                 signed.body().reason(), origin), Map.of("actorId", actorId));
     }
 

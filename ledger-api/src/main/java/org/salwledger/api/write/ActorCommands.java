@@ -11,4 +11,6 @@ public final class ActorCommands {
     public record RotateActorKeyBody(String actorId, String publicKey) {}
 
     public record RevokeActorKeyBody(String actorId, String keyId, String reason) {}
+
+    public record CeaseBusinessBody(String actorId, String handOverTo, String reason) {}
 }

@@ -32,6 +32,7 @@ public class Actor {
     private String actorId;
     private Set<String> activeKeyIds = new LinkedHashSet<>();
     private Set<String> retiredKeyIds = new LinkedHashSet<>();
+    private boolean ceased;
     private ChainHead chain;
 
     protected Actor() {
@@ -87,6 +88,20 @@ public class Actor {
                 origin.actorId(), link), origin));
     }
 
+    @CommandHandler
+    public void handle(CloseActor command, ActorDirectory directory) {
+        CommandOrigin origin = command.origin();
+        requireAdminOrSelf(origin);
+        if (ceased) {
+            throw DomainRuleViolation.conflict("actor-ceased", "actor " + actorId + " already ceased business");
+        }
+        List<String> revoked = new ArrayList<>(activeKeyIds);
+        revoked.addAll(retiredKeyIds);
+        revoked.forEach(keyId -> directory.revokeKey(keyId, origin.recordedAt()));
+        apply(chain.seal(link -> new ActorCeasedBusiness(actorId, command.handedOverTo(), command.itemCount(),
+                command.reason(), List.copyOf(revoked), origin.actorId(), link), origin));
+    }
+
     private void requireAdminOrSelf(CommandOrigin origin) {
         if (origin.role() != Role.ADMIN && !origin.actorId().equals(actorId)) {
             throw DomainRuleViolation.forbidden("role-not-allowed",
@@ -107,6 +122,14 @@ public class Actor {
         activeKeyIds.removeAll(event.retiredKeyIds());
         retiredKeyIds.addAll(event.retiredKeyIds());
         activeKeyIds.add(event.keyId());
+        chain = chain.after(event.link());
+    }
+
+    @EventSourcingHandler
+    void on(ActorCeasedBusiness event) {
+        ceased = true;
+        activeKeyIds.clear();
+        retiredKeyIds.clear();
         chain = chain.after(event.link());
     }
 

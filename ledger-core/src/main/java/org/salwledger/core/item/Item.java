@@ -347,6 +347,19 @@ public class Item {
     }
 
     @CommandHandler
+    public void handle(HandOverCustody command) {
+        requireItem();
+        if (!command.from().equals(custodian)) {
+            requireCustodian(command.origin());
+        }
+        if (status == ItemStatus.IN_TRANSIT) {
+            requireStatus(ItemStatus.ACTIVE);
+        }
+        apply(chain.seal(link -> new ItemHandedOver(itemId, custodian, command.to(), command.toCountry(),
+                command.origin().actorId(), link), command.origin()));
+    }
+
+    @CommandHandler
     public void handle(TransformItem command) {
         requireItem();
         CommandOrigin origin = command.origin();
@@ -605,6 +618,13 @@ public class Item {
     @EventSourcingHandler
     void on(ItemDetachedFrom event) {
         installedIn = null;
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(ItemHandedOver event) {
+        custodian = event.to();
+        custodianCountry = event.toCountry();
         advance(event);
     }
 

@@ -122,4 +122,24 @@ class ActorTest {
         assertThat(LedgerRecords.hashMatches(registered())).isTrue();
         assertThat(registered().link().prevHash()).isEqualTo(LedgerRecords.GENESIS);
     }
+
+    @Test
+    void ceasingBusinessRevokesEveryKeyAndHappensOnce() {
+        directory.addKey("BE-FNH", key.keyId(), key.publicKey(), Fixtures.NOW);
+        fixture.given(registered())
+                .when(new CloseActor(stream, "BE-FNH", "BE-AUTH", 3, "licence surrendered", origin("BE-FNH", Role.MANUFACTURER, "BE")))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(org.axonframework.test.matchers.Matchers.predicate(e ->
+                                e instanceof ActorCeasedBusiness c && c.revokedKeyIds().equals(List.of(key.keyId()))
+                                        && c.itemsHandedOver() == 3))));
+        assertThat(directory.key(key.keyId()).orElseThrow().revoked()).isTrue();
+        ActorCeasedBusiness ceased = ChainHead.start(stream).after(registered().link()).seal(link -> new ActorCeasedBusiness(
+                "BE-FNH", null, 0, "closed", List.of(key.keyId()), "BE-FNH", link), ADMIN);
+        fixture.given(registered(), ceased)
+                .when(new CloseActor(stream, "BE-FNH", null, 0, "again", ADMIN))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(registered())
+                .when(new CloseActor(stream, "BE-FNH", null, 0, "not mine", origin("DE-HK", Role.MANUFACTURER, "DE")))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
 }

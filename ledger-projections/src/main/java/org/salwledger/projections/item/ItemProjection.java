@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.core.item.IdentityLinked;
 import org.salwledger.core.item.ItemAssembledInto;
+import org.salwledger.core.item.ItemHandedOver;
 import org.salwledger.core.item.ItemTransformed;
 import org.salwledger.core.item.RecordCorrected;
 import org.salwledger.core.item.ItemDeactivated;
@@ -191,6 +192,14 @@ public class ItemProjection {
                     text(merged, "calibre"), text(merged, "category"), text(merged, "partType"), text(merged, "material"),
                     text(merged, "production"), e.itemId());
         }
+    }
+
+    @EventHandler
+    void on(ItemHandedOver e) {
+        jdbc.update("UPDATE item_view SET custodian = ?, last_sequence = ?, last_hash = ? WHERE item_id = ? "
+                + "AND last_sequence < ?", e.to(), e.link().sequence(), e.link().hash(), e.itemId(), e.link().sequence());
+        holder(e.itemId(), e.to(), e.toCountry());
+        history(e.itemId(), e.statedBy(), e);
     }
 
     @EventHandler
