@@ -353,4 +353,28 @@ abstract class LifecycleContract {
                 assertThat(ledger.get("/api/v1/items/" + a, token).json().get("custodian").asText()).isEqualTo(beAuth));
         assertThat(historyTypes(a, token)).endsWith("ItemHandedOver");
     }
+
+    @Test
+    void lateEntriesKeepBothTimesButNeverPredateThePreviousFact() {
+        java.time.Instant now = java.time.Instant.now();
+        String made = ok(fnhKey, fnh, command("ManufactureItem").put("kind", "WEAPON").put("category", "RIFLE_OR_CARBINE")
+                .put("make", "FN Herstal").put("model", "FAL").put("calibre", "7.62x51mm").put("material", "METAL")
+                .put("production", "INDUSTRIAL").put("occurredAt", now.minus(Duration.ofDays(3)).toString())).get("itemId").asText();
+        refused(fnhKey, fnh, command("ReportLost").put("itemId", made).put("place", "Herstal")
+                .put("occurredAt", now.minus(Duration.ofDays(4)).toString()), 422, "occurred-before-previous-fact");
+        refused(fnhKey, fnh, command("ReportLost").put("itemId", made).put("place", "Herstal")
+                .put("occurredAt", now.plus(Duration.ofDays(1)).toString()), 422, "occurred-in-future");
+        String lostAt = now.minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        ok(fnhKey, fnh, command("ReportLost").put("itemId", made).put("place", "Herstal").put("occurredAt", lostAt));
+
+        String token = ledger.session(investigatorKey, investigator);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(historyTypes(made, token)).containsExactly("ItemManufactured", "ItemLost"));
+        JsonNode lost = ledger.get("/api/v1/items/" + made + "/history", token).json().at("/events/1");
+        assertThat(lost.get("occurredAt").asText()).isEqualTo(lostAt);
+        assertThat(java.time.Instant.parse(lost.get("recordedAt").asText())).isAfter(java.time.Instant.parse(lostAt));
+        JsonNode chain = ledger.get("/api/v1/items/" + made + "/chain", token).json();
+        assertThat(chain.at("/records/1/record/occurredAt").asText()).isEqualTo(lostAt);
+        ChainCheck.verify(chain, Map.of(fnhKey.keyId(), fnhKey.publicKey()));
+    }
 }

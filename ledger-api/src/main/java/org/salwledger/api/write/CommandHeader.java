@@ -2,6 +2,9 @@ package org.salwledger.api.write;
 
 import java.time.Instant;
 
-/** The fields every command payload carries besides its own: what, who, which nonce, when signed. */
-public record CommandHeader(String type, String actor, String nonce, Instant issuedAt) {
+/**
+ * The fields every command payload carries besides its own: what, who, which nonce, when signed,
+ * and optionally when the fact happened ({@code occurredAt}, for late entries; null when not given).
+ */
+public record CommandHeader(String type, String actor, String nonce, Instant issuedAt, Instant occurredAt) {
 }

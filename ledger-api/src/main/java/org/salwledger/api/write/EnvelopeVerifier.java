@@ -100,13 +100,25 @@ public class EnvelopeVerifier {
         if (!NONCE.matcher(nonce).matches()) {
             throw LedgerProblem.badRequest("invalid-field", "'nonce' must be 16-128 characters of [A-Za-z0-9_-]");
         }
-        Instant issuedAt;
-        try {
-            issuedAt = Instant.parse(issuedAtText);
-        } catch (DateTimeParseException e) {
-            throw LedgerProblem.badRequest("invalid-field", "'issuedAt' must be an RFC 3339 UTC time, got " + issuedAtText);
+        Instant issuedAt = time(issuedAtText, "issuedAt");
+        JsonNode occurred = fields.remove("occurredAt");
+        Instant occurredAt = null;
+        if (occurred != null && !occurred.isNull()) {
+            occurredAt = time(occurred.isTextual() ? occurred.asText() : occurred.toString(), "occurredAt");
+            if (occurredAt.isAfter(issuedAt)) {
+                throw new LedgerProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "occurred-in-future",
+                        "occurredAt " + occurredAt + " is after the command was signed (" + issuedAt + ")");
+            }
         }
-        return new CommandHeader(type, actor, nonce, issuedAt);
+        return new CommandHeader(type, actor, nonce, issuedAt, occurredAt);
+    }
+
+    private static Instant time(String text, String field) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw LedgerProblem.badRequest("invalid-field", "'" + field + "' must be an RFC 3339 UTC time, got " + text);
+        }
     }
 
     private static String headerText(ObjectNode fields, String name) {

@@ -12,6 +12,6 @@ public record SignedCommand<T>(DsseEnvelope envelope, String envelopeHash, Comma
 
     public CommandOrigin origin(Instant recordedAt) {
         return new CommandOrigin(signer.actorId(), signer.role(), signer.country(), envelopeHash, header.issuedAt(),
-                recordedAt);
+                header.occurredAt(), recordedAt);
     }
 }

@@ -7,7 +7,8 @@ import org.salwledger.core.crypto.Sha256;
 
 /**
  * The ledger record of an event (docs/ledger-format.md): {stream, sequence, type, facts,
- * envelopeHash, recordedAt, prevHash} as RFC 8785 canonical JSON; its hash is SHA-256 of those bytes.
+ * envelopeHash, occurredAt, recordedAt, prevHash} as RFC 8785 canonical JSON; its hash is SHA-256 of
+ * those bytes.
  */
 public final class LedgerRecords {
     /** prevHash of the first record of every stream. */
@@ -27,7 +28,7 @@ public final class LedgerRecords {
     }
 
     public static ObjectNode record(String stream, long sequence, String type, ObjectNode facts,
-                                    String envelopeHash, String recordedAt, String prevHash) {
+                                    String envelopeHash, String occurredAt, String recordedAt, String prevHash) {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         record.put("stream", stream);
         record.put("sequence", sequence);
@@ -38,6 +39,7 @@ public final class LedgerRecords {
         } else {
             record.put("envelopeHash", envelopeHash);
         }
+        record.put("occurredAt", occurredAt);
         record.put("recordedAt", recordedAt);
         record.put("prevHash", prevHash);
         return record;
@@ -47,7 +49,7 @@ public final class LedgerRecords {
     public static ObjectNode recordOf(LedgerEvent event) {
         RecordLink link = event.link();
         return record(link.stream(), link.sequence(), typeOf(event), factsOf(event),
-                link.envelopeHash(), link.recordedAt(), link.prevHash());
+                link.envelopeHash(), link.occurredAt(), link.recordedAt(), link.prevHash());
     }
 
     public static byte[] canonicalBytes(ObjectNode record) {

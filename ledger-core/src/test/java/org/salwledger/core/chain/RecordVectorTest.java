@@ -26,7 +26,7 @@ class RecordVectorTest {
         assertThat(java.util.UUID.nameUUIDFromBytes(("item:3ab11fbdb378c266d9d1a662b15b799bcb527a8200b3f57b8fd8c1c56980da65")
                 .getBytes(StandardCharsets.UTF_8)).toString()).isEqualTo(ITEM);
         CommandOrigin origin = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE",
-                "3ab11fbdb378c266d9d1a662b15b799bcb527a8200b3f57b8fd8c1c56980da65", at, at);
+                "3ab11fbdb378c266d9d1a662b15b799bcb527a8200b3f57b8fd8c1c56980da65", Instant.parse("2026-11-24T10:00:00Z"), at);
         ItemManufactured event = ChainHead.start(ITEM).seal(link -> new ItemManufactured(
                 ITEM, ItemKind.WEAPON, WeaponCategory.ASSAULT_RIFLE, null, null,
                 "FN Herstal", "SCAR-L", "5.56x45mm", Material.POLYMER, Production.INDUSTRIAL, null, null,
@@ -37,10 +37,10 @@ class RecordVectorTest {
                 + "\"facts\":{\"calibre\":\"5.56x45mm\",\"category\":\"ASSAULT_RIFLE\",\"countryOfManufacture\":\"BE\","
                 + "\"itemId\":\"" + ITEM + "\",\"kind\":\"WEAPON\",\"make\":\"FN Herstal\","
                 + "\"manufacturer\":\"BE-FNH\",\"material\":\"POLYMER\",\"model\":\"SCAR-L\",\"production\":\"INDUSTRIAL\"},"
-                + "\"prevHash\":\"0000000000000000000000000000000000000000000000000000000000000000\","
+                + "\"occurredAt\":\"2026-11-24T10:00:00Z\",\"prevHash\":\"0000000000000000000000000000000000000000000000000000000000000000\","
                 + "\"recordedAt\":\"2026-11-24T10:00:00.250Z\",\"sequence\":0,\"stream\":\"" + ITEM + "\","
                 + "\"type\":\"ItemManufactured\"}");
         assertThat(event.link().hash()).isEqualTo(org.salwledger.core.crypto.Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)));
-        assertThat(event.link().hash()).isEqualTo("c632b533ecfb0d008ea8f7c486a576f67d24187ce6ff63ea29688ca463cf4df1");
+        assertThat(event.link().hash()).isEqualTo("a1feccf90e23ef641efd4089158e8fd78ff8fc1d84570d90525e6e2b65b51b53");
     }
 }

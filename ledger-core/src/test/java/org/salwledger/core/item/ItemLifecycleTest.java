@@ -311,4 +311,18 @@ class ItemLifecycleTest {
         fixture.given(made().events()).when(new TransformItem(ITEM, null, null, WeaponCategory.SUB_MACHINE_GUN,
                 "converted to automatic fire", BE_AUTH)).expectSuccessfulHandlerExecution();
     }
+
+    @Test
+    void aLateEntryMayNotPredateTheItemsPreviousFact() {
+        CommandOrigin dayBefore = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE", "e".repeat(64), Fixtures.NOW,
+                Fixtures.NOW.minus(java.time.Duration.ofDays(1)), Fixtures.NOW);
+        fixture.given(made().events()).when(new ReportLost(ITEM, "Herstal", null, dayBefore))
+                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("before the previous fact"));
+        CommandOrigin sameInstant = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE", "e".repeat(64), Fixtures.NOW,
+                Fixtures.NOW, Fixtures.NOW.plusSeconds(60));
+        fixture.given(made().events()).when(new ReportLost(ITEM, "Herstal", null, sameInstant))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e -> e instanceof ItemLost l
+                        && l.link().occurredAt().equals("2026-11-24T10:00:00Z")
+                        && l.link().recordedAt().equals("2026-11-24T10:01:00Z")))));
+    }
 }

@@ -263,9 +263,9 @@ public class ItemProjection {
 
     private void history(String itemId, String actorId, LedgerEvent e) {
         jdbc.update("DELETE FROM item_history WHERE item_id = ? AND sequence = ?", itemId, e.link().sequence());
-        jdbc.update("INSERT INTO item_history (item_id, sequence, type, actor_id, recorded_at, facts, record_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                itemId, e.link().sequence(), LedgerRecords.typeOf(e), actorId, e.link().recordedAt(),
+        jdbc.update("INSERT INTO item_history (item_id, sequence, type, actor_id, occurred_at, recorded_at, facts, "
+                        + "record_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                itemId, e.link().sequence(), LedgerRecords.typeOf(e), actorId, e.link().occurredAt(), e.link().recordedAt(),
                 CanonicalJson.canonicalize(LedgerRecords.factsOf(e)), e.link().hash());
     }
 

@@ -33,8 +33,9 @@ public class ItemQueries {
      * One record of an item's timeline. {@code correctedFacts} is the corrected view where a later
      * CorrectRecord (at sequence {@code correctedIn}) changed it; {@code facts} stays the original.
      */
-    public record HistoryEntry(String itemId, long sequence, String type, String actor, String recordedAt,
-                               JsonNode facts, JsonNode correctedFacts, Long correctedIn, String recordHash) {}
+    public record HistoryEntry(String itemId, long sequence, String type, String actor, String occurredAt,
+                               String recordedAt, JsonNode facts, JsonNode correctedFacts, Long correctedIn,
+                               String recordHash) {}
 
     public record Holder(String actorId, String country) {}
 
@@ -59,11 +60,12 @@ public class ItemQueries {
     }
 
     public List<HistoryEntry> history(String itemId) {
-        return jdbc.query("SELECT item_id, sequence, type, actor_id, recorded_at, facts, corrected_facts, corrected_in, "
-                        + "record_hash FROM item_history WHERE item_id = ? ORDER BY sequence",
+        return jdbc.query("SELECT item_id, sequence, type, actor_id, occurred_at, recorded_at, facts, corrected_facts, "
+                        + "corrected_in, record_hash FROM item_history WHERE item_id = ? ORDER BY sequence",
                 (rs, i) -> new HistoryEntry(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), json(rs.getBytes(6)), rs.getBytes(7) == null ? null : json(rs.getBytes(7)),
-                        (Long) rs.getObject(8, Long.class), rs.getString(9)), itemId);
+                        rs.getString(5), rs.getString(6), json(rs.getBytes(7)),
+                        rs.getBytes(8) == null ? null : json(rs.getBytes(8)), (Long) rs.getObject(9, Long.class),
+                        rs.getString(10)), itemId);
     }
 
     /** Items recorded as the same physical item as this one (LinkIdentity). */
