@@ -21,10 +21,12 @@ import static org.awaitility.Awaitility.await;
 import static org.salwledger.api.LedgerTestClient.command;
 
 /**
- * A polymer-frame pistol's life over HTTP: made in Belgium with its serial on an embedded plate,
- * exported to the DR Congo, import-marked, sold to a dealer, stolen, recovered with part of the serial
- * obliterated, confiscation-marked, deactivated, destroyed, and recovered again after destruction;
- * then a 3D-printed pistol registered unmarked. Run on H2 and PostgreSQL by the subclasses.
+ * A polymer-frame pistol's life over HTTP: made in Belgium with its serial on an embedded plate and
+ * its fire-control unit installed, exported to the DR Congo (licence, end-user certificate, transit
+ * through Rwanda), import-marked, sold to a dealer who moves the fire-control unit to a new frame,
+ * stolen, recovered with part of the serial obliterated, confiscation-marked, deactivated, destroyed,
+ * and recovered again after destruction; then a 3D-printed pistol registered unmarked; corrections,
+ * identity links, conversions, late entries and ITI 13 hand-over. Run on H2 and PostgreSQL.
  */
 abstract class LifecycleContract {
     static final SigningKey ADMIN = SigningKey.generate();
@@ -73,13 +75,17 @@ abstract class LifecycleContract {
     }
 
     private String transfer(SigningKey key, String from, String to, String kind, String item) {
+        return transfer(key, from, to, kind, List.of(item));
+    }
+
+    private String transfer(SigningKey key, String from, String to, String kind, List<String> items) {
         ObjectNode dispatch = command("DispatchTransfer").put("consignee", to).put("kind", kind)
                 .put("dueBy", LocalDate.now().plusDays(30).toString());
         if (kind.equals("EXPORT")) {
             dispatch.put("exportLicence", "BE-EXP-2026-0042").put("importingCountry", "CD").put("endUserCertificate", "CD-EUC-77");
             dispatch.putArray("transitCountries").add("RW");
         }
-        dispatch.putArray("itemIds").add(item);
+        items.forEach(dispatch.putArray("itemIds")::add);
         return ok(key, from, dispatch).get("transferId").asText();
     }
 
@@ -97,8 +103,18 @@ abstract class LifecycleContract {
         ok(fnhKey, fnh, command("MarkItem").put("itemId", pistol).put("markType", "MANUFACTURE").put("serial", serial)
                 .put("text", "FNH BE " + serial).put("component", "FRAME").put("method", "EMBEDDED_METAL_PLATE")
                 .put("location", "steel plate embedded in the grip"));
+        // its serialized fire-control unit is an item of its own, installed in the frame; a spare frame goes along
+        String fcu = ok(fnhKey, fnh, command("ManufactureItem").put("kind", "PART").put("partType", "FIRE_CONTROL_UNIT")
+                .put("make", "FN Herstal").put("model", "FN 509 FCU").put("calibre", "9x19mm").put("material", "METAL")
+                .put("production", "INDUSTRIAL")).get("itemId").asText();
+        ok(fnhKey, fnh, command("MarkItem").put("itemId", fcu).put("markType", "MANUFACTURE").put("serial", "FCU-" + serial)
+                .put("component", "FIRE_CONTROL_UNIT").put("method", "LASER"));
+        String spareFrame = ok(fnhKey, fnh, command("ManufactureItem").put("kind", "PART").put("partType", "FRAME")
+                .put("make", "FN Herstal").put("model", "FN 509 compact grip module").put("calibre", "9x19mm")
+                .put("material", "POLYMER").put("production", "INDUSTRIAL")).get("itemId").asText();
+        ok(fnhKey, fnh, command("AssemblePart").put("hostId", pistol).put("partId", fcu));
 
-        String export = transfer(fnhKey, fnh, cd, "EXPORT", pistol);
+        String export = transfer(fnhKey, fnh, cd, "EXPORT", List.of(pistol, spareFrame));
         refused(cdKey, cd, command("MarkItem").put("itemId", pistol).put("markType", "IMPORT").put("text", "CD 2026")
                 .put("component", "FRAME").put("method", "LASER"), 403, "mark-not-allowed");
         ok(cdKey, cd, command("ReceiveTransfer").put("transferId", export));
@@ -107,8 +123,11 @@ abstract class LifecycleContract {
         ok(cdKey, cd, command("MarkItem").put("itemId", pistol).put("markType", "IMPORT").put("text", "CD 2026")
                 .put("component", "FRAME").put("method", "LASER").put("location", "left side of the dust cover"));
 
-        String sale = transfer(cdKey, cd, dealer, "DOMESTIC", pistol);
+        String sale = transfer(cdKey, cd, dealer, "DOMESTIC", List.of(pistol, spareFrame));
         ok(dealerKey, dealer, command("ReceiveTransfer").put("transferId", sale));
+        // the dealer moves the fire-control unit to the new frame
+        ok(dealerKey, dealer, command("DetachPart").put("hostId", pistol).put("partId", fcu));
+        ok(dealerKey, dealer, command("AssemblePart").put("hostId", spareFrame).put("partId", fcu));
         refused(policeKey, police, command("ReportStolen").put("itemId", pistol).put("place", "Kinshasa"), 403, "not-custodian");
         ok(dealerKey, dealer, command("ReportStolen").put("itemId", pistol).put("place", "shop, Avenue du Commerce, Kinshasa")
                 .put("policeReference", "PNC-2026-1187"));
@@ -136,14 +155,28 @@ abstract class LifecycleContract {
 
         String token = ledger.session(investigatorKey, investigator);
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(historyTypes(pistol, token)).containsExactly(
-                "ItemManufactured", "ItemMarked", "ItemDispatched", "ItemReceived", "ItemMarked", "ItemDispatched",
-                "ItemReceived", "ItemStolen", "ItemRecovered", "ItemMarked", "ItemDeactivated", "ItemMarked",
-                "ItemDestroyed", "ItemRecoveredAfterDestruction"));
+                "ItemManufactured", "ItemMarked", "PartAssembled", "ItemDispatched", "ItemReceived", "ItemMarked",
+                "ItemDispatched", "ItemReceived", "PartDetached", "ItemStolen", "ItemRecovered", "ItemMarked",
+                "ItemDeactivated", "ItemMarked", "ItemDestroyed", "ItemRecoveredAfterDestruction"));
         JsonNode events = ledger.get("/api/v1/items/" + pistol + "/history", token).json().get("events");
-        assertThat(events.get(4).at("/facts/markType").asText()).isEqualTo("IMPORT");
-        assertThat(events.get(8).at("/facts/lastLegalCustodian").asText()).isEqualTo(dealer);
-        assertThat(events.get(8).at("/facts/observedMarkings/0/obliterated").asBoolean()).isTrue();
-        assertThat(events.get(13).at("/facts/destroyedBy").asText()).isEqualTo(police);
+        assertThat(events.get(1).at("/facts/method").asText()).isEqualTo("EMBEDDED_METAL_PLATE");
+        assertThat(events.get(3).at("/facts/transferId").asText()).isEqualTo(export);
+        assertThat(events.get(5).at("/facts/markType").asText()).isEqualTo("IMPORT");
+        assertThat(events.get(10).at("/facts/lastLegalCustodian").asText()).isEqualTo(dealer);
+        assertThat(events.get(10).at("/facts/observedMarkings/0/obliterated").asBoolean()).isTrue();
+        assertThat(events.get(11).at("/facts/markType").asText()).isEqualTo("CONFISCATION");
+        assertThat(events.get(15).at("/facts/destroyedBy").asText()).isEqualTo(police);
+        // the fire-control unit's own history: made, installed, exported and sold inside the pistol, moved to the new frame
+        assertThat(historyTypes(fcu, token)).containsExactly("ItemManufactured", "ItemMarked", "ItemAssembledInto",
+                "ItemDispatched", "ItemReceived", "ItemDispatched", "ItemReceived", "ItemDetachedFrom", "ItemAssembledInto");
+        JsonNode fcuEvents = ledger.get("/api/v1/items/" + fcu + "/history", token).json().get("events");
+        assertThat(fcuEvents.get(2).at("/facts/hostId").asText()).isEqualTo(pistol);
+        assertThat(fcuEvents.get(3).at("/facts/transferId").asText()).isEqualTo(export);
+        assertThat(fcuEvents.get(8).at("/facts/hostId").asText()).isEqualTo(spareFrame);
+        assertThat(historyTypes(spareFrame, token)).containsExactly("ItemManufactured", "ItemDispatched", "ItemReceived",
+                "ItemDispatched", "ItemReceived", "PartAssembled");
+        assertThat(ledger.get("/api/v1/items/" + spareFrame + "/composition", token).json().get("parts")
+                .findValuesAsText("partId")).containsExactly(fcu);
         JsonNode chain = ledger.get("/api/v1/items/" + pistol + "/chain", token).json();
         ChainCheck.verify(chain, Map.of(fnhKey.keyId(), fnhKey.publicKey(), cdKey.keyId(), cdKey.publicKey(),
                 dealerKey.keyId(), dealerKey.publicKey(), policeKey.keyId(), policeKey.publicKey()));
