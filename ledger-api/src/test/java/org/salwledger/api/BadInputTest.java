@@ -9,10 +9,7 @@ import org.salwledger.core.crypto.Dsse;
 import org.salwledger.core.crypto.DsseEnvelope;
 import org.salwledger.core.crypto.Sha256;
 import org.salwledger.core.crypto.SigningKey;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,33 +29,19 @@ import static org.salwledger.api.LedgerTestClient.command;
 
 /** Every kind of bad input gets its own problem+json type and appends nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BadInputTest {
-    private static final SigningKey ADMIN = SigningKey.generate();
+class BadInputTest extends RunningLedger {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private LedgerTestClient ledger;
-    private final String suffix = CommandSigner.newNonce().substring(0, 6).toUpperCase(Locale.ROOT);
     private final SigningKey makerKey = SigningKey.generate();
     private final String maker = "BE-MK-" + suffix;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        LedgerFlowContract.ledgerProperties(registry);
-        registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
+        RunningLedger.ledgerProperties(registry);
     }
 
     @BeforeEach
     void connect() {
-        ledger = new LedgerTestClient(port, ADMIN);
         ledger.register(maker, "MANUFACTURER", "BE", makerKey);
-    }
-
-    private int eventCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
     }
 
     private ObjectNode rifle() {

@@ -9,8 +9,7 @@ class H2LifecycleTest extends LifecycleContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        LedgerFlowContract.ledgerProperties(registry);
-        registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
+        RunningLedger.ledgerProperties(registry);
 
     }
 }

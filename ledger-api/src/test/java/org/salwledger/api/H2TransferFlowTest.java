@@ -9,7 +9,6 @@ class H2TransferFlowTest extends TransferFlowContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        LedgerFlowContract.ledgerProperties(registry);
-        registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
+        RunningLedger.ledgerProperties(registry);
     }
 }

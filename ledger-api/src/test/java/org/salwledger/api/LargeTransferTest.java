@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.crypto.SigningKey;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,24 +25,13 @@ import static org.salwledger.api.LedgerTestClient.command;
  * item, then dispatched and received; 500 exported and received with one missing. Prints timings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LargeTransferTest {
-    private static final SigningKey ADMIN = SigningKey.generate();
+class LargeTransferTest extends RunningLedger {
     /** 10,000 by DESIGN.md; smaller with -Dledger.test.transfer-size=N while investigating. */
     private static final int SIZE = Integer.getInteger("ledger.test.transfer-size", 10_000);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        LedgerFlowContract.ledgerProperties(registry);
-        registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
-    }
-
-    private int eventCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
+        RunningLedger.ledgerProperties(registry);
     }
 
     private static ObjectNode transfer(String consignee, String kind, List<String> items) {
@@ -61,7 +47,6 @@ class LargeTransferTest {
 
     @Test
     void tenThousandItemsMoveWholeOrNotAtAll() throws Exception {
-        LedgerTestClient ledger = new LedgerTestClient(port, ADMIN);
         SigningKey makerKey = SigningKey.generate();
         SigningKey armyKey = SigningKey.generate();
         SigningKey kenyaKey = SigningKey.generate();

@@ -6,13 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salwledger.cli.CommandSigner;
 import org.salwledger.core.crypto.SigningKey;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,33 +25,13 @@ import static org.salwledger.api.LedgerTestClient.command;
  * The foundation slice end to end over real HTTP with real signatures: register, manufacture,
  * mark, session, history, chain. Run against H2 and PostgreSQL by the subclasses.
  */
-abstract class LedgerFlowContract {
-    static final SigningKey ADMIN = SigningKey.generate();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    LedgerTestClient ledger;
-    final String suffix = CommandSigner.newNonce().substring(0, 6).toUpperCase(Locale.ROOT);
+abstract class LedgerFlowContract extends RunningLedger {
     final SigningKey fnhKey = SigningKey.generate();
     final String fnh = "BE-FNH-" + suffix;
 
-    static void ledgerProperties(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("ledger-test");
-        registry.add("ledger.data-dir", dataDir::toString);
-        registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
-    }
-
     @BeforeEach
     void connect() {
-        ledger = new LedgerTestClient(port, ADMIN);
         ledger.register(fnh, "MANUFACTURER", "BE", fnhKey);
-    }
-
-    int eventCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
     }
 
     ObjectNode pistol() {

@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.salwledger.cli.CommandSigner;
 import org.salwledger.core.crypto.SigningKey;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,16 +24,8 @@ import static org.salwledger.api.LedgerTestClient.command;
  * and recovered again after destruction; then a 3D-printed pistol registered unmarked; corrections,
  * identity links, conversions, late entries and ITI 13 hand-over. Run on H2 and PostgreSQL.
  */
-abstract class LifecycleContract {
-    static final SigningKey ADMIN = SigningKey.generate();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    LedgerTestClient ledger;
-    final String s = CommandSigner.newNonce().substring(0, 6).toUpperCase(Locale.ROOT);
+abstract class LifecycleContract extends RunningLedger {
+    final String s = suffix;
     final SigningKey fnhKey = SigningKey.generate();
     final SigningKey cdKey = SigningKey.generate();
     final SigningKey dealerKey = SigningKey.generate();
@@ -53,7 +41,6 @@ abstract class LifecycleContract {
 
     @BeforeEach
     void actors() {
-        ledger = new LedgerTestClient(port, ADMIN);
         ledger.register(fnh, "MANUFACTURER", "BE", fnhKey);
         ledger.register(cd, "AUTHORITY", "CD", cdKey);
         ledger.register(dealer, "HOLDER", "CD", dealerKey);

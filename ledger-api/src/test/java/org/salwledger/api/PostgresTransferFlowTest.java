@@ -11,8 +11,7 @@ class PostgresTransferFlowTest extends TransferFlowContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        LedgerFlowContract.ledgerProperties(registry);
-        registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
+        RunningLedger.ledgerProperties(registry);
         EmbeddedPostgresServer.registerNewDatabase(registry);
     }
 }

@@ -5,16 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.salwledger.cli.CommandSigner;
 import org.salwledger.core.crypto.SigningKey;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,16 +20,7 @@ import static org.salwledger.api.LedgerTestClient.command;
  * Transfers over HTTP: export with its references, receipt, partial receipt, rejection,
  * all-or-nothing. Run on H2 and PostgreSQL by the subclasses.
  */
-abstract class TransferFlowContract {
-    static final SigningKey ADMIN = SigningKey.generate();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    LedgerTestClient ledger;
-    final String suffix = CommandSigner.newNonce().substring(0, 6).toUpperCase(Locale.ROOT);
+abstract class TransferFlowContract extends RunningLedger {
     final SigningKey fnhKey = SigningKey.generate();
     final SigningKey cdKey = SigningKey.generate();
     final SigningKey inspectorKey = SigningKey.generate();
@@ -44,14 +30,9 @@ abstract class TransferFlowContract {
 
     @BeforeEach
     void actors() {
-        ledger = new LedgerTestClient(port, ADMIN);
         ledger.register(fnh, "MANUFACTURER", "BE", fnhKey);
         ledger.register(cdAuthority, "AUTHORITY", "CD", cdKey);
         ledger.register(inspector, "INVESTIGATOR", "NL", inspectorKey);
-    }
-
-    int eventCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
     }
 
     String manufacture() {

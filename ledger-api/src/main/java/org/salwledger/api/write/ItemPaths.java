@@ -2,7 +2,6 @@ package org.salwledger.api.write;
 
 import org.salwledger.api.problem.LedgerProblem;
 
-
 /** Item ids are UUIDs; anything else names no item (and must never reach another stream). */
 public final class ItemPaths {
     private ItemPaths() {}

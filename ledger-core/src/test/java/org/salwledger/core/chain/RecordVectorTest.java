@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordVectorTest {
     static final String ITEM = "be43039d-8518-307e-bbbf-8a65bb6e252d";
 
-
     @Test
     void manufactureRecordMatchesTheSpecVector() {
         Instant at = Instant.parse("2026-11-24T10:00:00.250Z");
