@@ -9,6 +9,7 @@ import org.salwledger.core.composition.CompositionProcess;
 import org.salwledger.core.item.IdentityLinkProcess;
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
+import org.salwledger.core.item.ItemReportProcess;
 import org.salwledger.core.transfer.Transfer;
 import org.salwledger.core.transfer.TransferProcess;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,11 @@ public class ProcessSetup {
     public CessationProcess cessationProcess(ActorDirectory directory, CustodyRegister custody, ItemLoader items,
                                              Repository<Actor> actorRepository) {
         return new CessationProcess(directory, custody, items, actorRepository);
+    }
+
+    @Bean
+    public ItemReportProcess itemReportProcess(ItemLoader items) {
+        return new ItemReportProcess(items);
     }
 
     @Bean

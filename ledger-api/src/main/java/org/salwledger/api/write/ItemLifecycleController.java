@@ -6,6 +6,8 @@ import org.salwledger.api.problem.LedgerProblem;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.item.CorrectRecord;
 import org.salwledger.core.item.DeactivateItem;
+import org.salwledger.core.item.ItemReport;
+import org.salwledger.core.item.ReportOnItem;
 import org.salwledger.core.item.LinkIdentity;
 import org.salwledger.core.item.DestroyItem;
 import org.salwledger.core.item.RegisterUnmarkedItem;
@@ -52,22 +54,27 @@ public class ItemLifecycleController {
     public ResponseEntity<byte[]> report(@PathVariable String itemId, @RequestBody byte[] envelope) {
         ItemPaths.require(itemId);
         var signed = verifier.verifyOneOf(envelope, REPORTS);
-        return submitter.submit(signed, reportCommand(itemId, signed.body()), Map.of("itemId", itemId));
+        Function<CommandOrigin, ItemReport> report = reportCommand(itemId, signed.body());
+        return submitter.submit(signed, origin -> new ReportOnItem(report.apply(origin)), Map.of("itemId", itemId));
     }
 
-    private static Function<CommandOrigin, Object> reportCommand(String itemId, Object body) {
+    /** Reports reach the item and every part installed in it (ItemReportProcess). */
+    private static Function<CommandOrigin, ItemReport> reportCommand(String itemId, Object body) {
         if (body instanceof ItemCommands.ReportLostBody b) {
-            return samePath(itemId, b.itemId(), origin -> new ReportLost(itemId, b.place(), b.policeReference(), origin));
+            samePath(itemId, b.itemId(), null);
+            return origin -> new ReportLost(itemId, b.place(), b.policeReference(), origin);
         }
         if (body instanceof ItemCommands.ReportStolenBody b) {
-            return samePath(itemId, b.itemId(), origin -> new ReportStolen(itemId, b.place(), b.policeReference(), origin));
+            samePath(itemId, b.itemId(), null);
+            return origin -> new ReportStolen(itemId, b.place(), b.policeReference(), origin);
         }
         if (body instanceof ItemCommands.ReportRecoveredBody b) {
-            return samePath(itemId, b.itemId(), origin -> new ReportRecovered(itemId, b.place(), b.circumstances(),
-                    b.observedMarkings(), origin));
+            samePath(itemId, b.itemId(), null);
+            return origin -> new ReportRecovered(itemId, b.place(), b.circumstances(), b.observedMarkings(), origin);
         }
         ItemCommands.SeizeItemBody b = (ItemCommands.SeizeItemBody) body;
-        return samePath(itemId, b.itemId(), origin -> new SeizeItem(itemId, b.place(), b.reason(), origin));
+        samePath(itemId, b.itemId(), null);
+        return origin -> new SeizeItem(itemId, b.place(), b.reason(), origin);
     }
 
     @PostMapping("/{itemId}/deactivation")

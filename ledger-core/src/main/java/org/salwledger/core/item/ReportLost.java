@@ -4,5 +4,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.salwledger.core.command.CommandOrigin;
 
 public record ReportLost(@TargetAggregateIdentifier String itemId, String place, String policeReference,
-                         CommandOrigin origin) {
+                         CommandOrigin origin) implements ItemReport {
+
+    @Override
+    public ItemReport about(String otherItemId) {
+        return new ReportLost(otherItemId, place, policeReference, origin);
+    }
+
+    @Override
+    public void applyTo(Item item) {
+        item.handle(this);
+    }
 }
