@@ -16,6 +16,6 @@ class ArchitectureTest {
                     "org.springframework.jdbc..", "jakarta.servlet..");
 
     @ArchTest
-    static final ArchRule cryptoIsPlainJava = noClasses().that().resideInAPackage("..core.crypto..")
+    static final ArchRule cryptoAndLogMathArePlainJava = noClasses().that().resideInAnyPackage("..core.crypto..", "..core.log..")
             .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..");
 }
