@@ -179,4 +179,16 @@ abstract class LedgerFlowContract extends RunningLedger {
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.json().get("paths").has("/api/v1/items/{itemId}/chain")).isTrue();
     }
+
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveRecordsEnvelopesAndNonces() {
+        manufacture();
+        int events = eventCount();
+        for (String sql : List.of("DELETE FROM domainevententry", "UPDATE domainevententry SET payloadtype = 'x'",
+                "DELETE FROM ledger_envelope", "UPDATE ledger_envelope SET result_status = 500", "DELETE FROM used_nonce")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(sql)).as(sql)
+                    .hasMessageContaining("append-only ledger");
+        }
+        assertThat(eventCount()).isEqualTo(events);
+    }
 }
