@@ -245,6 +245,14 @@ class BadInputTest extends RunningLedger {
     }
 
     @Test
+    void theUrlAndTheSignedPayloadMustNameTheSameItem() {
+        String item = ledger.submit(makerKey, maker, rifle()).json().get("itemId").asText();
+        String other = ledger.submit(makerKey, maker, rifle().put("model", "SCAR-H")).json().get("itemId").asText();
+        String envelope = new CommandSigner(makerKey, maker).signToJson(command("ReportLost").put("itemId", item).put("place", "x"));
+        refused(400, "path-mismatch", () -> ledger.post("/api/v1/items/" + other + "/reports", envelope));
+    }
+
+    @Test
     void aSessionEnvelopeCannotBeReplayed() {
         String open = new CommandSigner(makerKey, maker).signToJson(command("OpenSession"));
         assertThat(ledger.post("/api/v1/sessions", open).status()).isEqualTo(201);

@@ -61,19 +61,19 @@ public class ItemLifecycleController {
     /** Reports reach the item and every part installed in it (ItemReportProcess). */
     private static Function<CommandOrigin, ItemReport> reportCommand(String itemId, Object body) {
         if (body instanceof ItemCommands.ReportLostBody b) {
-            samePath(itemId, b.itemId(), null);
+            requireSamePath(itemId, b.itemId());
             return origin -> new ReportLost(itemId, b.place(), b.policeReference(), origin);
         }
         if (body instanceof ItemCommands.ReportStolenBody b) {
-            samePath(itemId, b.itemId(), null);
+            requireSamePath(itemId, b.itemId());
             return origin -> new ReportStolen(itemId, b.place(), b.policeReference(), origin);
         }
         if (body instanceof ItemCommands.ReportRecoveredBody b) {
-            samePath(itemId, b.itemId(), null);
+            requireSamePath(itemId, b.itemId());
             return origin -> new ReportRecovered(itemId, b.place(), b.circumstances(), b.observedMarkings(), origin);
         }
         ItemCommands.SeizeItemBody b = (ItemCommands.SeizeItemBody) body;
-        samePath(itemId, b.itemId(), null);
+        requireSamePath(itemId, b.itemId());
         return origin -> new SeizeItem(itemId, b.place(), b.reason(), origin);
     }
 
@@ -143,9 +143,14 @@ public class ItemLifecycleController {
 
     private static Function<CommandOrigin, Object> samePath(String path, String payload,
                                                             Function<CommandOrigin, Object> command) {
+        requireSamePath(path, payload);
+        return command;
+    }
+
+    /** The signed payload, not the URL, is what the actor stated; they must agree. */
+    private static void requireSamePath(String path, String payload) {
         if (!path.equals(payload)) {
             throw LedgerProblem.badRequest("path-mismatch", "the path names item " + path + ", the payload " + payload);
         }
-        return command;
     }
 }
