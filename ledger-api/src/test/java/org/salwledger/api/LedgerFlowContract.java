@@ -191,4 +191,30 @@ abstract class LedgerFlowContract extends RunningLedger {
         }
         assertThat(eventCount()).isEqualTo(events);
     }
+
+    @Test
+    void aReusedNonceIsRefusedAndConcurrentTwinsAppendOnce() throws Exception {
+        String nonce = CommandSigner.newNonce();
+        assertThat(ledger.submit(fnhKey, fnh, pistol().put("nonce", nonce)).status()).isEqualTo(201);
+        int events = eventCount();
+        LedgerTestClient.Answer reused = ledger.submit(fnhKey, fnh, pistol().put("model", "FN 510").put("nonce", nonce));
+        assertThat(reused.status()).as(reused.body()).isEqualTo(409);
+        assertThat(reused.problemType()).isEqualTo("urn:salw-ledger:problem:nonce-reused");
+
+        String envelope = new CommandSigner(fnhKey, fnh).signToJson(pistol());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<LedgerTestClient.Answer>> twins = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            twins.add(pool.submit(() -> ledger.post("/api/v1/items", envelope)));
+        }
+        java.util.Set<String> bodies = new java.util.HashSet<>();
+        for (Future<LedgerTestClient.Answer> twin : twins) {
+            LedgerTestClient.Answer answer = twin.get();
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            bodies.add(answer.body());
+        }
+        pool.shutdown();
+        assertThat(bodies).hasSize(1);
+        assertThat(eventCount()).isEqualTo(events + 1);
+    }
 }

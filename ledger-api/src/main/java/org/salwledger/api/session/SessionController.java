@@ -60,6 +60,10 @@ public class SessionController {
                     "expiresAt", issued.expiresAt().toString(), "actorId", signed.signer().actorId(),
                     "role", signed.signer().role().name()));
         } catch (EnvelopeStore.AlreadySubmitted replayed) {
+            if (!store.nonceOwner(signed.signer().actorId(), signed.header().nonce()).orElse("")
+                    .equals(signed.envelopeHash())) {
+                throw EnvelopeStore.nonceReused(signed.signer().actorId(), signed.header().nonce());
+            }
             throw LedgerProblem.conflict("session-envelope-reused",
                     "this OpenSession envelope was already used; sign a new one");
         }

@@ -76,8 +76,9 @@ public class CommandSubmitter {
                 store.save(signed, signed.envelope().canonicalBytes(), now, HttpStatus.CREATED.value(), body);
                 return created(body);
             });
-        } catch (EnvelopeStore.AlreadySubmitted concurrentTwin) {
-            return replay(store.resultOf(signed.envelopeHash()).orElseThrow(() -> concurrentTwin));
+        } catch (EnvelopeStore.AlreadySubmitted twin) {
+            return replay(store.resultOf(signed.envelopeHash()).orElseThrow(() ->
+                    EnvelopeStore.nonceReused(signed.signer().actorId(), signed.header().nonce())));
         } catch (RuntimeException e) {
             if (applied[0]) {
                 // The cached aggregates saw events that the rolled-back transaction never stored.

@@ -42,21 +42,35 @@ public class EnvelopeStore {
 
     /**
      * Remembers the actor's nonce for good. The same nonce with the same envelope is a resubmission
-     * ({@link AlreadySubmitted}); with another envelope it is refused as {@code nonce-reused}.
+     * ({@link AlreadySubmitted}); with another envelope it is refused as {@code nonce-reused}. It looks
+     * before it inserts because PostgreSQL aborts a transaction at its first failed statement; a
+     * concurrent twin that wins the insert race surfaces as {@link AlreadySubmitted}, which the caller
+     * resolves outside this transaction ({@link #nonceOwner}).
      */
     public void useNonce(String actorId, String nonce, String envelopeHash) {
-        try {
-            jdbc.update("INSERT INTO used_nonce (actor_id, nonce, envelope_hash) VALUES (?, ?, ?)",
-                    actorId, nonce, envelopeHash);
-        } catch (DataIntegrityViolationException duplicate) {
-            String earlier = jdbc.query("SELECT envelope_hash FROM used_nonce WHERE actor_id = ? AND nonce = ?",
-                    (rs, i) -> rs.getString(1), actorId, nonce).stream().findFirst().orElseThrow(() -> duplicate);
+        nonceOwner(actorId, nonce).ifPresent(earlier -> {
             if (earlier.equals(envelopeHash)) {
                 throw new AlreadySubmitted();
             }
-            throw LedgerProblem.conflict("nonce-reused",
-                    "actor " + actorId + " already used nonce " + nonce + " for another envelope");
+            throw nonceReused(actorId, nonce);
+        });
+        try {
+            jdbc.update("INSERT INTO used_nonce (actor_id, nonce, envelope_hash) VALUES (?, ?, ?)",
+                    actorId, nonce, envelopeHash);
+        } catch (DataIntegrityViolationException concurrentTwin) {
+            throw new AlreadySubmitted();
         }
+    }
+
+    /** The envelope that used this nonce, if any. */
+    public Optional<String> nonceOwner(String actorId, String nonce) {
+        return jdbc.query("SELECT envelope_hash FROM used_nonce WHERE actor_id = ? AND nonce = ?",
+                (rs, i) -> rs.getString(1), actorId, nonce).stream().findFirst();
+    }
+
+    public static LedgerProblem nonceReused(String actorId, String nonce) {
+        return LedgerProblem.conflict("nonce-reused", "actor " + actorId + " already used nonce " + nonce
+                + " for another envelope");
     }
 
     public void save(SignedCommand<?> command, byte[] canonicalEnvelope, Instant receivedAt, int status, byte[] body) {
