@@ -568,27 +568,28 @@ public class Item {
 
     @EventSourcingHandler
     void on(ItemRecovered event) {
-        status = ItemStatus.SEIZED;
-        custodian = event.recoveredBy();
-        custodianCountry = event.recovererCountry();
+        heldInSecureStorageBy(event.recoveredBy(), event.recovererCountry());
         advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemRecoveredAfterDestruction event) {
-        status = ItemStatus.SEIZED;
-        custodian = event.recoveredBy();
-        custodianCountry = event.recovererCountry();
+        heldInSecureStorageBy(event.recoveredBy(), event.recovererCountry());
         advance(event);
     }
 
     @EventSourcingHandler
     void on(ItemSeized event) {
-        status = ItemStatus.SEIZED;
         lastLegalCustodian = event.fromCustodian();
-        custodian = event.seizedBy();
-        custodianCountry = event.seizerCountry();
+        heldInSecureStorageBy(event.seizedBy(), event.seizerCountry());
         advance(event);
+    }
+
+    /** SEIZED means held in secure storage by the recovering or seizing actor (ITI para 9). */
+    private void heldInSecureStorageBy(String actor, String country) {
+        status = ItemStatus.SEIZED;
+        custodian = actor;
+        custodianCountry = country;
     }
 
     @EventSourcingHandler
