@@ -6,19 +6,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An in-memory RFC 6962 tree over leaf hashes: roots, inclusion and consistency proofs for any
- * size up to the number of leaves. For verifiers and tests; subtree roots are memoised.
+ * RFC 6962 roots, inclusion and consistency proofs for any size up to the tree's, over a source of
+ * perfect-subtree hashes: in memory (verifiers, tests) or stored node hashes (the ledger's log), so
+ * a proof reads O(log n) hashes, never the whole tree.
  */
 public final class MerkleTree {
-    private final List<byte[]> leaves;
-    private final Map<Long, byte[]> subtrees = new HashMap<>();
+    /** The hash of the perfect subtree of 2^level leaves starting at leaf index × 2^level. */
+    public interface Subtrees {
+        long size();
 
-    public MerkleTree(List<byte[]> leafHashes) {
-        this.leaves = List.copyOf(leafHashes);
+        byte[] perfect(int level, long index);
     }
 
-    public int size() {
-        return leaves.size();
+    private final Subtrees source;
+    private final Map<Long, byte[]> memo = new HashMap<>();
+
+    public MerkleTree(Subtrees source) {
+        this.source = source;
+    }
+
+    /** An in-memory tree over leaf hashes. */
+    public MerkleTree(List<byte[]> leafHashes) {
+        this(new InMemory(List.copyOf(leafHashes)));
+    }
+
+    public long size() {
+        return source.size();
     }
 
     /** MTH(D[0:n]). */
@@ -82,25 +95,54 @@ public final class MerkleTree {
         }
     }
 
-    /** MTH(D[start:start+n]), n >= 1. */
+    /** MTH(D[start:start+n]), n >= 1: a stored perfect subtree when aligned, else split per RFC 6962. */
     private byte[] hash(long start, long n) {
-        if (n == 1) {
-            return leaves.get((int) start);
+        if (Long.bitCount(n) == 1 && start % n == 0) {
+            return source.perfect(Long.numberOfTrailingZeros(n), start / n);
         }
-        long key = (start << 32) | n; // both below 2^31: a list index bounds them
-        byte[] known = subtrees.get(key);
+        long key = (start << 32) | n; // memo for trees below 2^31 leaves
+        byte[] known = memo.get(key);
         if (known != null) {
             return known;
         }
         long k = MerkleHashes.split(n);
         byte[] h = MerkleHashes.node(hash(start, k), hash(start + k, n - k));
-        subtrees.put(key, h);
+        memo.put(key, h);
         return h;
     }
 
     private void requireSize(long n) {
-        if (n < 0 || n > leaves.size()) {
-            throw new IllegalArgumentException("tree size " + n + " outside 0.." + leaves.size());
+        if (n < 0 || n > source.size()) {
+            throw new IllegalArgumentException("tree size " + n + " outside 0.." + source.size());
+        }
+    }
+
+    /** Perfect subtrees computed from leaf hashes held in memory, memoised. */
+    private static final class InMemory implements Subtrees {
+        private final List<byte[]> leaves;
+        private final Map<Long, byte[]> perfect = new HashMap<>();
+
+        InMemory(List<byte[]> leaves) {
+            this.leaves = leaves;
+        }
+
+        @Override
+        public long size() {
+            return leaves.size();
+        }
+
+        @Override
+        public byte[] perfect(int level, long index) {
+            if (level == 0) {
+                return leaves.get((int) index);
+            }
+            long key = ((long) level << 40) | index;
+            byte[] known = perfect.get(key);
+            if (known == null) {
+                known = MerkleHashes.node(perfect(level - 1, index * 2), perfect(level - 1, index * 2 + 1));
+                perfect.put(key, known);
+            }
+            return known;
         }
     }
 }
