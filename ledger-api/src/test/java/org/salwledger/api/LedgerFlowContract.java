@@ -217,4 +217,43 @@ abstract class LedgerFlowContract extends RunningLedger {
         assertThat(bodies).hasSize(1);
         assertThat(eventCount()).isEqualTo(events + 1);
     }
+
+    private org.salwledger.core.log.Checkpoint checkpoint(org.salwledger.core.log.NoteVerifierKey key) {
+        String note = ledger.get("/api/v1/log/checkpoint", null).body();
+        return org.salwledger.core.log.Checkpoint.parse(org.salwledger.core.log.SignedNote.open(note, List.of(key)));
+    }
+
+    private static List<byte[]> proof(JsonNode answer) {
+        List<byte[]> out = new ArrayList<>();
+        answer.get("proof").forEach(h -> out.add(java.util.Base64.getDecoder().decode(h.asText())));
+        return out;
+    }
+
+    @Test
+    void everyRecordIsInTheSignedLogWithProofsThatVerify() {
+        String itemId = manufacture();
+        var key = org.salwledger.core.log.NoteVerifierKey.parse(ledger.get("/api/v1/log/key", null).body().trim());
+        String token = ledger.session(fnhKey, fnh);
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() ->
+                ledger.get("/api/v1/log/leaf?stream=" + itemId + "&sequence=0", null).status() == 200);
+        JsonNode leaf = ledger.get("/api/v1/log/leaf?stream=" + itemId + "&sequence=0", null).json();
+        long index = leaf.get("index").asLong();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> checkpoint(key).size() > index);
+        var first = checkpoint(key);
+
+        JsonNode record = ledger.get("/api/v1/items/" + itemId + "/chain", token).json().at("/records/0/record");
+        byte[] leafHash = org.salwledger.core.log.MerkleHashes.leaf(org.salwledger.core.crypto.CanonicalJson.canonicalize(record));
+        assertThat(java.util.Base64.getEncoder().encodeToString(leafHash)).isEqualTo(leaf.get("leafHash").asText());
+        JsonNode inclusion = ledger.get("/api/v1/log/proof/inclusion?index=" + index + "&size=" + first.size(), null).json();
+        assertThat(org.salwledger.core.log.MerkleProofs.verifyInclusion(index, first.size(), leafHash, proof(inclusion),
+                first.rootHash())).isTrue();
+
+        manufacture();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> checkpoint(key).size() > first.size());
+        var second = checkpoint(key);
+        JsonNode consistency = ledger.get("/api/v1/log/proof/consistency?from=" + first.size() + "&to=" + second.size(), null).json();
+        assertThat(org.salwledger.core.log.MerkleProofs.verifyConsistency(first.size(), second.size(), first.rootHash(),
+                second.rootHash(), proof(consistency))).isTrue();
+        assertThat(ledger.get("/api/v1/log/proof/inclusion?index=0&size=" + (second.size() + 5), null).status()).isEqualTo(400);
+    }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** {@code ledger.*} settings; see application.yml for the defaults. */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Sessions sessions) {
+public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Sessions sessions, Log log) {
 
     /** The bootstrap administrator: base64 raw Ed25519 public key, or generated into the data dir. */
     public record Admin(String publicKey, String country) {}
@@ -15,4 +15,7 @@ public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Ses
     public record Commands(Duration maxClockSkew, long maxBodyBytes) {}
 
     public record Sessions(Duration ttl) {}
+
+    /** The transparency log: checkpoint origin line, its Ed25519 key (base64 seed, or generated), cadence. */
+    public record Log(String origin, String privateKey, Duration checkpointInterval) {}
 }

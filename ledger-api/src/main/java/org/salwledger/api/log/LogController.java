@@ -1,0 +1,90 @@
+package org.salwledger.api.log;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.log.MerkleTree;
+import org.salwledger.projections.log.LogStore;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Base64;
+import java.util.List;
+
+/** Public, hashes only: the signed checkpoint, the log's verifier key, leaves and proofs. */
+@RestController
+@RequestMapping("/api/v1/log")
+@Tag(name = "transparency log")
+public class LogController {
+    private final LogStore store;
+    private final LogKey key;
+    private final CheckpointPublisher checkpoints;
+
+    public record LeafRef(long index, String stream, long sequence, String recordHash, String leafHash) {}
+
+    public record InclusionProof(long index, long size, List<String> proof) {}
+
+    public record ConsistencyProof(long from, long to, List<String> proof) {}
+
+    public LogController(LogStore store, LogKey key, CheckpointPublisher checkpoints) {
+        this.store = store;
+        this.key = key;
+        this.checkpoints = checkpoints;
+    }
+
+    @GetMapping(path = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)")
+    public String checkpoint() {
+        return checkpoints.latest().orElseThrow(() -> LedgerProblem.notFound("no-checkpoint", "the log is empty"));
+    }
+
+    @GetMapping(path = "/key", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "The log's verifier key (C2SP vkey)")
+    public String key() {
+        return key.verifierKey().encode() + "\n";
+    }
+
+    @GetMapping("/leaf")
+    @Operation(summary = "Where a record sits in the log")
+    public LeafRef leaf(@RequestParam String stream, @RequestParam long sequence) {
+        return store.leaf(stream, sequence).map(l -> new LeafRef(l.index(), l.stream(), l.sequence(), l.recordHash(),
+                        Base64.getEncoder().encodeToString(l.leafHash())))
+                .orElseThrow(() -> LedgerProblem.notFound("not-in-log", "record " + stream + "/" + sequence + " is not in the log yet"));
+    }
+
+    @GetMapping("/proof/inclusion")
+    @Operation(summary = "RFC 9162 inclusion proof of leaf index in the tree of the given size")
+    public InclusionProof inclusion(@RequestParam long index, @RequestParam long size) {
+        MerkleTree tree = tree(size);
+        if (index < 0 || index >= size) {
+            throw LedgerProblem.badRequest("invalid-query", "index must be below size");
+        }
+        return new InclusionProof(index, size, encode(tree.inclusionProof(index, size)));
+    }
+
+    @GetMapping("/proof/consistency")
+    @Operation(summary = "RFC 9162 consistency proof between two tree sizes")
+    public ConsistencyProof consistency(@RequestParam long from, @RequestParam long to) {
+        MerkleTree tree = tree(to);
+        if (from < 0 || from > to) {
+            throw LedgerProblem.badRequest("invalid-query", "from must be between 0 and to");
+        }
+        return new ConsistencyProof(from, to, encode(tree.consistencyProof(from, to)));
+    }
+
+    private MerkleTree tree(long size) {
+        MerkleTree tree = store.tree();
+        if (size < 1 || size > tree.size()) {
+            throw LedgerProblem.badRequest("invalid-query", "the log has " + tree.size() + " leaves; size " + size
+                    + " is out of range");
+        }
+        return tree;
+    }
+
+    private static List<String> encode(List<byte[]> hashes) {
+        return hashes.stream().map(Base64.getEncoder()::encodeToString).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package org.salwledger.projections.log;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.LedgerRecords;
+import org.salwledger.core.log.MerkleHashes;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The log's single writer: one tracking processor thread appends every ledger record as the next
+ * leaf and completes the perfect subtrees it closes. The token moves in the same transaction, so a
+ * crash resumes where the log ends; a redelivered record is recognised by (stream, sequence).
+ * There is no reset handler on purpose: leaf order is the log's own and is never rebuilt.
+ */
+@Component
+@ProcessingGroup(LogAppender.PROCESSING_GROUP)
+public class LogAppender {
+    public static final String PROCESSING_GROUP = "transparency-log";
+
+    private final JdbcTemplate jdbc;
+
+    public LogAppender(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(LedgerEvent event) {
+        var link = event.link();
+        Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM log_leaf WHERE stream = ? AND sequence = ?",
+                Integer.class, link.stream(), link.sequence());
+        if (present != null && present > 0) {
+            return;
+        }
+        // MAX over the primary key is an index lookup; COUNT(*) would scan on PostgreSQL.
+        long index = jdbc.queryForObject("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaf", Long.class);
+        byte[] record = LedgerRecords.canonicalBytes(LedgerRecords.recordOf(event));
+        byte[] leafHash = MerkleHashes.leaf(record);
+        jdbc.update("INSERT INTO log_leaf (leaf_index, stream, sequence, record_hash, leaf_hash, record) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", index, link.stream(), link.sequence(), link.hash(), leafHash, record);
+        // RFC 9162 perfect subtrees: a right child closes its parent, up as far as the index is odd.
+        byte[] hash = leafHash;
+        int level = 0;
+        long at = index;
+        jdbc.update("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)", level, at, hash);
+        while ((at & 1) == 1) {
+            byte[] left = jdbc.queryForObject("SELECT hash FROM log_node WHERE level = ? AND node_index = ?",
+                    byte[].class, level, at - 1);
+            hash = MerkleHashes.node(left, hash);
+            level++;
+            at >>= 1;
+            jdbc.update("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)", level, at, hash);
+        }
+    }
+}
