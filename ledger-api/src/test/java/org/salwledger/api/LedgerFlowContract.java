@@ -255,5 +255,18 @@ abstract class LedgerFlowContract extends RunningLedger {
         assertThat(org.salwledger.core.log.MerkleProofs.verifyConsistency(first.size(), second.size(), first.rootHash(),
                 second.rootHash(), proof(consistency))).isTrue();
         assertThat(ledger.get("/api/v1/log/proof/inclusion?index=0&size=" + (second.size() + 5), null).status()).isEqualTo(400);
+
+        // auditors read the records themselves; the recomputed leaf hash matches
+        SigningKey auditorKey = SigningKey.generate();
+        ledger.register("AUD-" + suffix, "AUDITOR", "NL", auditorKey);
+        String auditor = ledger.session(auditorKey, "AUD-" + suffix);
+        JsonNode entries = ledger.get("/api/v1/log/entries?start=" + index + "&end=" + (index + 1), auditor).json();
+        assertThat(entries.get(0).get("stream").asText()).isEqualTo(itemId);
+        assertThat(org.salwledger.core.log.MerkleHashes.leaf(org.salwledger.core.crypto.CanonicalJson.canonicalize(
+                entries.get(0).get("record")))).isEqualTo(leafHash);
+        assertThat(entries.get(0).at("/envelope/payloadType").asText()).isEqualTo("application/vnd.salw-ledger.command+json");
+        assertThat(ledger.get("/api/v1/log/entries?start=0&end=1", token).status()).isEqualTo(403);
+        assertThat(ledger.get("/api/v1/log/entries?start=0&end=1001", auditor).status()).isEqualTo(400);
+        assertThat(ledger.get("/api/v1/log/entries?start=0&end=1", null).status()).isEqualTo(401);
     }
 }

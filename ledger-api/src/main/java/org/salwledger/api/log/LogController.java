@@ -2,7 +2,12 @@ package org.salwledger.api.log;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.api.session.Reader;
+import org.salwledger.api.write.EnvelopeStore;
+import org.salwledger.core.actor.Role;
+import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.log.MerkleTree;
 import org.salwledger.projections.log.LogStore;
 import org.springframework.http.MediaType;
@@ -14,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Base64;
 import java.util.List;
 
-/** Public, hashes only: the signed checkpoint, the log's verifier key, leaves and proofs. */
+/** Public, hashes only: the signed checkpoint, the log's verifier key, leaves and proofs; entries need a token. */
 @RestController
 @RequestMapping("/api/v1/log")
 @Tag(name = "transparency log")
@@ -22,6 +27,8 @@ public class LogController {
     private final LogStore store;
     private final LogKey key;
     private final CheckpointPublisher checkpoints;
+    private final EnvelopeStore envelopes;
+    private static final int MAX_PAGE = 1000;
 
     public record LeafRef(long index, String stream, long sequence, String recordHash, String leafHash) {}
 
@@ -29,10 +36,11 @@ public class LogController {
 
     public record ConsistencyProof(long from, long to, List<String> proof) {}
 
-    public LogController(LogStore store, LogKey key, CheckpointPublisher checkpoints) {
+    public LogController(LogStore store, LogKey key, CheckpointPublisher checkpoints, EnvelopeStore envelopes) {
         this.store = store;
         this.key = key;
         this.checkpoints = checkpoints;
+        this.envelopes = envelopes;
     }
 
     @GetMapping(path = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -53,6 +61,34 @@ public class LogController {
         return store.leaf(stream, sequence).map(l -> new LeafRef(l.index(), l.stream(), l.sequence(), l.recordHash(),
                         Base64.getEncoder().encodeToString(l.leafHash())))
                 .orElseThrow(() -> LedgerProblem.notFound("not-in-log", "record " + stream + "/" + sequence + " is not in the log yet"));
+    }
+
+    public record LogEntry(long index, String stream, long sequence, String recordHash, JsonNode record,
+                           JsonNode envelope) {}
+
+    @GetMapping("/entries")
+    @Operation(summary = "Records of the log [start, end), at most 1,000, with their envelopes (AUDITOR, INVESTIGATOR)")
+    public List<LogEntry> entries(@RequestParam long start, @RequestParam long end, Reader reader) {
+        if (reader.role() != Role.AUDITOR && reader.role() != Role.INVESTIGATOR) {
+            throw LedgerProblem.forbidden("role-not-allowed", "log entries are for AUDITOR and INVESTIGATOR");
+        }
+        if (start < 0 || end <= start || end - start > MAX_PAGE) {
+            throw LedgerProblem.badRequest("invalid-query", "need 0 <= start < end and at most " + MAX_PAGE + " entries");
+        }
+        return store.entries(start, end).stream().map(e -> {
+            JsonNode record = json(e.record());
+            return new LogEntry(e.index(), e.stream(), e.sequence(), e.recordHash(), record,
+                    record.hasNonNull("envelopeHash") ? envelopes.envelope(record.get("envelopeHash").asText())
+                            .map(LogController::json).orElse(null) : null);
+        }).toList();
+    }
+
+    private static JsonNode json(byte[] bytes) {
+        try {
+            return CanonicalJson.mapper().readTree(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @GetMapping("/proof/inclusion")

@@ -35,6 +35,17 @@ public class LogStore implements MerkleTree.Subtrees {
                 stream, sequence).stream().findFirst();
     }
 
+    /** A stored record of the log with the hash of the envelope that caused it. */
+    public record Entry(long index, String stream, long sequence, String recordHash, byte[] record) {}
+
+    /** Leaves [start, end) in log order. */
+    public java.util.List<Entry> entries(long start, long end) {
+        return jdbc.query("SELECT leaf_index, stream, sequence, record_hash, record FROM log_leaf "
+                        + "WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index",
+                (rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBytes(5)),
+                start, end);
+    }
+
     public MerkleTree tree() {
         return new MerkleTree(this);
     }
