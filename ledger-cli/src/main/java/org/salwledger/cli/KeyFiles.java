@@ -1,29 +1,22 @@
 package org.salwledger.cli;
 
+import org.salwledger.core.crypto.SeedFiles;
 import org.salwledger.core.crypto.SigningKey;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** Key files: {@code NAME.key} holds the base64 32-byte seed (owner-only), {@code NAME.pub} the base64 public key. */
 public final class KeyFiles {
     private KeyFiles() {}
 
     public static SigningKey read(Path keyFile) throws IOException {
-        return SigningKey.fromBase64Seed(Files.readString(keyFile));
+        return SeedFiles.read(keyFile);
     }
 
     public static void write(SigningKey key, Path keyFile) throws IOException {
-        Path parent = keyFile.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(keyFile, key.seedBase64() + "\n");
-        try {
-            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows file systems: permissions are the user's to set.
-        }
+        SeedFiles.write(key, keyFile);
         Files.writeString(publicFileOf(keyFile), key.publicKeyBase64() + "\n");
     }
 

@@ -1,5 +1,6 @@
 package org.salwledger.api.config;
 
+import org.salwledger.core.crypto.SeedFiles;
 import org.salwledger.core.crypto.SigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 /**
@@ -25,31 +25,19 @@ final class AdminKeys {
         if (configured != null && !configured.isBlank()) {
             return Base64.getDecoder().decode(configured.trim());
         }
-        Path dir = properties.dataDir();
-        Path seedFile = dir.resolve("admin.key");
+        Path seedFile = properties.dataDir().resolve("admin.key");
         try {
-            if (!Files.exists(seedFile)) {
-                Files.createDirectories(dir);
-                SigningKey generated = SigningKey.generate();
-                Files.writeString(seedFile, generated.seedBase64() + "\n");
-                restrict(seedFile);
-                Files.writeString(dir.resolve("admin.pub"), generated.publicKeyBase64() + "\n");
+            boolean generated = !Files.exists(seedFile);
+            SigningKey key = SeedFiles.readOrCreate(seedFile);
+            if (generated) {
+                Files.writeString(seedFile.resolveSibling("admin.pub"), key.publicKeyBase64() + "\n");
                 log.warn("No ledger.admin.public-key configured: generated the admin key pair; private seed in {}",
                         seedFile.toAbsolutePath());
             }
-            SigningKey key = SigningKey.fromBase64Seed(Files.readString(seedFile));
             log.info("Admin key {} (private seed in {})", key.keyId(), seedFile.toAbsolutePath());
             return key.publicKey();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the admin key in " + dir, e);
-        }
-    }
-
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            log.warn("cannot restrict permissions of {} on this file system", file);
+            throw new UncheckedIOException("cannot read or create the admin key " + seedFile, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.salwledger.api.log;
 
 import org.salwledger.api.config.LedgerProperties;
+import org.salwledger.core.crypto.SeedFiles;
 import org.salwledger.core.crypto.SigningKey;
 import org.salwledger.core.log.NoteVerifierKey;
 import org.slf4j.Logger;
@@ -9,9 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** The ledger's own Ed25519 key that signs checkpoints: from configuration, or generated once into the data dir. */
 @Component
@@ -31,16 +30,7 @@ public class LogKey {
 
     private static SigningKey fromDataDir(Path file) {
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.writeString(file, SigningKey.generate().seedBase64() + "\n");
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    log.warn("cannot restrict permissions of {}", file);
-                }
-            }
-            return SigningKey.fromBase64Seed(Files.readString(file));
+            return SeedFiles.readOrCreate(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the log key " + file, e);
         }
