@@ -28,11 +28,20 @@ public final class LedgerClient {
         return new Answer(response.statusCode(), response.body());
     }
 
-    public Answer get(String path, String token) throws IOException, InterruptedException {
+    /** A streamed GET for long bodies such as the log export; the caller closes the stream. */
+    public HttpResponse<java.io.InputStream> stream(String path, String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(60))
-                .GET().build();
+                .header("Authorization", "Bearer " + token).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    public Answer get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
     }

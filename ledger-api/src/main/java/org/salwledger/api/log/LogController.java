@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.util.Base64;
 import java.util.List;
@@ -36,11 +37,15 @@ public class LogController {
 
     public record ConsistencyProof(long from, long to, List<String> proof) {}
 
-    public LogController(LogStore store, LogKey key, CheckpointPublisher checkpoints, EnvelopeStore envelopes) {
+    private final LogExporter exporter;
+
+    public LogController(LogStore store, LogKey key, CheckpointPublisher checkpoints, EnvelopeStore envelopes,
+                         LogExporter exporter) {
         this.store = store;
         this.key = key;
         this.checkpoints = checkpoints;
         this.envelopes = envelopes;
+        this.exporter = exporter;
     }
 
     @GetMapping(path = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -69,9 +74,7 @@ public class LogController {
     @GetMapping("/entries")
     @Operation(summary = "Records of the log [start, end), at most 1,000, with their envelopes (AUDITOR, INVESTIGATOR)")
     public List<LogEntry> entries(@RequestParam long start, @RequestParam long end, Reader reader) {
-        if (reader.role() != Role.AUDITOR && reader.role() != Role.INVESTIGATOR) {
-            throw LedgerProblem.forbidden("role-not-allowed", "log entries are for AUDITOR and INVESTIGATOR");
-        }
+        requireAuditor(reader);
         if (start < 0 || end <= start || end - start > MAX_PAGE) {
             throw LedgerProblem.badRequest("invalid-query", "need 0 <= start < end and at most " + MAX_PAGE + " entries");
         }
@@ -81,6 +84,22 @@ public class LogController {
                     record.hasNonNull("envelopeHash") ? envelopes.envelope(record.get("envelopeHash").asText())
                             .map(LogController::json).orElse(null) : null);
         }).toList();
+    }
+
+    @GetMapping(path = "/export", produces = EXPORT_TYPE)
+    @Operation(summary = "The whole log up to the latest checkpoint as JSON Lines, streamed (AUDITOR, INVESTIGATOR)")
+    public org.springframework.http.ResponseEntity<StreamingResponseBody> export(Reader reader) {
+        requireAuditor(reader);
+        return org.springframework.http.ResponseEntity.ok().contentType(MediaType.parseMediaType(EXPORT_TYPE))
+                .body(exporter::write);
+    }
+
+    static final String EXPORT_TYPE = "application/jsonl";
+
+    private static void requireAuditor(Reader reader) {
+        if (reader.role() != Role.AUDITOR && reader.role() != Role.INVESTIGATOR) {
+            throw LedgerProblem.forbidden("role-not-allowed", "the log's records are for AUDITOR and INVESTIGATOR");
+        }
     }
 
     private static JsonNode json(byte[] bytes) {

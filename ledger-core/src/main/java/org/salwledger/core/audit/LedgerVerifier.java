@@ -1,0 +1,308 @@
+package org.salwledger.core.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.salwledger.core.chain.LedgerRecords;
+import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.crypto.Dsse;
+import org.salwledger.core.crypto.DsseEnvelope;
+import org.salwledger.core.crypto.Ed25519;
+import org.salwledger.core.crypto.Sha256;
+import org.salwledger.core.log.Checkpoint;
+import org.salwledger.core.log.MerkleHashes;
+import org.salwledger.core.log.MerkleProofs;
+import org.salwledger.core.log.MerkleTree;
+import org.salwledger.core.log.NoteVerifierKey;
+import org.salwledger.core.log.SignedNote;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks an export of the whole log without trusting the ledger that served it: every record's hash,
+ * every stream's chain, every envelope's hash and signature against the signer's key as the records
+ * state it, the leaf hashes the log committed to, the Merkle root against the signed checkpoint, and
+ * consistency with a checkpoint (and optionally the leaves of an earlier export) the verifier already
+ * trusts. Fails fast: the first {@link VerificationFailure} names the record and what is wrong.
+ * Feed it the export's lines in order with {@link #accept}, then call {@link #finish}.
+ */
+public final class LedgerVerifier {
+    /** What a successful verification covered. */
+    public record Summary(long records, int streams, int envelopes, int signaturesChecked, Checkpoint checkpoint,
+                          String logKey, boolean logKeyPinned, Long trustedSize, boolean earlierExportMatched) {}
+
+    private final NoteVerifierKey trustedKey;
+    private final String trustedCheckpoint;
+    private final List<byte[]> earlierLeaves;
+
+    private NoteVerifierKey logKey;
+    private Checkpoint checkpoint;
+    private Long declaredEnd;
+    private final List<byte[]> leaves = new ArrayList<>();
+    private final Map<String, Link> heads = new HashMap<>();
+    private final Map<String, JsonNode> pendingEnvelopes = new HashMap<>();
+    private final Set<String> verifiedEnvelopes = new HashSet<>();
+    private final KeyHistory keys = new KeyHistory();
+    private int signatures;
+
+    private record Link(long sequence, String hash) {}
+
+    /**
+     * @param trustedKey        the log's verifier key as the auditor knows it; when null the export's own is used
+     * @param trustedCheckpoint a signed checkpoint the auditor kept; the log must extend it
+     * @param earlierLeaves     leaf hashes of an earlier export the auditor kept; every one must be unchanged
+     */
+    public LedgerVerifier(NoteVerifierKey trustedKey, String trustedCheckpoint, List<byte[]> earlierLeaves) {
+        this.trustedKey = trustedKey;
+        this.trustedCheckpoint = trustedCheckpoint;
+        this.earlierLeaves = earlierLeaves == null ? List.of() : earlierLeaves;
+    }
+
+    public void accept(String line) {
+        JsonNode node;
+        try {
+            node = CanonicalJson.mapper().readTree(line);
+        } catch (IOException e) {
+            throw VerificationFailure.ofLog("the line after record " + (leaves.size() - 1) + " is not JSON: "
+                    + e.getMessage());
+        }
+        accept(node);
+    }
+
+    public void accept(JsonNode line) {
+        String kind = line.path(LogExport.KIND).asText();
+        if (logKey == null && !LogExport.LOG.equals(kind)) {
+            throw VerificationFailure.ofLog("the export does not start with its log line");
+        }
+        if (declaredEnd != null) {
+            throw VerificationFailure.ofLog("content after the end line");
+        }
+        switch (kind) {
+            case LogExport.LOG -> header(line);
+            case LogExport.ENVELOPE -> pendingEnvelopes.put(line.path("hash").asText(), line.path("envelope"));
+            case LogExport.RECORD -> record(line);
+            case LogExport.END -> declaredEnd = line.path("records").asLong(-1);
+            default -> throw VerificationFailure.ofLog("unknown line kind '" + kind + "'");
+        }
+    }
+
+    private void header(JsonNode line) {
+        if (logKey != null) {
+            throw VerificationFailure.ofLog("a second log line");
+        }
+        NoteVerifierKey served = NoteVerifierKey.parse(line.path("key").asText().trim());
+        logKey = trustedKey != null ? trustedKey : served;
+        checkpoint = open(line.path("checkpoint").asText(), "the export's checkpoint");
+    }
+
+    private Checkpoint open(String note, String what) {
+        try {
+            return Checkpoint.parse(SignedNote.open(note, List.of(logKey)));
+        } catch (IllegalArgumentException e) {
+            throw VerificationFailure.ofLog(what + " is not signed by the log key " + logKey.encode() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private void record(JsonNode line) {
+        long index = line.path("index").asLong(-1);
+        String stream = line.path("stream").asText(null);
+        long sequence = line.path("sequence").asLong(-1);
+        long expected = leaves.size();
+        if (index != expected) {
+            throw new VerificationFailure(expected, null, null, "leaf " + expected + " is missing (next line is leaf "
+                    + index + ")");
+        }
+        JsonNode recordNode = line.get("record");
+        if (!(recordNode instanceof ObjectNode record)) {
+            throw new VerificationFailure(index, stream, sequence,
+                    "the log has this record but the event store does not");
+        }
+        if (!record.path("stream").asText().equals(stream) || record.path("sequence").asLong(-1) != sequence) {
+            throw new VerificationFailure(index, stream, sequence, "the event store holds "
+                    + record.path("stream").asText() + "/" + record.path("sequence").asText() + " where the log has this record");
+        }
+        byte[] bytes = LedgerRecords.canonicalBytes(record);
+        String computed = Sha256.hex(bytes);
+        String stated = line.path("hash").asText();
+        if (!computed.equals(stated)) {
+            throw new VerificationFailure(index, stream, sequence, "its hash does not match its content (stated "
+                    + stated + ", content hashes to " + computed + ")");
+        }
+        byte[] leaf = MerkleHashes.leaf(bytes);
+        byte[] logged = decode(line.path("leafHash").asText());
+        if (!Arrays.equals(leaf, logged)) {
+            throw new VerificationFailure(index, stream, sequence, "the log committed to other bytes at this leaf (leaf hash "
+                    + b64(logged) + ", the record hashes to " + b64(leaf) + ")");
+        }
+        if (index < earlierLeaves.size() && !Arrays.equals(leaf, earlierLeaves.get((int) index))) {
+            throw new VerificationFailure(index, stream, sequence,
+                    "differs from the earlier export you trust: the log was rewritten here");
+        }
+        chain(index, stream, sequence, record, computed);
+        String envelopeHash = record.path("envelopeHash").asText(null);
+        if (envelopeHash != null) {
+            envelope(index, stream, sequence, envelopeHash);
+        }
+        keys.learn(record.path("type").asText(), record.path("facts"));
+        leaves.add(leaf);
+    }
+
+    private void chain(long index, String stream, long sequence, ObjectNode record, String hash) {
+        Link previous = heads.get(stream);
+        long expectedSequence = previous == null ? 0 : previous.sequence + 1;
+        if (sequence != expectedSequence) {
+            throw new VerificationFailure(index, stream, sequence, "the stream's record " + expectedSequence
+                    + " should come next; records are missing or out of order");
+        }
+        String expectedPrev = previous == null ? LedgerRecords.GENESIS : previous.hash;
+        String prevHash = record.path("prevHash").asText();
+        if (!expectedPrev.equals(prevHash)) {
+            throw new VerificationFailure(index, stream, sequence, "prevHash " + prevHash
+                    + " is not the hash of the stream's previous record (" + expectedPrev + ")");
+        }
+        heads.put(stream, new Link(sequence, hash));
+    }
+
+    private void envelope(long index, String stream, long sequence, String envelopeHash) {
+        if (verifiedEnvelopes.contains(envelopeHash)) {
+            return;
+        }
+        JsonNode json = pendingEnvelopes.remove(envelopeHash);
+        if (json == null || json.isNull()) {
+            throw new VerificationFailure(index, stream, sequence, "its envelope " + envelopeHash + " is missing");
+        }
+        DsseEnvelope envelope;
+        try {
+            envelope = CanonicalJson.mapper().treeToValue(json, DsseEnvelope.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new VerificationFailure(index, stream, sequence, "its envelope is malformed: " + e.getMessage());
+        }
+        String actual = envelope.hash();
+        if (!actual.equals(envelopeHash)) {
+            throw new VerificationFailure(index, stream, sequence, "its envelope was replaced: the record names "
+                    + envelopeHash + ", the envelope served hashes to " + actual);
+        }
+        String problem = signatureProblem(envelope);
+        if (problem != null) {
+            throw new VerificationFailure(index, stream, sequence, problem);
+        }
+        verifiedEnvelopes.add(envelopeHash);
+    }
+
+    /** Null when a signature by a key of the command's actor, valid and unrevoked at its issuedAt, verifies. */
+    private String signatureProblem(DsseEnvelope envelope) {
+        byte[] payload;
+        String actor;
+        Instant issuedAt;
+        try {
+            payload = Base64.getDecoder().decode(envelope.payload());
+            JsonNode command = CanonicalJson.mapper().readTree(payload);
+            actor = command.path("actor").asText();
+            issuedAt = Instant.parse(command.path("issuedAt").asText());
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+            return "its envelope's payload is not a signed command: " + e.getMessage();
+        }
+        byte[] signed = Dsse.pae(envelope.payloadType(), payload);
+        String first = null;
+        for (DsseEnvelope.DsseSignature signature : envelope.signatures() == null
+                ? List.<DsseEnvelope.DsseSignature>of() : envelope.signatures()) {
+            Optional<KeyHistory.Key> key = keys.key(signature.keyid());
+            String problem;
+            if (key.isEmpty()) {
+                problem = "its envelope is signed with key " + signature.keyid() + ", which no earlier record registers";
+            } else if (!key.get().actorId().equals(actor)) {
+                problem = "its envelope is signed with a key of " + key.get().actorId() + ", not of " + actor
+                        + " who issued the command";
+            } else if (key.get().revoked()) {
+                problem = "its envelope is signed with key " + signature.keyid() + ", revoked before this record";
+            } else if (!key.get().validAt(issuedAt)) {
+                problem = "its envelope is signed with key " + signature.keyid() + ", not valid at issuedAt " + issuedAt;
+            } else {
+                signatures++;
+                if (Ed25519.verify(key.get().publicKey(), signed, decode(signature.sig()))) {
+                    return null;
+                }
+                problem = "its envelope's signature by " + actor + " does not verify";
+            }
+            if (first == null) {
+                first = problem;
+            }
+        }
+        return first == null ? "its envelope has no signature" : first;
+    }
+
+    /** After the last line: the end marker, the Merkle root against the checkpoint, the trusted checkpoint. */
+    public Summary finish() {
+        if (logKey == null) {
+            throw VerificationFailure.ofLog("the export is empty");
+        }
+        if (declaredEnd == null) {
+            throw VerificationFailure.ofLog("the export is truncated after record " + (leaves.size() - 1));
+        }
+        long size = leaves.size();
+        if (declaredEnd != size || checkpoint.size() != size) {
+            throw VerificationFailure.ofLog("the export has " + size + " records; its end line says " + declaredEnd
+                    + " and its checkpoint " + checkpoint.size());
+        }
+        MerkleTree tree = new MerkleTree(leaves);
+        byte[] root = tree.root(size);
+        if (!Arrays.equals(root, checkpoint.rootHash())) {
+            throw VerificationFailure.ofLog("the records hash to root " + b64(root) + ", the signed checkpoint of size "
+                    + size + " says " + b64(checkpoint.rootHash()));
+        }
+        Long trustedSize = null;
+        if (trustedCheckpoint != null) {
+            Checkpoint trusted = open(trustedCheckpoint, "the trusted checkpoint");
+            trustedSize = trusted.size();
+            checkConsistency(tree, trusted, root);
+        }
+        return new Summary(size, heads.size(), verifiedEnvelopes.size(), signatures, checkpoint, logKey.encode(),
+                trustedKey != null, trustedSize, !earlierLeaves.isEmpty());
+    }
+
+    private void checkConsistency(MerkleTree tree, Checkpoint trusted, byte[] root) {
+        if (!trusted.origin().equals(checkpoint.origin())) {
+            throw VerificationFailure.ofLog("the trusted checkpoint is of log '" + trusted.origin() + "', this is '"
+                    + checkpoint.origin() + "'");
+        }
+        long size = checkpoint.size();
+        if (trusted.size() > size) {
+            throw VerificationFailure.ofLog("the log has " + size + " leaves, fewer than the trusted checkpoint's "
+                    + trusted.size() + ": it was truncated or forked");
+        }
+        List<byte[]> proof = tree.consistencyProof(trusted.size(), size);
+        if (!MerkleProofs.verifyConsistency(trusted.size(), size, trusted.rootHash(), root, proof)) {
+            throw VerificationFailure.ofLog("the log forked: the trusted checkpoint of size " + trusted.size()
+                    + " has root " + b64(trusted.rootHash()) + ", this log's first " + trusted.size()
+                    + " leaves hash to " + b64(tree.root(trusted.size())));
+        }
+    }
+
+    /** The verified leaf hashes, to pass as a later run's earlier leaves. */
+    public List<byte[]> leafHashes() {
+        return List.copyOf(leaves);
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,183 @@
+package org.salwledger.core.audit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.salwledger.core.chain.LedgerRecords;
+import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.log.Checkpoint;
+import org.salwledger.core.log.MerkleHashes;
+import org.salwledger.core.log.MerkleTree;
+import org.salwledger.core.log.NoteVerifierKey;
+import org.salwledger.core.log.SignedNote;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LedgerVerifierTest {
+    private final SmallExport export = new SmallExport();
+
+    @Test
+    void theSpecsSmallExportVerifiesAndIsPrintedInTheSpec() throws IOException {
+        LedgerVerifier.Summary summary = verify(export.lines, SmallExport.logKey(), null, null);
+        assertThat(summary.records()).isEqualTo(3);
+        assertThat(summary.streams()).isEqualTo(3);
+        assertThat(summary.envelopes()).isEqualTo(2);
+        assertThat(summary.signaturesChecked()).isEqualTo(2);
+        assertThat(Base64.getEncoder().encodeToString(export.root)).isEqualTo(SPEC_ROOT);
+        String spec = Files.readString(Path.of("..", "docs", "ledger-format.md"), StandardCharsets.UTF_8);
+        assertThat(spec).contains(export.text()).contains(export.checkpoint).contains(SmallExport.logKey().encode());
+    }
+
+    static final String SPEC_ROOT = "q4ySzCMXb51Buw3BM+fM97qCDyb0lbRXflf6MZbo3gs=";
+
+    @Test
+    void anEditedFactBreaksTheRecordsHash() {
+        List<String> lines = editRecord(2, record -> {
+            ((ObjectNode) record.get("facts")).put("model", "SCAR-H");
+            return record;
+        }, false);
+        assertBroken(lines, 2, "its hash does not match its content");
+    }
+
+    @Test
+    void aRecordRehashedAfterAnEditNoLongerMatchesTheLeafTheLogCommittedTo() {
+        List<String> lines = editRecord(2, record -> {
+            ((ObjectNode) record.get("facts")).put("model", "SCAR-H");
+            return record;
+        }, true);
+        assertBroken(lines, 2, "the log committed to other bytes");
+    }
+
+    @Test
+    void aMissingLeafOrRecordIsNamed() {
+        List<String> lines = new ArrayList<>(export.lines);
+        lines.remove(recordLine(1));
+        assertBroken(lines, 1, "leaf 1 is missing");
+
+        List<String> gone = new ArrayList<>(export.lines);
+        ObjectNode line = json(gone.get(recordLine(1)));
+        line.putNull("record");
+        line.putNull("hash");
+        gone.set(recordLine(1), line.toString());
+        assertBroken(gone, 1, "the event store does not");
+    }
+
+    @Test
+    void aReplacedEnvelopeIsCaughtByItsHash() {
+        List<String> lines = new ArrayList<>(export.lines);
+        int at = recordLine(2) - 1;
+        ObjectNode line = json(lines.get(at));
+        line.set("envelope", CanonicalJson.mapper().valueToTree(SmallExport.envelope(SmallExport.OTHER,
+                SmallExport.command("ManufactureItem", "BE-FNH", "nonce-manufacture-0001",
+                        java.time.Instant.parse("2026-11-24T10:00:00Z")))));
+        lines.set(at, line.toString());
+        assertBroken(lines, 2, "its envelope was replaced");
+    }
+
+    @Test
+    void aCommandSignedWithAnotherActorsKeyIsRefused() {
+        SmallExport forged = new SmallExport(SmallExport.ADMIN);
+        assertBroken(forged.lines, 2, "signed with a key of admin, not of BE-FNH");
+        SmallExport unknown = new SmallExport(SmallExport.OTHER);
+        assertBroken(unknown.lines, 2, "which no earlier record registers");
+    }
+
+    @Test
+    void theCheckpointMustBeSignedByThePinnedKeyAndMatchTheRecords() {
+        NoteVerifierKey stranger = NoteVerifierKey.of(SmallExport.ORIGIN, SmallExport.OTHER.publicKey());
+        assertThatThrownBy(() -> verify(export.lines, stranger, null, null)).isInstanceOf(VerificationFailure.class)
+                .hasMessageContaining("is not signed by the log key");
+        assertThatThrownBy(() -> verify(export.lines.subList(0, export.lines.size() - 1), null, null, null))
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void theLogMustExtendTheTrustedCheckpoint() {
+        List<byte[]> leaves = leaves();
+        String prefix = sign(new Checkpoint(SmallExport.ORIGIN, 2, new MerkleTree(leaves).root(2)));
+        assertThat(verify(export.lines, SmallExport.logKey(), prefix, null).trustedSize()).isEqualTo(2);
+
+        List<byte[]> forkedLeaves = new ArrayList<>(leaves);
+        forkedLeaves.set(1, MerkleHashes.leaf("another record".getBytes(StandardCharsets.UTF_8)));
+        String fork = sign(new Checkpoint(SmallExport.ORIGIN, 3, new MerkleTree(forkedLeaves).root(3)));
+        assertThatThrownBy(() -> verify(export.lines, SmallExport.logKey(), fork, null))
+                .hasMessageContaining("the log forked: the trusted checkpoint of size 3");
+        String longer = sign(new Checkpoint(SmallExport.ORIGIN, 4, new MerkleTree(forkedLeaves).root(3)));
+        assertThatThrownBy(() -> verify(export.lines, SmallExport.logKey(), longer, null))
+                .hasMessageContaining("fewer than the trusted checkpoint's 4");
+        // With the leaves of an earlier export the auditor kept, a fork names the first rewritten record.
+        assertBroken(export.lines, forkedLeaves, 1, "differs from the earlier export you trust");
+    }
+
+    private List<byte[]> leaves() {
+        List<byte[]> leaves = new ArrayList<>();
+        for (String line : export.lines) {
+            ObjectNode node = json(line);
+            if (LogExport.RECORD.equals(node.path(LogExport.KIND).asText())) {
+                leaves.add(MerkleHashes.leaf(LedgerRecords.canonicalBytes((ObjectNode) node.get("record"))));
+            }
+        }
+        return leaves;
+    }
+
+    private static String sign(Checkpoint checkpoint) {
+        return SignedNote.sign(checkpoint.text(), SmallExport.ORIGIN, SmallExport.LOG);
+    }
+
+    private List<String> editRecord(int index, UnaryOperator<ObjectNode> edit, boolean rehash) {
+        List<String> lines = new ArrayList<>(export.lines);
+        ObjectNode line = json(lines.get(recordLine(index)));
+        ObjectNode record = edit.apply((ObjectNode) line.get("record"));
+        if (rehash) {
+            line.put("hash", LedgerRecords.hash(record));
+        }
+        lines.set(recordLine(index), line.toString());
+        return lines;
+    }
+
+    private int recordLine(long index) {
+        for (int i = 0; i < export.lines.size(); i++) {
+            ObjectNode node = json(export.lines.get(i));
+            if (LogExport.RECORD.equals(node.path(LogExport.KIND).asText()) && node.path("index").asLong() == index) {
+                return i;
+            }
+        }
+        throw new AssertionError("no record " + index);
+    }
+
+    private static void assertBroken(List<String> lines, long index, String problem) {
+        assertBroken(lines, null, index, problem);
+    }
+
+    private static void assertBroken(List<String> lines, List<byte[]> earlier, long index, String problem) {
+        assertThatThrownBy(() -> verify(lines, SmallExport.logKey(), null, earlier))
+                .isInstanceOfSatisfying(VerificationFailure.class, failure -> {
+                    assertThat(failure.index()).isEqualTo(index);
+                    assertThat(failure.describe()).startsWith("record " + index).contains(problem);
+                });
+    }
+
+    private static LedgerVerifier.Summary verify(List<String> lines, NoteVerifierKey key, String trusted,
+                                                 List<byte[]> earlier) {
+        LedgerVerifier verifier = new LedgerVerifier(key, trusted, earlier);
+        lines.forEach(verifier::accept);
+        return verifier.finish();
+    }
+
+    private static ObjectNode json(String line) {
+        try {
+            return (ObjectNode) CanonicalJson.mapper().readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
