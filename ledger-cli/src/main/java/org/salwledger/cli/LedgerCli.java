@@ -25,6 +25,11 @@ public final class LedgerCli {
         System.exit(new CommandLine(new LedgerCli()).execute(args));
     }
 
+    /** Runs a command with its output to {@code out}; the exit code is returned, not exited with. */
+    public static int run(java.io.PrintWriter out, String... args) {
+        return new CommandLine(new LedgerCli()).setOut(out).setErr(out).execute(args);
+    }
+
     static ObjectNode readCommand(String source) throws IOException {
         byte[] bytes = "-".equals(source) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(source));
         JsonNode node = CanonicalJson.mapper().readTree(bytes);

@@ -10,14 +10,16 @@ import org.salwledger.core.log.NoteVerifierKey;
 import org.salwledger.core.log.SignedNote;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,18 +60,13 @@ final class Verify implements Callable<Integer> {
     @Option(names = "--save", description = "with --url: also write the export to this file, to keep for next time")
     Path save;
 
-    private final PrintStream out;
-
-    Verify() {
-        this(System.out);
-    }
-
-    Verify(PrintStream out) {
-        this.out = out;
-    }
+    @Spec
+    CommandSpec spec;
+    private PrintWriter out;
 
     @Override
     public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
         NoteVerifierKey trustedKey = logKey == null ? null : NoteVerifierKey.parse(textOrFile(logKey));
         String trusted = trustedCheckpoint == null ? null : Files.readString(trustedCheckpoint);
         List<byte[]> earlier = List.of();

@@ -9,9 +9,11 @@ import org.salwledger.core.log.MerkleProofs;
 import org.salwledger.core.log.NoteVerifierKey;
 import org.salwledger.core.log.SignedNote;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,18 +38,13 @@ final class VerifyInclusion implements Callable<Integer> {
     @Option(names = "--url", description = "ledger base URL to fetch the leaf index, proof and checkpoint from")
     String url;
 
-    private final PrintStream out;
-
-    VerifyInclusion() {
-        this(System.out);
-    }
-
-    VerifyInclusion(PrintStream out) {
-        this.out = out;
-    }
+    @Spec
+    CommandSpec spec;
+    private PrintWriter out;
 
     @Override
     public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
         JsonNode node = CanonicalJson.mapper().readTree(Files.readAllBytes(record));
         if (node.has("record") && node.get("record").isObject()) {
             node = node.get("record");
