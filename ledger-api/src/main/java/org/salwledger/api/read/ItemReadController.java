@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 
+import org.salwledger.api.read.MarkSearchService.MarkSearch;
+import org.salwledger.api.read.MarkSearchService.MarkSearchRequest;
+
 /** Item reads; an item the reader may not see answers exactly like an item that does not exist. */
 @RestController
 @RequestMapping("/api/v1/items")
@@ -25,14 +28,16 @@ public class ItemReadController {
     private final ReadAccess access;
     private final ItemChain chain;
     private final CompositionQueries compositions;
+    private final MarkSearchService search;
 
     public record History(String itemId, List<String> linkedItems, List<ItemQueries.HistoryEntry> events) {}
 
-    public record MarkSearch(String mark, List<ItemQueries.ItemView> items) {}
 
     public record Composition(String itemId, String at, List<CompositionQueries.InstalledPart> parts) {}
 
-    public ItemReadController(ItemQueries items, ReadAccess access, ItemChain chain, CompositionQueries compositions) {
+    public ItemReadController(ItemQueries items, ReadAccess access, ItemChain chain, CompositionQueries compositions,
+                              MarkSearchService search) {
+        this.search = search;
         this.items = items;
         this.access = access;
         this.chain = chain;
@@ -83,16 +88,20 @@ public class ItemReadController {
     }
 
     @GetMapping
-    @Operation(summary = "Items whose marking text or serial matches (case, spaces, dashes, dots and slashes ignored)")
-    public MarkSearch byMark(@RequestParam("mark") String mark, Reader reader) {
-        if (mark.isBlank() || mark.length() > 500) {
-            throw LedgerProblem.badRequest("invalid-query", "'mark' must be 1-500 characters");
-        }
-        List<ItemQueries.ItemView> found = items.itemIdsMarked(mark).stream()
-                .filter(id -> access.canRead(reader, id))
-                .flatMap(id -> items.find(id).stream())
-                .toList();
-        return new MarkSearch(mark, found);
+    @Operation(summary = "Find items by what is left of a marking: '?' one unreadable character, '*' an unknown run; "
+            + "case, spaces, dashes, dots and slashes ignored; look-alikes (O/0, I/1, S/5, B/8, Z/2, Cyrillic and Greek) "
+            + "match below exact matches. Ranked, paged, filterable.")
+    public MarkSearch byMark(@RequestParam("mark") String mark,
+                             @RequestParam(name = "manufacturer", required = false) String manufacturer,
+                             @RequestParam(name = "country", required = false) String country,
+                             @RequestParam(name = "category", required = false) String category,
+                             @RequestParam(name = "calibre", required = false) String calibre,
+                             @RequestParam(name = "kind", required = false) String kind,
+                             @RequestParam(name = "page", defaultValue = "0") int page,
+                             @RequestParam(name = "size", defaultValue = "20") int size,
+                             Reader reader) {
+        return search.search(new MarkSearchRequest(mark, manufacturer, country, category, calibre, kind, page, size),
+                reader);
     }
 
     private void visible(String itemId, Reader reader) {

@@ -1,0 +1,113 @@
+package org.salwledger.projections.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.salwledger.core.item.ItemMarked;
+import org.salwledger.core.item.ItemRecovered;
+import org.salwledger.core.item.ItemRecoveredAfterDestruction;
+import org.salwledger.core.item.ItemRegisteredUnmarked;
+import org.salwledger.core.item.MarkText;
+import org.salwledger.core.item.ObservedMarking;
+import org.salwledger.core.item.RecordCorrected;
+import org.salwledger.projections.LedgerViews;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The marking index: every mark's text and serial, and every marking observed on a recovered or
+ * unmarked item, in the search forms of {@link MarkText}.
+ */
+@Component
+@ProcessingGroup(LedgerViews.PROCESSING_GROUP)
+public class MarkIndexProjection {
+    static final String MARK = "MARK";
+    static final String OBSERVED = "OBSERVED";
+
+    private final JdbcTemplate jdbc;
+
+    public MarkIndexProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ItemMarked e) {
+        indexMark(e.itemId(), e.link().sequence(), e.markType().name(), e.text(), e.serial());
+    }
+
+    @EventHandler
+    void on(ItemRecovered e) {
+        observed(e.itemId(), e.link().sequence(), e.observedMarkings());
+    }
+
+    @EventHandler
+    void on(ItemRecoveredAfterDestruction e) {
+        observed(e.itemId(), e.link().sequence(), e.observedMarkings());
+    }
+
+    @EventHandler
+    void on(ItemRegisteredUnmarked e) {
+        observed(e.itemId(), e.link().sequence(), e.observedMarkings());
+    }
+
+    /** A corrected mark is searched as corrected. */
+    @EventHandler
+    void on(RecordCorrected e) {
+        if (!e.correctedType().equals("ItemMarked")) {
+            return;
+        }
+        List<String[]> current = jdbc.query("SELECT mark_type, text FROM mark_index WHERE item_id = ? AND sequence = ? "
+                + "AND position = 0", (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, e.itemId(),
+                e.correctedSequence());
+        if (current.isEmpty()) {
+            return;
+        }
+        JsonNode facts = e.correctedFacts();
+        String text = facts.hasNonNull("text") ? facts.get("text").asText() : current.get(0)[1];
+        String serial = facts.hasNonNull("serial") ? facts.get("serial").asText()
+                : jdbc.queryForList("SELECT text FROM mark_index WHERE item_id = ? AND sequence = ? AND position = 1",
+                        String.class, e.itemId(), e.correctedSequence()).stream().findFirst().orElse(null);
+        indexMark(e.itemId(), e.correctedSequence(), current.get(0)[0], text, serial);
+    }
+
+    private void indexMark(String itemId, long sequence, String markType, String text, String serial) {
+        jdbc.update("DELETE FROM mark_index WHERE item_id = ? AND sequence = ?", itemId, sequence);
+        insert(itemId, sequence, 0, MARK, markType, text);
+        if (serial != null && !MarkText.normalize(serial).equals(MarkText.normalize(text))) {
+            insert(itemId, sequence, 1, MARK, markType, serial);
+        }
+    }
+
+    private void observed(String itemId, long sequence, List<ObservedMarking> markings) {
+        jdbc.update("DELETE FROM mark_index WHERE item_id = ? AND sequence = ?", itemId, sequence);
+        if (markings == null) {
+            return;
+        }
+        for (int i = 0; i < markings.size(); i++) {
+            insert(itemId, sequence, i, OBSERVED, null, markings.get(i).text());
+        }
+    }
+
+    private void insert(String itemId, long sequence, int position, String source, String markType, String text) {
+        String normalized = MarkText.normalize(text);
+        if (normalized.isEmpty()) {
+            return;
+        }
+        String folded = MarkText.fold(normalized);
+        boolean pattern = MarkText.hasUnknowns(normalized);
+        jdbc.update("INSERT INTO mark_index (item_id, sequence, position, source, mark_type, text, normalized, "
+                        + "normalized_rev, folded, folded_rev, unknowns, pattern, folded_pattern) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                itemId, sequence, position, source, markType, text, normalized, MarkText.reverse(normalized), folded,
+                MarkText.reverse(folded), MarkText.unknowns(normalized),
+                pattern ? MarkText.likePattern(normalized) : null, pattern ? MarkText.likePattern(folded) : null);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM mark_index");
+    }
+}

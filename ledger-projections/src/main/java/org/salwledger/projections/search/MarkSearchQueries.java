@@ -1,0 +1,108 @@
+package org.salwledger.projections.search;
+
+import org.salwledger.core.item.MarkText;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds items by what is left of a marking. Matches come in tiers, best first: EXACT (normalized text
+ * equal), WILDCARD (the query's unknowns, or an observed marking's, filled in), LOOK_ALIKE and
+ * LOOK_ALIKE_WILDCARD (the same on folded text); within a tier fewer unknowns rank first. Every
+ * tier reads an index range: the normalized or folded form by its known prefix, or the reversed
+ * form by its known suffix, whichever is longer.
+ */
+@Component
+public class MarkSearchQueries {
+    public enum Match { EXACT, WILDCARD, LOOK_ALIKE, LOOK_ALIKE_WILDCARD }
+
+    public record Filters(String manufacturer, String country, String category, String calibre, String kind) {}
+
+    public record Hit(String itemId, Match match, int unknowns, String matchedText, String source, String markType,
+                      String status, String custodian, String kind, String category, String partType, String make,
+                      String model, String calibre, String manufacturer, String countryOfManufacture) {}
+
+    private final JdbcTemplate jdbc;
+
+    public MarkSearchQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The best hit per item, ranked, at most {@code limit}. */
+    public List<Hit> search(String query, Filters filters, int limit) {
+        String normalized = MarkText.normalize(query);
+        String folded = MarkText.fold(normalized);
+        int queryUnknowns = MarkText.unknowns(normalized);
+        List<Hit> hits = new ArrayList<>();
+        if (queryUnknowns == 0) {
+            hits.addAll(tier(Match.EXACT, "m.normalized = ?", List.of(normalized), filters, queryUnknowns, limit));
+            hits.addAll(tier(Match.WILDCARD, "m.unknowns > 0 AND ? LIKE m.pattern ESCAPE '\\'", List.of(normalized),
+                    filters, queryUnknowns, limit));
+            hits.addAll(tier(Match.LOOK_ALIKE, "m.folded = ?", List.of(folded), filters, queryUnknowns, limit));
+            hits.addAll(tier(Match.LOOK_ALIKE_WILDCARD, "m.unknowns > 0 AND ? LIKE m.folded_pattern ESCAPE '\\'",
+                    List.of(folded), filters, queryUnknowns, limit));
+        } else {
+            hits.addAll(patternTier(Match.WILDCARD, "normalized", normalized, filters, queryUnknowns, limit));
+            hits.addAll(patternTier(Match.LOOK_ALIKE_WILDCARD, "folded", folded, filters, queryUnknowns, limit));
+        }
+        Map<String, Hit> best = new LinkedHashMap<>();
+        hits.stream().sorted(Comparator.comparing(Hit::match).thenComparingInt(Hit::unknowns)
+                        .thenComparing(Hit::itemId))
+                .forEach(hit -> best.putIfAbsent(hit.itemId(), hit));
+        return best.values().stream().limit(limit).toList();
+    }
+
+    private List<Hit> patternTier(Match match, String column, String pattern, Filters filters, int queryUnknowns,
+                                  int limit) {
+        String prefix = MarkText.knownPrefix(pattern);
+        String suffix = MarkText.knownPrefix(MarkText.reverse(pattern));
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("m.unknowns = 0 AND m." + column + " LIKE ? ESCAPE '\\'");
+        args.add(MarkText.likePattern(pattern));
+        if (!prefix.isEmpty() && prefix.length() >= suffix.length()) {
+            where.append(" AND m.").append(column).append(" >= ? AND m.").append(column).append(" < ?");
+            args.add(prefix);
+            args.add(prefix + Character.MAX_VALUE);
+        } else if (!suffix.isEmpty()) {
+            where.append(" AND m.").append(column).append("_rev >= ? AND m.").append(column).append("_rev < ?");
+            args.add(suffix);
+            args.add(suffix + Character.MAX_VALUE);
+        }
+        return tier(match, where.toString(), args, filters, queryUnknowns, limit);
+    }
+
+    private List<Hit> tier(Match match, String condition, List<Object> conditionArgs, Filters filters,
+                           int queryUnknowns, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT m.item_id, m.unknowns, m.text, m.source, m.mark_type, v.status, v.custodian, v.kind,
+                  v.category, v.part_type, v.make, v.model, v.calibre, v.manufacturer, v.country_of_manufacture
+                FROM mark_index m JOIN item_view v ON v.item_id = m.item_id WHERE\s""").append(condition);
+        List<Object> args = new ArrayList<>(conditionArgs);
+        filter(sql, args, "v.manufacturer", filters.manufacturer());
+        filter(sql, args, "v.country_of_manufacture", filters.country());
+        filter(sql, args, "v.category", filters.category());
+        filter(sql, args, "v.kind", filters.kind());
+        if (filters.calibre() != null) {
+            sql.append(" AND UPPER(v.calibre) = UPPER(?)");
+            args.add(filters.calibre());
+        }
+        sql.append(" ORDER BY m.unknowns, m.item_id LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, i) -> new Hit(rs.getString(1), match, queryUnknowns + rs.getInt(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                rs.getString(14), rs.getString(15)), args.toArray());
+    }
+
+    private static void filter(StringBuilder sql, List<Object> args, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+}
