@@ -1,0 +1,3 @@
+package org.salwledger.core.trace;
+
+public enum TracePriority { ROUTINE, URGENT }
