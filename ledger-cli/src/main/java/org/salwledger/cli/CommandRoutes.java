@@ -30,6 +30,9 @@ public final class CommandRoutes {
             case "DispatchTransfer" -> "/api/v1/transfers";
             case "ReceiveTransfer" -> "/api/v1/transfers/" + text(command, "transferId") + "/receipt";
             case "RejectTransfer" -> "/api/v1/transfers/" + text(command, "transferId") + "/rejection";
+            case "SubmitTraceRequest" -> "/api/v1/traces";
+            case "AcknowledgeTraceRequest" -> "/api/v1/traces/" + text(command, "traceId") + "/acknowledgement";
+            case "AnswerTraceRequest" -> "/api/v1/traces/" + text(command, "traceId") + "/answer";
             default -> throw new IllegalArgumentException("no endpoint known for command type '" + type + "'");
         };
     }

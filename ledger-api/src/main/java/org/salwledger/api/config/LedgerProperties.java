@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** {@code ledger.*} settings; see application.yml for the defaults. */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Sessions sessions, Log log) {
+public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Sessions sessions, Log log, Alerts alerts) {
 
     /** The bootstrap administrator: base64 raw Ed25519 public key, or generated into the data dir. */
     public record Admin(String publicKey, String country) {}
@@ -18,4 +18,11 @@ public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Ses
 
     /** The transparency log: checkpoint origin line, its Ed25519 key (base64 seed, or generated), cadence. */
     public record Log(String origin, String privateKey, Duration checkpointInterval) {}
+
+    /**
+     * Diversion alerts: how often time-based ones are checked, how long a required mark may be missing,
+     * and the deadlines of a trace request's acknowledgement and answer.
+     */
+    public record Alerts(Duration scanInterval, Duration markDeadline, Duration traceAcknowledgement,
+                         Duration traceAnswer) {}
 }

@@ -37,10 +37,12 @@ public class CommandSubmitter {
     private final TransactionTemplate transaction;
     private final Cache aggregateCache;
     private final Clock clock;
+    private final org.salwledger.api.alert.RefusalRecorder refusals;
 
     public CommandSubmitter(CommandGateway gateway, EnvelopeStore store, RecordedEvents recorded,
                             TransactionTemplate transaction, @Qualifier("ledgerAggregateCache") Cache aggregateCache,
-                            Clock clock) {
+                            Clock clock, org.salwledger.api.alert.RefusalRecorder refusals) {
+        this.refusals = refusals;
         this.gateway = gateway;
         this.store = store;
         this.recorded = recorded;
@@ -80,6 +82,7 @@ public class CommandSubmitter {
             return replay(store.resultOf(signed.envelopeHash()).orElseThrow(() ->
                     EnvelopeStore.nonceReused(signed.signer().actorId(), signed.header().nonce())));
         } catch (RuntimeException e) {
+            refusals.refused(signed, e);
             if (applied[0]) {
                 // The cached aggregates saw events that the rolled-back transaction never stored.
                 aggregateCache.removeAll();

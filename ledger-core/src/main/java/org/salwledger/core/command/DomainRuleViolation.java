@@ -24,6 +24,18 @@ public class DomainRuleViolation extends RuntimeException {
         return kind;
     }
 
+    private String subject;
+
+    /** The item (or other stream) the refusal is about, when there is one. */
+    public DomainRuleViolation concerning(String streamId) {
+        this.subject = streamId;
+        return this;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
     public static DomainRuleViolation forbidden(String code, String message) {
         return new DomainRuleViolation(Kind.FORBIDDEN, code, message);
     }

@@ -477,7 +477,7 @@ public class Item {
     private void requireStatus(ItemStatus required) {
         if (status != required) {
             throw DomainRuleViolation.conflict("item-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    "item " + itemId + " is " + status);
+                    "item " + itemId + " is " + status).concerning(itemId);
         }
     }
 

@@ -1,0 +1,65 @@
+package org.salwledger.api.alert;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.salwledger.api.write.SignedCommand;
+import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.ItemRefusal;
+import org.salwledger.core.transfer.DispatchRefused;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps, outside the rolled-back command, that someone tried to act on an item that is lost or
+ * stolen: the alert scanner turns it into a red flag while the item stays missing.
+ */
+@Component
+public class RefusalRecorder {
+    private static final Set<String> MISSING = Set.of("item-lost", "item-stolen");
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public RefusalRecorder(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void refused(SignedCommand<?> command, RuntimeException failure) {
+        DomainRuleViolation violation = violationIn(failure);
+        if (violation == null) {
+            return;
+        }
+        List<String> items = new ArrayList<>();
+        if (violation instanceof DispatchRefused refused) {
+            refused.refusals().stream().filter(r -> MISSING.contains(r.code())).map(ItemRefusal::itemId).forEach(items::add);
+        } else if (MISSING.contains(violation.code()) && violation.subject() != null) {
+            items.add(violation.subject());
+        }
+        String at = clock.instant().toString();
+        for (String item : items) {
+            String code = violation instanceof DispatchRefused refused ? refused.refusals().stream()
+                    .filter(r -> r.itemId().equals(item)).findFirst().map(ItemRefusal::code).orElse(violation.code())
+                    : violation.code();
+            jdbc.update("INSERT INTO refused_command (item_id, code, actor_id, country, command_type, refused_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", item, code, command.signer().actorId(), command.signer().country(),
+                    command.header().type(), at);
+        }
+    }
+
+    private static DomainRuleViolation violationIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DomainRuleViolation violation) {
+                return violation;
+            }
+            if (t instanceof CommandExecutionException cee && cee.getDetails().orElse(null) instanceof DomainRuleViolation v) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

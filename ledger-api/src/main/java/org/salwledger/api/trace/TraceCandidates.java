@@ -1,0 +1,86 @@
+package org.salwledger.api.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.salwledger.api.read.MarkSearchService;
+import org.salwledger.api.trace.TraceCommands.SubmitTraceRequestBody;
+import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.item.MarkText;
+import org.salwledger.core.item.ObservedMarking;
+import org.salwledger.projections.item.ItemQueries;
+import org.salwledger.projections.search.MarkSearchQueries;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Matches a trace request's observed markings against every marking on the ledger, best first, and
+ * names the State to ask: the one that import-marked the best candidate last, else its country of
+ * manufacture (DOMAIN-RULES rule 24).
+ */
+@Component
+public class TraceCandidates {
+    static final int MAX_CANDIDATES = 10;
+
+    private final MarkSearchService search;
+    private final ItemQueries items;
+
+    public TraceCandidates(MarkSearchService search, ItemQueries items) {
+        this.search = search;
+        this.items = items;
+    }
+
+    public List<String> match(SubmitTraceRequestBody request) {
+        List<MarkSearchQueries.Hit> hits = new ArrayList<>();
+        for (ObservedMarking marking : request.observedMarkings() == null ? List.<ObservedMarking>of()
+                : request.observedMarkings()) {
+            if (marking == null || marking.text() == null || known(marking.text()) < 2) {
+                continue;
+            }
+            hits.addAll(search.candidates(marking.text(), MAX_CANDIDATES * 3));
+        }
+        Map<String, MarkSearchQueries.Hit> best = new LinkedHashMap<>();
+        hits.stream().filter(hit -> fits(hit, request))
+                .sorted(Comparator.comparing(MarkSearchQueries.Hit::match).thenComparingInt(MarkSearchQueries.Hit::unknowns)
+                        .thenComparing(MarkSearchQueries.Hit::itemId))
+                .forEach(hit -> best.putIfAbsent(hit.itemId(), hit));
+        return best.keySet().stream().limit(MAX_CANDIDATES).toList();
+    }
+
+    /** What the requester stated about the item must not contradict the candidate. */
+    private static boolean fits(MarkSearchQueries.Hit hit, SubmitTraceRequestBody request) {
+        return (request.kind() == null || request.kind().name().equals(hit.kind()))
+                && (request.category() == null || hit.category() == null || request.category().name().equals(hit.category()))
+                && (request.calibre() == null || hit.calibre() == null || request.calibre().equalsIgnoreCase(hit.calibre()));
+    }
+
+    private static long known(String text) {
+        return MarkText.normalize(text).chars().filter(c -> c != MarkText.ONE_UNKNOWN && c != MarkText.UNKNOWN_RUN).count();
+    }
+
+    public String requestedState(String stated, List<String> candidates) {
+        if (stated != null) {
+            return stated;
+        }
+        return candidates.stream().findFirst().flatMap(this::stateOf).orElseThrow(() ->
+                DomainRuleViolation.unprocessable("requested-state-unknown",
+                        "no ledger item matches the observed markings: name the 'requestedState'"));
+    }
+
+    private Optional<String> stateOf(String itemId) {
+        List<ItemQueries.HistoryEntry> history = items.history(itemId);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ItemQueries.HistoryEntry entry = history.get(i);
+            JsonNode facts = entry.correctedFacts() != null ? entry.correctedFacts() : entry.facts();
+            if (entry.type().equals("ItemMarked") && "IMPORT".equals(facts.path("markType").asText())
+                    && facts.hasNonNull("country")) {
+                return Optional.of(facts.get("country").asText());
+            }
+        }
+        return items.find(itemId).map(ItemQueries.ItemView::countryOfManufacture);
+    }
+}

@@ -1,0 +1,82 @@
+package org.salwledger.api.trace;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.api.write.CommandSubmitter;
+import org.salwledger.api.write.EnvelopeVerifier;
+import org.salwledger.core.item.ItemIds;
+import org.salwledger.core.trace.AcknowledgeTraceRequest;
+import org.salwledger.core.trace.AnswerTraceRequest;
+import org.salwledger.core.trace.SubmitTraceRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping(path = "/api/v1/traces", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "traces", description = "ITI trace requests: signed DSSE envelopes")
+public class TraceCommandController {
+    private final EnvelopeVerifier verifier;
+    private final CommandSubmitter submitter;
+    private final TraceCandidates candidates;
+
+    public TraceCommandController(EnvelopeVerifier verifier, CommandSubmitter submitter, TraceCandidates candidates) {
+        this.verifier = verifier;
+        this.submitter = submitter;
+        this.candidates = candidates;
+    }
+
+    @PostMapping
+    @Operation(summary = "SubmitTraceRequest by an AUTHORITY, LAW_ENFORCEMENT or INVESTIGATOR; the ledger matches "
+            + "candidate items and names the requested State when the request does not; GET /traces/{id} is the report")
+    public ResponseEntity<byte[]> submit(@RequestBody byte[] envelope) {
+        var signed = verifier.verify(envelope, "SubmitTraceRequest", TraceCommands.SubmitTraceRequestBody.class);
+        var b = signed.body();
+        String traceId = UUID.nameUUIDFromBytes(("trace:" + signed.envelopeHash()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        List<String> matched = candidates.match(b);
+        String requestedState = candidates.requestedState(b.requestedState(), matched);
+        return submitter.submit(signed, origin -> new SubmitTraceRequest(traceId, b.observedMarkings(), b.kind(),
+                b.category(), b.calibre(), b.make(), b.model(), b.recoveredAt(), b.recoveredPlace(), b.circumstances(),
+                b.illicitGrounds(), b.legalBasis(), b.intendedUse(), b.priority(), b.priorityJustification(),
+                requestedState, matched, origin), Map.of("traceId", traceId, "requestedState", requestedState));
+    }
+
+    @PostMapping("/{traceId}/acknowledgement")
+    @Operation(summary = "AcknowledgeTraceRequest by an AUTHORITY of the requested State")
+    public ResponseEntity<byte[]> acknowledge(@PathVariable String traceId, @RequestBody byte[] envelope) {
+        var signed = verifier.verify(envelope, "AcknowledgeTraceRequest", TraceCommands.AcknowledgeTraceRequestBody.class);
+        samePath(traceId, signed.body().traceId());
+        return submitter.submit(signed, origin -> new AcknowledgeTraceRequest(traceId, origin), Map.of("traceId", traceId));
+    }
+
+    @PostMapping("/{traceId}/answer")
+    @Operation(summary = "AnswerTraceRequest by an AUTHORITY of the requested State: ANSWERED, ANSWERED_RESTRICTED, "
+            + "DELAYED (reason, newDate), DECLINED (reason) or NOT_FOUND")
+    public ResponseEntity<byte[]> answer(@PathVariable String traceId, @RequestBody byte[] envelope) {
+        var signed = verifier.verify(envelope, "AnswerTraceRequest", TraceCommands.AnswerTraceRequestBody.class);
+        var b = signed.body();
+        samePath(traceId, b.traceId());
+        return submitter.submit(signed, origin -> new AnswerTraceRequest(traceId, b.outcome(), b.information(), b.reason(),
+                b.newDate(), b.identifiedItems(), origin), Map.of("traceId", traceId));
+    }
+
+    private static void samePath(String path, String payload) {
+        if (!path.equals(payload)) {
+            throw LedgerProblem.badRequest("path-mismatch", "the path names trace " + path + ", the payload " + payload);
+        }
+        if (!ItemIds.isItemId(path)) {
+            throw LedgerProblem.notFound("trace-not-found", "no trace " + path);
+        }
+    }
+}

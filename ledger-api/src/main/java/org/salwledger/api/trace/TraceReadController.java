@@ -1,0 +1,78 @@
+package org.salwledger.api.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.api.session.Reader;
+import org.salwledger.core.actor.Role;
+import org.salwledger.core.item.ItemIds;
+import org.salwledger.projections.trace.TraceQueries;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trace requests and reports are confidential (DOMAIN-RULES rule 26): the requester and the requested
+ * State's AUTHORITY read them; anyone else gets 404 as for a trace that does not exist. Every read,
+ * let in or not, is recorded and shown with the trace.
+ */
+@RestController
+@RequestMapping("/api/v1/traces")
+@Tag(name = "traces")
+public class TraceReadController {
+    private final TraceQueries traces;
+    private final TraceReports reports;
+    private final Clock clock;
+
+    public record Trace(String traceId, String status, String requester, String requesterCountry, String requestedState,
+                        String priority, String submittedAt, String acknowledgedAt, String answeredAt,
+                        String delayedUntil, JsonNode request, List<TraceQueries.Step> steps,
+                        TraceReports.Report report, List<TraceQueries.Read> reads) {}
+
+    public record TraceSummary(String traceId, String status, String requester, String requestedState, String priority,
+                               String submittedAt) {}
+
+    public TraceReadController(TraceQueries traces, TraceReports reports, Clock clock) {
+        this.traces = traces;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{traceId}")
+    @Operation(summary = "The trace request, its steps, the trace report with proofs, and who read it")
+    public Trace trace(@PathVariable String traceId, Reader reader) {
+        if (!ItemIds.isItemId(traceId)) {
+            throw notFound(traceId);
+        }
+        TraceQueries.TraceView view = traces.find(traceId).orElseThrow(() -> notFound(traceId));
+        boolean allowed = reader.actorId().equals(view.requester())
+                || (reader.role() == Role.AUTHORITY && reader.country().equals(view.requestedState()));
+        traces.recordRead(traceId, reader.actorId(), reader.role().name(), reader.country(), allowed, clock.instant());
+        if (!allowed) {
+            throw notFound(traceId);
+        }
+        List<String> candidates = new ArrayList<>();
+        view.request().path("candidateItems").forEach(id -> candidates.add(id.asText()));
+        return new Trace(traceId, view.status(), view.requester(), view.requesterCountry(), view.requestedState(),
+                view.priority(), view.submittedAt(), view.acknowledgedAt(), view.answeredAt(), view.delayedUntil(),
+                view.request(), traces.steps(traceId), reports.report(candidates), traces.reads(traceId));
+    }
+
+    @GetMapping
+    @Operation(summary = "Trace requests the reader made, or addressed to its State (AUTHORITY)")
+    public List<TraceSummary> mine(Reader reader) {
+        String country = reader.role() == Role.AUTHORITY ? reader.country() : "--";
+        return traces.visibleTo(reader.actorId(), country).stream().map(t -> new TraceSummary(t.traceId(), t.status(),
+                t.requester(), t.requestedState(), t.priority(), t.submittedAt())).toList();
+    }
+
+    private static LedgerProblem notFound(String traceId) {
+        return LedgerProblem.notFound("trace-not-found", "no trace request " + traceId + " that you may read");
+    }
+}

@@ -1,0 +1,83 @@
+package org.salwledger.api.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.salwledger.core.log.Checkpoint;
+import org.salwledger.core.log.MerkleTree;
+import org.salwledger.core.trace.PointOfDiversion;
+import org.salwledger.projections.item.ItemQueries;
+import org.salwledger.projections.log.LogStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The trace report, built from records alone: for each candidate its custody chain, last legal
+ * custodian and point of diversion, and every record's hash with an inclusion proof against a signed
+ * checkpoint, so the report stands as evidence without trusting whoever forwards it.
+ */
+@Component
+public class TraceReports {
+    private final ItemQueries items;
+    private final LogStore log;
+    private final JdbcTemplate jdbc;
+
+    public record Proof(Long leafIndex, Long treeSize, List<String> inclusionProof) {}
+
+    public record CustodyFact(String itemId, long sequence, String type, String actor, String occurredAt,
+                              String recordedAt, JsonNode facts, String recordHash, Proof proof) {}
+
+    public record Candidate(String itemId, String status, String custodian, String make, String model, String calibre,
+                            String category, String manufacturer, String countryOfManufacture,
+                            List<ItemQueries.Marking> markings, String lastLegalCustodian,
+                            PointOfDiversion pointOfDiversion, List<CustodyFact> custodyChain) {}
+
+    public record Report(String checkpoint, List<Candidate> candidates) {}
+
+    public TraceReports(ItemQueries items, LogStore log, JdbcTemplate jdbc) {
+        this.items = items;
+        this.log = log;
+        this.jdbc = jdbc;
+    }
+
+    public Report report(List<String> candidateIds) {
+        List<String> notes = jdbc.queryForList("SELECT note FROM log_checkpoint ORDER BY tree_size DESC LIMIT 1",
+                String.class);
+        String note = notes.isEmpty() ? null : notes.get(0);
+        long size = note == null ? 0 : Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1)).size();
+        MerkleTree tree = log.tree();
+        List<Candidate> candidates = new ArrayList<>();
+        for (String itemId : candidateIds) {
+            items.find(itemId).ifPresent(view -> candidates.add(candidate(view, tree, size)));
+        }
+        return new Report(note, candidates);
+    }
+
+    private Candidate candidate(ItemQueries.ItemView view, MerkleTree tree, long size) {
+        List<ItemQueries.HistoryEntry> history = new ArrayList<>(items.history(view.itemId()));
+        // A linked identity is the same physical item: its records are part of the chain.
+        items.linkedItems(view.itemId()).forEach(id -> history.addAll(items.history(id)));
+        history.sort(Comparator.comparing(ItemQueries.HistoryEntry::recordedAt)
+                .thenComparing(ItemQueries.HistoryEntry::itemId).thenComparingLong(ItemQueries.HistoryEntry::sequence));
+        List<CustodyFact> chain = history.stream().map(e -> new CustodyFact(e.itemId(), e.sequence(), e.type(), e.actor(),
+                e.occurredAt(), e.recordedAt(), e.correctedFacts() != null ? e.correctedFacts() : e.facts(),
+                e.recordHash(), proof(e.itemId(), e.sequence(), tree, size))).toList();
+        List<PointOfDiversion.Fact> own = items.history(view.itemId()).stream()
+                .map(e -> new PointOfDiversion.Fact(e.sequence(), e.type(), e.facts(), e.recordHash(), e.occurredAt()))
+                .toList();
+        PointOfDiversion diversion = PointOfDiversion.in(own, view.status()).orElse(null);
+        return new Candidate(view.itemId(), view.status(), view.custodian(), view.make(), view.model(), view.calibre(),
+                view.category(), view.manufacturer(), view.countryOfManufacture(), view.markings(),
+                diversion == null ? null : diversion.lastLegalCustodian(), diversion, chain);
+    }
+
+    private Proof proof(String stream, long sequence, MerkleTree tree, long size) {
+        return log.leaf(stream, sequence).filter(leaf -> leaf.index() < size)
+                .map(leaf -> new Proof(leaf.index(), size, tree.inclusionProof(leaf.index(), size).stream()
+                        .map(Base64.getEncoder()::encodeToString).toList()))
+                .orElse(new Proof(null, null, List.of()));
+    }
+}

@@ -1,0 +1,157 @@
+package org.salwledger.projections.alert;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.salwledger.core.item.ItemDestroyed;
+import org.salwledger.core.item.ItemLost;
+import org.salwledger.core.item.ItemMarked;
+import org.salwledger.core.item.ItemReceived;
+import org.salwledger.core.item.ItemRecovered;
+import org.salwledger.core.item.ItemRecoveredAfterDestruction;
+import org.salwledger.core.item.ItemRegisteredUnmarked;
+import org.salwledger.core.item.ItemSeized;
+import org.salwledger.core.item.MarkText;
+import org.salwledger.core.item.MarkType;
+import org.salwledger.core.transfer.TransferKind;
+import org.salwledger.projections.LedgerViews;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The alerts that facts raise and resolve as they arrive, and the mark obligations the alert scanner
+ * watches over time. Trace hits: a new mark matching the markings of a trace answered NOT_FOUND.
+ */
+@Component
+@ProcessingGroup(LedgerViews.PROCESSING_GROUP)
+public class AlertProjection {
+    private final JdbcTemplate jdbc;
+    private final AlertBook alerts;
+
+    public AlertProjection(JdbcTemplate jdbc, AlertBook alerts) {
+        this.jdbc = jdbc;
+        this.alerts = alerts;
+    }
+
+    @EventHandler
+    void on(ItemLost e) {
+        if (e.transferId() == null) {
+            return;
+        }
+        String country = countryOf(e.lastCustodian());
+        alerts.raise("missing:" + e.itemId() + ":" + e.link().sequence(), AlertType.MISSING_FROM_RECEIPT,
+                "item " + e.itemId() + " was missing when transfer " + e.transferId() + " was received",
+                List.of(e.itemId()), AlertBook.facts().put("transferId", e.transferId())
+                        .put("lastCustodian", e.lastCustodian()).put("reportedBy", e.reportedBy())
+                        .put("recordHash", e.link().hash()),
+                new AlertBook.Audience(country, countryOf(e.reportedBy()), e.lastCustodian(), false), e.link().recordedAt());
+    }
+
+    @EventHandler
+    void on(ItemRecovered e) {
+        String at = e.link().recordedAt();
+        alerts.raise("recovered:" + e.itemId() + ":" + e.link().sequence(), AlertType.LOST_OR_STOLEN_RECOVERED,
+                "item " + e.itemId() + ", " + e.previousStatus() + ", recovered at " + e.place() + "; last legal custodian "
+                        + e.lastLegalCustodian(), List.of(e.itemId()),
+                AlertBook.facts().put("previousStatus", e.previousStatus().name())
+                        .put("lastLegalCustodian", e.lastLegalCustodian()).put("recoveredBy", e.recoveredBy())
+                        .put("place", e.place()).put("recordHash", e.link().hash()),
+                new AlertBook.Audience(e.recovererCountry(), countryOf(e.lastLegalCustodian()), e.recoveredBy(), false), at);
+        alerts.resolveForItem(e.itemId(), "recovered", at, AlertType.MISSING_FROM_RECEIPT,
+                AlertType.REFUSED_LOST_OR_STOLEN);
+        obligation(e.itemId(), MarkType.CONFISCATION, e.recovererCountry(), at);
+    }
+
+    @EventHandler
+    void on(ItemRecoveredAfterDestruction e) {
+        alerts.raise("undestroyed:" + e.itemId() + ":" + e.link().sequence(), AlertType.RECOVERED_AFTER_DESTRUCTION,
+                "item " + e.itemId() + " was recorded destroyed by " + e.destroyedBy() + " and recovered at " + e.place(),
+                List.of(e.itemId()), AlertBook.facts().put("destroyedBy", e.destroyedBy())
+                        .put("recoveredBy", e.recoveredBy()).put("place", e.place()).put("recordHash", e.link().hash()),
+                new AlertBook.Audience(e.recovererCountry(), countryOf(e.destroyedBy()), e.recoveredBy(), false),
+                e.link().recordedAt());
+    }
+
+    @EventHandler
+    void on(ItemSeized e) {
+        obligation(e.itemId(), MarkType.CONFISCATION, e.seizerCountry(), e.link().recordedAt());
+    }
+
+    @EventHandler
+    void on(ItemRegisteredUnmarked e) {
+        obligation(e.itemId(), MarkType.CONFISCATION, e.country(), e.link().recordedAt());
+    }
+
+    @EventHandler
+    void on(ItemReceived e) {
+        if (e.transferKind() == TransferKind.EXPORT) {
+            obligation(e.itemId(), MarkType.IMPORT, e.custodianCountry(), e.link().recordedAt());
+        } else if (e.transferKind() == TransferKind.STATE_TO_CIVILIAN && !traceablyMarked(e.itemId())) {
+            obligation(e.itemId(), MarkType.STATE_TO_CIVILIAN, e.senderCountry(), e.link().recordedAt());
+        }
+    }
+
+    @EventHandler
+    void on(ItemMarked e) {
+        String at = e.link().recordedAt();
+        jdbc.update("UPDATE mark_obligation SET fulfilled_at = ? WHERE item_id = ? AND mark_type = ? "
+                + "AND fulfilled_at IS NULL", at, e.itemId(), e.markType().name());
+        if (e.markType() == MarkType.CONFISCATION) {
+            alerts.resolveForItem(e.itemId(), "confiscation-marked", at, AlertType.LOST_OR_STOLEN_RECOVERED);
+        }
+        hits(e, at);
+    }
+
+    @EventHandler
+    void on(ItemDestroyed e) {
+        String at = e.link().recordedAt();
+        jdbc.update("UPDATE mark_obligation SET fulfilled_at = ? WHERE item_id = ? AND fulfilled_at IS NULL", at,
+                e.itemId());
+        alerts.resolveForItem(e.itemId(), "destroyed", at, AlertType.LOST_OR_STOLEN_RECOVERED, AlertType.MARK_MISSING);
+    }
+
+    /** A new mark that fills the pattern of a trace answered NOT_FOUND is a hit for its requester. */
+    private void hits(ItemMarked e, String at) {
+        for (String text : e.serial() == null ? List.of(e.text()) : List.of(e.text(), e.serial())) {
+            String normalized = MarkText.normalize(text);
+            String folded = MarkText.fold(normalized);
+            List<String[]> traces = jdbc.query("SELECT DISTINCT w.trace_id, t.requester, t.requested_state FROM trace_watch w "
+                            + "JOIN trace_view t ON t.trace_id = w.trace_id WHERE t.status = 'NOT_FOUND' "
+                            + "AND (? LIKE w.pattern ESCAPE '\\' OR ? LIKE w.folded_pattern ESCAPE '\\')",
+                    (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, normalized, folded);
+            for (String[] trace : traces) {
+                ObjectNode facts = AlertBook.facts().put("traceId", trace[0]).put("markText", text)
+                        .put("markType", e.markType().name()).put("markedBy", e.markedBy()).put("recordHash", e.link().hash());
+                alerts.raise("hit:" + trace[0] + ":" + e.itemId(), AlertType.TRACE_HIT, "a mark matching trace " + trace[0]
+                                + " (answered NOT_FOUND) was registered on item " + e.itemId(), List.of(e.itemId()), facts,
+                        new AlertBook.Audience(trace[2], null, trace[1], true), at);
+            }
+        }
+    }
+
+    private boolean traceablyMarked(String itemId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM mark_index WHERE item_id = ? AND mark_type IN ('MANUFACTURE', "
+                + "'IMPORT')", Integer.class, itemId) > 0;
+    }
+
+    private void obligation(String itemId, MarkType type, String country, String since) {
+        jdbc.update("DELETE FROM mark_obligation WHERE item_id = ? AND mark_type = ?", itemId, type.name());
+        jdbc.update("INSERT INTO mark_obligation (item_id, mark_type, country, since) VALUES (?, ?, ?, ?)", itemId,
+                type.name(), country, since);
+    }
+
+    private String countryOf(String actorId) {
+        return actorId == null ? null : jdbc.queryForList("SELECT country FROM actor_view WHERE actor_id = ?", String.class,
+                actorId).stream().findFirst().orElse(null);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM mark_obligation");
+        jdbc.update("DELETE FROM alert_item");
+        jdbc.update("DELETE FROM alert");
+    }
+}
