@@ -38,6 +38,18 @@ abstract class InvestigationContract extends RunningLedger {
 
     static void investigationProperties(org.springframework.test.context.DynamicPropertyRegistry registry) throws Exception {
         ledgerProperties(registry);
+        registry.add("ledger.alerts.scan-interval", () -> "PT0.3S");
+    }
+
+    final SigningKey beAuthKey = SigningKey.generate();
+    final String beAuth = "BE-AUTH-" + s;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AdjustableAlertClock alertClock;
+
+    @org.junit.jupiter.api.AfterEach
+    void backToToday() {
+        alertClock.setAhead(Duration.ZERO);
     }
 
     @BeforeEach
@@ -47,6 +59,7 @@ abstract class InvestigationContract extends RunningLedger {
         ledger.register(dealer, "HOLDER", "CD", dealerKey);
         ledger.register(police, "LAW_ENFORCEMENT", "CD", policeKey);
         ledger.register(investigator, "INVESTIGATOR", "NL", investigatorKey);
+        ledger.register(beAuth, "AUTHORITY", "BE", beAuthKey);
     }
 
     JsonNode ok(SigningKey key, String actor, ObjectNode command) {
@@ -147,5 +160,230 @@ abstract class InvestigationContract extends RunningLedger {
         // a dealer sees only what it holds or held
         String dealerToken = ledger.session(dealerKey, dealer);
         assertThat(search(dealerToken, serial).get("items").findValuesAsText("itemId")).containsExactly(pistol);
+    }
+
+    ObjectNode traceRequest(String markText) {
+        ObjectNode trace = command("SubmitTraceRequest").put("kind", "WEAPON").put("calibre", "9x19mm")
+                .put("recoveredAt", java.time.Instant.now().minus(Duration.ofDays(1)).toString())
+                .put("recoveredPlace", "Goma, North Kivu").put("circumstances", "found in a vehicle at a checkpoint")
+                .put("legalBasis", "Art. 7 of the Firearms Act").put("intendedUse", "criminal investigation NL-2026-118")
+                .put("priority", "ROUTINE");
+        trace.putArray("observedMarkings").addObject().put("text", markText).put("component", "FRAME")
+                .put("obliterated", true);
+        trace.putArray("illicitGrounds").add("ILLICIT_WHERE_FOUND");
+        return trace;
+    }
+
+    JsonNode alerts(String token, String query) {
+        LedgerTestClient.Answer answer = ledger.get("/api/v1/alerts?" + query, token);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().get("alerts");
+    }
+
+    static List<String> about(JsonNode alerts, String key, String value) {
+        List<String> ids = new java.util.ArrayList<>();
+        alerts.forEach(a -> {
+            if (a.path("facts").path(key).asText().equals(value) || a.path("items").toString().contains(value)) {
+                ids.add(a.get("alertId").asText() + "=" + a.get("status").asText());
+            }
+        });
+        return ids;
+    }
+
+    @Test
+    void aTraceNamesTheDealerAndTheTheftAndTheRequestedStateAnswers() {
+        String pistol = stolenAndRecoveredPistol();
+        String token = ledger.session(investigatorKey, investigator);
+        String observed = "GKS" + s.substring(0, 2) + "??" + s.substring(4);
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() ->
+                assertThat(search(token, observed).get("items").get(0).get("itemId").asText()).isEqualTo(pistol));
+        LedgerTestClient.Answer refused = ledger.submit(dealerKey, dealer, traceRequest(observed));
+        assertThat(refused.problemType()).isEqualTo("urn:salw-ledger:problem:role-not-allowed");
+
+        JsonNode submitted = ok(investigatorKey, investigator, traceRequest(observed));
+        String traceId = submitted.get("traceId").asText();
+        assertThat(submitted.get("requestedState").asText()).as("the State that import-marked it").isEqualTo("CD");
+
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(
+                ledger.get("/api/v1/traces/" + traceId, token).json().at("/report/candidates/0/custodyChain/0/proof/leafIndex")
+                        .isNumber()).isTrue());
+        JsonNode trace = ledger.get("/api/v1/traces/" + traceId, token).json();
+        assertThat(trace.get("status").asText()).isEqualTo("SUBMITTED");
+        JsonNode candidate = trace.at("/report/candidates/0");
+        assertThat(candidate.get("itemId").asText()).isEqualTo(pistol);
+        assertThat(candidate.get("lastLegalCustodian").asText()).isEqualTo(dealer);
+        assertThat(candidate.at("/pointOfDiversion/kind").asText()).isEqualTo("THEFT");
+        assertThat(candidate.at("/pointOfDiversion/recordType").asText()).isEqualTo("ItemStolen");
+        // every custody fact carries its record hash and an inclusion proof against the report's signed checkpoint
+        var key = org.salwledger.core.log.NoteVerifierKey.parse(ledger.get("/api/v1/log/key", null).body().trim());
+        var checkpoint = org.salwledger.core.log.Checkpoint.parse(org.salwledger.core.log.SignedNote.open(
+                trace.at("/report/checkpoint").asText(), List.of(key)));
+        JsonNode chain = ledger.get("/api/v1/items/" + pistol + "/chain", token).json().get("records");
+        JsonNode stolen = candidate.get("custodyChain").get((int) candidate.at("/pointOfDiversion/sequence").asLong());
+        assertThat(stolen.get("type").asText()).isEqualTo("ItemStolen");
+        JsonNode record = chain.get(stolen.get("sequence").asInt()).get("record");
+        assertThat(chain.get(stolen.get("sequence").asInt()).get("hash").asText()).isEqualTo(stolen.get("recordHash").asText());
+        List<byte[]> path = new java.util.ArrayList<>();
+        stolen.at("/proof/inclusionProof").forEach(h -> path.add(java.util.Base64.getDecoder().decode(h.asText())));
+        assertThat(org.salwledger.core.log.MerkleProofs.verifyInclusion(stolen.at("/proof/leafIndex").asLong(),
+                checkpoint.size(), org.salwledger.core.log.MerkleHashes.leaf(
+                        org.salwledger.core.crypto.CanonicalJson.canonicalize(record)), path, checkpoint.rootHash())).isTrue();
+
+        // confidential: the requester and the requested State's AUTHORITY read it; every read is recorded
+        assertThat(ledger.get("/api/v1/traces/" + traceId, ledger.session(policeKey, police)).status()).isEqualTo(404);
+        assertThat(ledger.get("/api/v1/traces/" + traceId, ledger.session(beAuthKey, beAuth)).status()).isEqualTo(404);
+        String cdToken = ledger.session(cdKey, cd);
+        assertThat(ledger.get("/api/v1/traces/" + traceId, cdToken).status()).isEqualTo(200);
+        JsonNode reads = ledger.get("/api/v1/traces/" + traceId, token).json().get("reads");
+        assertThat(reads.findValuesAsText("reader")).contains(investigator, police, beAuth, cd);
+        reads.forEach(r -> assertThat(r.get("allowed").asBoolean()).as(r.toString())
+                .isEqualTo(!r.get("reader").asText().equals(police) && !r.get("reader").asText().equals(beAuth)));
+
+        // two days on, unacknowledged: an alert for the requester and the requested State, cleared by the acknowledgement
+        alertClock.setAhead(Duration.ofDays(3));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(about(alerts(token, "type=TRACE_UNACKNOWLEDGED"), "traceId", traceId)).hasSize(1));
+        assertThat(about(alerts(ledger.session(policeKey, police), "type=TRACE_UNACKNOWLEDGED"), "traceId", traceId))
+                .as("confidential").isEmpty();
+        ObjectNode wrongState = command("AcknowledgeTraceRequest").put("traceId", traceId);
+        assertThat(ledger.submit(beAuthKey, beAuth, wrongState).problemType())
+                .isEqualTo("urn:salw-ledger:problem:not-requested-state");
+        ok(cdKey, cd, command("AcknowledgeTraceRequest").put("traceId", traceId));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                about(alerts(token, "type=TRACE_UNACKNOWLEDGED&status=ALL"), "traceId", traceId))
+                .containsExactly("unacknowledged:" + traceId + "=RESOLVED"));
+        ObjectNode answer = command("AnswerTraceRequest").put("traceId", traceId).put("outcome", "ANSWERED")
+                .put("information", "exported by " + fnh + " under BE-EXP-2026-0042, sold to " + dealer
+                        + ", reported stolen; seized by " + police);
+        answer.putArray("identifiedItems").add(pistol);
+        ok(cdKey, cd, answer);
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode answered = ledger.get("/api/v1/traces/" + traceId, token).json();
+            assertThat(answered.get("status").asText()).isEqualTo("ANSWERED");
+            assertThat(answered.get("steps").findValuesAsText("type"))
+                    .containsExactly("TraceRequested", "TraceAcknowledged", "TraceAnswered");
+        });
+        assertThat(ledger.submit(cdKey, cd, command("AnswerTraceRequest").put("traceId", traceId).put("outcome", "DECLINED")
+                .put("reason", "changed our mind")).problemType()).isEqualTo("urn:salw-ledger:problem:trace-answered");
+    }
+
+    @Test
+    void aTraceAnsweredNotFoundRaisesAHitWhenAMatchingMarkIsRegisteredLater() {
+        String token = ledger.session(investigatorKey, investigator);
+        String later = "ZQX" + s + "7";
+        LedgerTestClient.Answer unknownState = ledger.submit(investigatorKey, investigator, traceRequest("ZQX" + s + "?"));
+        assertThat(unknownState.problemType()).isEqualTo("urn:salw-ledger:problem:requested-state-unknown");
+        String traceId = ok(investigatorKey, investigator, traceRequest("ZQX" + s + "?").put("requestedState", "BE"))
+                .get("traceId").asText();
+        ok(beAuthKey, beAuth, command("AcknowledgeTraceRequest").put("traceId", traceId));
+        ok(beAuthKey, beAuth, command("AnswerTraceRequest").put("traceId", traceId).put("outcome", "NOT_FOUND"));
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(
+                ledger.get("/api/v1/traces/" + traceId, token).json().get("status").asText()).isEqualTo("NOT_FOUND"));
+        String item = pistol(later);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(about(alerts(token, "type=TRACE_HIT"), "traceId", traceId))
+                        .containsExactly("hit:" + traceId + ":" + item + "=OPEN"));
+        assertThat(about(alerts(ledger.session(policeKey, police), "type=TRACE_HIT"), "traceId", traceId)).isEmpty();
+    }
+
+    @Test
+    void anOverdueTransferRaisesAnAlertThatClearsOnReceipt() {
+        String item = pistol("OVD" + s);
+        String early = ledger.session(cdKey, cd);
+        assertThat(alerts(early, "type=MARK_MISSING&itemId=" + item)).isEmpty();
+        String transfer = transfer(fnhKey, fnh, cd, "EXPORT", item);
+        String token = ledger.session(investigatorKey, investigator);
+        String cdToken = ledger.session(cdKey, cd);
+        alertClock.setAhead(Duration.ofDays(31));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(about(alerts(token, "type=TRANSFER_OVERDUE"), "transferId", transfer))
+                        .containsExactly("overdue:" + transfer + "=OPEN"));
+        JsonNode alert = alerts(cdToken, "type=TRANSFER_OVERDUE&itemId=" + item).get(0);
+        assertThat(alert.get("items").findValuesAsText("")).isEmpty();
+        assertThat(alert.get("items").get(0).asText()).isEqualTo(item);
+        assertThat(alert.at("/facts/consignee").asText()).isEqualTo(cd);
+        ok(cdKey, cd, command("ReceiveTransfer").put("transferId", transfer));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(about(alerts(token, "type=TRANSFER_OVERDUE&status=ALL"), "transferId", transfer))
+                        .containsExactly("overdue:" + transfer + "=RESOLVED"));
+        // the import mark is now due; judged 31 days on, it is more than the 30 days late
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(alerts(cdToken, "type=MARK_MISSING&itemId=" + item)).hasSize(1));
+        ok(cdKey, cd, command("MarkItem").put("itemId", item).put("markType", "IMPORT").put("text", "CD 2026")
+                .put("component", "FRAME").put("method", "LASER"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(alerts(cdToken, "type=MARK_MISSING&itemId=" + item)).isEmpty());
+    }
+
+    @Test
+    void aRecoveredStolenItemAndARefusedCommandOnItAreRedFlags() {
+        String pistol = pistol("RFL" + s);
+        String token = ledger.session(investigatorKey, investigator);
+        ok(fnhKey, fnh, command("ReportStolen").put("itemId", pistol).put("place", "factory, Herstal"));
+        LedgerTestClient.Answer refused = ledger.submit(fnhKey, fnh, command("DispatchTransfer").put("consignee", cd)
+                .put("kind", "EXPORT").put("dueBy", LocalDate.now().plusDays(30).toString())
+                .put("exportLicence", "BE-EXP-1").put("importingCountry", "CD").put("endUserCertificate", "CD-EUC-1")
+                .set("itemIds", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(pistol)));
+        assertThat(refused.status()).isEqualTo(422);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(alerts(token, "type=REFUSED_LOST_OR_STOLEN&itemId=" + pistol)).hasSize(1));
+        ObjectNode recovered = command("ReportRecovered").put("itemId", pistol).put("place", "Liège");
+        ok(policeKey, police, recovered);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(alerts(token, "type=REFUSED_LOST_OR_STOLEN&itemId=" + pistol)).isEmpty();
+            JsonNode flag = alerts(token, "type=LOST_OR_STOLEN_RECOVERED&itemId=" + pistol);
+            assertThat(flag).hasSize(1);
+            assertThat(flag.get(0).at("/facts/lastLegalCustodian").asText()).isEqualTo(fnh);
+        });
+        ok(policeKey, police, command("MarkItem").put("itemId", pistol).put("markType", "CONFISCATION")
+                .put("text", "CD-PNC-C-" + s).put("component", "FRAME").put("method", "DOT_PEEN"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(alerts(token, "type=LOST_OR_STOLEN_RECOVERED&itemId=" + pistol)).isEmpty());
+    }
+
+    @Test
+    void theAnnualReportMatchesTheTransfersRecorded() {
+        String auditorToken = ledger.session(investigatorKey, investigator);
+        int year = LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+        long before = exported(auditorToken, year, "SA.1");
+        List<String> pistols = List.of(pistol("ANR1" + s), pistol("ANR2" + s), pistol("ANR3" + s));
+        ObjectNode dispatch = command("DispatchTransfer").put("consignee", cd).put("kind", "EXPORT")
+                .put("dueBy", LocalDate.now().plusDays(30).toString()).put("exportLicence", "BE-EXP-7")
+                .put("importingCountry", "CD").put("endUserCertificate", "CD-EUC-7");
+        pistols.forEach(dispatch.putArray("itemIds")::add);
+        String received = ok(fnhKey, fnh, dispatch).get("transferId").asText();
+        ok(cdKey, cd, command("ReceiveTransfer").put("transferId", received));
+        String rejectedItem = pistol("ANR4" + s);
+        String rejected = transfer(fnhKey, fnh, cd, "EXPORT", rejectedItem);
+        ok(cdKey, cd, command("RejectTransfer").put("transferId", rejected).put("reason", "no end-user certificate on file"));
+        String fnhToken = ledger.session(fnhKey, fnh);
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(
+                ledger.get("/api/v1/transfers/" + rejected, fnhToken).json().get("state").asText()
+                        + ledger.get("/api/v1/transfers/" + received, fnhToken).json().get("state").asText())
+                .isEqualTo("REJECTEDRECEIVED"));
+        assertThat(exported(auditorToken, year, "SA.1")).as("three exported; the rejected one is not")
+                .isEqualTo(before + 3);
+        String csv = ledger.get("/api/v1/reports/transfers?year=" + year + "&format=csv", auditorToken).body();
+        assertThat(csv).startsWith("exportingCountry,importingCountry,unrocaCategory,unrocaLabel,category,items\n")
+                .contains("BE,CD,\"SA.1\",\"Small arms: revolvers and self-loading pistols\",REVOLVER_OR_SELF_LOADING_PISTOL,"
+                        + (before + 3));
+        // an AUTHORITY reports for its own State only; holdings by custodian and status
+        assertThat(ledger.get("/api/v1/reports/transfers?year=" + year + "&country=BE", ledger.session(cdKey, cd)).status())
+                .isEqualTo(403);
+        JsonNode holdings = ledger.get("/api/v1/reports/holdings", ledger.session(cdKey, cd)).json().get("lines");
+        assertThat(holdings.toString()).contains("\"custodian\":\"" + cd + "\"");
+        holdings.forEach(h -> assertThat(h.get("custodianCountry").asText()).isEqualTo("CD"));
+        assertThat(ledger.get("/api/v1/reports/holdings", ledger.session(dealerKey, dealer)).status()).isEqualTo(403);
+    }
+
+    long exported(String token, int year, String unroca) {
+        long total = 0;
+        for (JsonNode line : ledger.get("/api/v1/reports/transfers?year=" + year, token).json().get("lines")) {
+            if (line.get("exportingCountry").asText().equals("BE") && line.get("importingCountry").asText().equals("CD")
+                    && line.get("unrocaCategory").asText().equals(unroca)) {
+                total += line.get("items").asLong();
+            }
+        }
+        return total;
     }
 }

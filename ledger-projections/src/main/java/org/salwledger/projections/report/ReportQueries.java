@@ -1,0 +1,59 @@
+package org.salwledger.projections.report;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The numbers States file: international transfers of a year, and holdings by custodian and status. */
+@Component
+public class ReportQueries {
+    private final JdbcTemplate jdbc;
+
+    public record TransferCount(String exportingCountry, String importingCountry, String category, long items) {}
+
+    public record Holding(String custodian, String custodianRole, String custodianCountry, String status, String kind,
+                          String category, String partType, long items) {}
+
+    public ReportQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Weapons in EXPORT transfers dispatched in the year and not rejected (actual exports: items missing
+     * on receipt left the exporting State all the same), by exporting and importing country and category.
+     */
+    public List<TransferCount> internationalTransfers(int year, String country) {
+        List<Object> args = new ArrayList<>(List.of(year + "-01-01", (year + 1) + "-01-01"));
+        String byCountry = "";
+        if (country != null) {
+            byCountry = " AND (t.sender_country = ? OR t.importing_country = ?)";
+            args.add(country);
+            args.add(country);
+        }
+        return jdbc.query("SELECT t.sender_country, t.importing_country, v.category, COUNT(*) FROM transfer_view t "
+                        + "JOIN transfer_item ti ON ti.transfer_id = t.transfer_id JOIN item_view v ON v.item_id = ti.item_id "
+                        + "WHERE t.kind = 'EXPORT' AND t.state <> 'REJECTED' AND v.kind = 'WEAPON' "
+                        + "AND t.dispatched_at >= ? AND t.dispatched_at < ?" + byCountry
+                        + " GROUP BY t.sender_country, t.importing_country, v.category "
+                        + "ORDER BY t.sender_country, t.importing_country, v.category",
+                (rs, i) -> new TransferCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                args.toArray());
+    }
+
+    public List<Holding> holdings(String country) {
+        List<Object> args = new ArrayList<>();
+        String byCountry = "";
+        if (country != null) {
+            byCountry = " WHERE a.country = ?";
+            args.add(country);
+        }
+        return jdbc.query("SELECT v.custodian, a.role, a.country, v.status, v.kind, v.category, v.part_type, COUNT(*) "
+                        + "FROM item_view v LEFT JOIN actor_view a ON a.actor_id = v.custodian" + byCountry
+                        + " GROUP BY v.custodian, a.role, a.country, v.status, v.kind, v.category, v.part_type "
+                        + "ORDER BY v.custodian, v.status, v.kind, v.category, v.part_type",
+                (rs, i) -> new Holding(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getLong(8)), args.toArray());
+    }
+}
