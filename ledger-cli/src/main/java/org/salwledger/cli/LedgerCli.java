@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ledger-cli", mixinStandardHelpOptions = true, version = "ledger-cli 0.1.0",
         description = "Keys, signed commands and reads for the SALW custody ledger.",
         subcommands = {LedgerCli.Keygen.class, LedgerCli.Sign.class, LedgerCli.Submit.class, LedgerCli.Session.class,
-                LedgerCli.Get.class, Bench.class, Verify.class, VerifyInclusion.class})
+                LedgerCli.Get.class, Bench.class, Generate.class, SearchBench.class, Verify.class, VerifyInclusion.class})
 public final class LedgerCli {
 
     public static void main(String[] args) {
