@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salwledger.cli.LedgerCli;
 import org.salwledger.core.crypto.SigningKey;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,12 +35,11 @@ class LogRestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
-                "--ledger.data-dir=" + dataDir, "--ledger.admin.public-key=" + ADMIN.publicKeyBase64());
+        return LedgerProcess.start(dataDir, ADMIN);
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return LedgerProcess.port(context);
     }
 
     @Test

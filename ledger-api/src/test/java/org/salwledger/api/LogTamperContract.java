@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
-import org.salwledger.cli.CommandSigner;
 import org.salwledger.cli.LedgerCli;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salwledger.cli.CommandSigner;
 import org.salwledger.core.crypto.SigningKey;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,12 +24,11 @@ class RestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
-                "--ledger.data-dir=" + dataDir, "--ledger.admin.public-key=" + ADMIN.publicKeyBase64());
+        return LedgerProcess.start(dataDir, ADMIN);
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return LedgerProcess.port(context);
     }
 
     private static int eventCount(ConfigurableApplicationContext context) {

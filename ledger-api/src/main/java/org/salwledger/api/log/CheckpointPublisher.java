@@ -44,7 +44,14 @@ public class CheckpointPublisher {
     }
 
     public Optional<String> latest() {
-        return jdbc.queryForList("SELECT note FROM log_checkpoint ORDER BY tree_size DESC LIMIT 1", String.class)
-                .stream().findFirst();
+        return latestSigned().map(SignedCheckpoint::note);
+    }
+
+    /** A kept checkpoint: its signed note and the tree size it commits to. */
+    public record SignedCheckpoint(String note, long size) {}
+
+    public Optional<SignedCheckpoint> latestSigned() {
+        return jdbc.query("SELECT note, tree_size FROM log_checkpoint ORDER BY tree_size DESC LIMIT 1",
+                (rs, i) -> new SignedCheckpoint(rs.getString(1), rs.getLong(2))).stream().findFirst();
     }
 }

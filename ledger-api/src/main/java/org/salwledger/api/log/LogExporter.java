@@ -8,7 +8,6 @@ import org.salwledger.core.audit.LogExport;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.crypto.CanonicalJson;
-import org.salwledger.core.log.Checkpoint;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,20 +34,22 @@ public class LogExporter {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final LogKey key;
+    private final CheckpointPublisher checkpoints;
 
-    public LogExporter(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, LogKey key) {
+    public LogExporter(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, LogKey key,
+                       CheckpointPublisher checkpoints) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.key = key;
+        this.checkpoints = checkpoints;
     }
 
     private record Row(long index, String stream, long sequence, byte[] leafHash, ObjectNode record, String hash) {}
 
     public void write(OutputStream out) throws IOException {
-        List<String> notes = jdbc.queryForList(
-                "SELECT note FROM log_checkpoint ORDER BY tree_size DESC LIMIT 1", String.class);
-        String note = notes.isEmpty() ? null : notes.get(0);
-        long size = note == null ? 0 : Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1)).size();
+        var latest = checkpoints.latestSigned();
+        String note = latest.map(CheckpointPublisher.SignedCheckpoint::note).orElse(null);
+        long size = latest.map(CheckpointPublisher.SignedCheckpoint::size).orElse(0L);
         out.write(LogExport.logLine(key.origin(), size, key.verifierKey().encode(), note));
         Set<String> sentEnvelopes = new HashSet<>();
         for (long start = 0; start < size; start += BATCH) {

@@ -1,12 +1,11 @@
 package org.salwledger.api.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.salwledger.core.log.Checkpoint;
+import org.salwledger.api.log.CheckpointPublisher;
 import org.salwledger.core.log.MerkleTree;
 import org.salwledger.core.trace.PointOfDiversion;
 import org.salwledger.projections.item.ItemQueries;
 import org.salwledger.projections.log.LogStore;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.List;
 public class TraceReports {
     private final ItemQueries items;
     private final LogStore log;
-    private final JdbcTemplate jdbc;
+    private final CheckpointPublisher checkpoints;
 
     public record Proof(Long leafIndex, Long treeSize, List<String> inclusionProof) {}
 
@@ -37,17 +36,16 @@ public class TraceReports {
 
     public record Report(String checkpoint, List<Candidate> candidates) {}
 
-    public TraceReports(ItemQueries items, LogStore log, JdbcTemplate jdbc) {
+    public TraceReports(ItemQueries items, LogStore log, CheckpointPublisher checkpoints) {
         this.items = items;
         this.log = log;
-        this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
     }
 
     public Report report(List<String> candidateIds) {
-        List<String> notes = jdbc.queryForList("SELECT note FROM log_checkpoint ORDER BY tree_size DESC LIMIT 1",
-                String.class);
-        String note = notes.isEmpty() ? null : notes.get(0);
-        long size = note == null ? 0 : Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1)).size();
+        var latest = checkpoints.latestSigned();
+        String note = latest.map(CheckpointPublisher.SignedCheckpoint::note).orElse(null);
+        long size = latest.map(CheckpointPublisher.SignedCheckpoint::size).orElse(0L);
         MerkleTree tree = log.tree();
         List<Candidate> candidates = new ArrayList<>();
         for (String itemId : candidateIds) {
