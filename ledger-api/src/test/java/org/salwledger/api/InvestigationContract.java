@@ -238,6 +238,8 @@ abstract class InvestigationContract extends RunningLedger {
         assertThat(reads.findValuesAsText("reader")).contains(investigator, police, beAuth, cd);
         reads.forEach(r -> assertThat(r.get("allowed").asBoolean()).as(r.toString())
                 .isEqualTo(!r.get("reader").asText().equals(police) && !r.get("reader").asText().equals(beAuth)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("DELETE FROM trace_read"))
+                .as("who read a trace cannot be erased").hasMessageContaining("append-only ledger");
 
         // two days on, unacknowledged: an alert for the requester and the requested State, cleared by the acknowledgement
         alertClock.setAhead(Duration.ofDays(3));
