@@ -62,7 +62,8 @@ public class MarkSearchQueries {
         String prefix = MarkText.knownPrefix(pattern);
         String suffix = MarkText.knownPrefix(MarkText.reverse(pattern));
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder("m.unknowns = 0 AND m." + column + " LIKE ? ESCAPE '\\'");
+        // "pattern IS NULL" (not "unknowns = 0") so the planner reads the range below, not the unknowns index
+        StringBuilder where = new StringBuilder("m.pattern IS NULL AND m." + column + " LIKE ? ESCAPE '\\'");
         args.add(MarkText.likePattern(pattern));
         if (!prefix.isEmpty() && prefix.length() >= suffix.length()) {
             where.append(" AND m.").append(column).append(" >= ? AND m.").append(column).append(" < ?");
