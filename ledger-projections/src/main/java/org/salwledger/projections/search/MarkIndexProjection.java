@@ -74,7 +74,7 @@ public class MarkIndexProjection {
     }
 
     private void indexMark(String itemId, long sequence, String markType, String text, String serial) {
-        jdbc.update("DELETE FROM mark_index WHERE item_id = ? AND sequence = ?", itemId, sequence);
+        forget(itemId, sequence);
         insert(itemId, sequence, 0, MARK, markType, text);
         if (serial != null && !MarkText.normalize(serial).equals(MarkText.normalize(text))) {
             insert(itemId, sequence, 1, MARK, markType, serial);
@@ -82,13 +82,18 @@ public class MarkIndexProjection {
     }
 
     private void observed(String itemId, long sequence, List<ObservedMarking> markings) {
-        jdbc.update("DELETE FROM mark_index WHERE item_id = ? AND sequence = ?", itemId, sequence);
+        forget(itemId, sequence);
         if (markings == null) {
             return;
         }
         for (int i = 0; i < markings.size(); i++) {
             insert(itemId, sequence, i, OBSERVED, null, markings.get(i).text());
         }
+    }
+
+    private void forget(String itemId, long sequence) {
+        jdbc.update("DELETE FROM mark_index WHERE item_id = ? AND sequence = ?", itemId, sequence);
+        jdbc.update("DELETE FROM mark_pattern WHERE item_id = ? AND sequence = ?", itemId, sequence);
     }
 
     private void insert(String itemId, long sequence, int position, String source, String markType, String text) {
@@ -104,10 +109,17 @@ public class MarkIndexProjection {
                 itemId, sequence, position, source, markType, text, normalized, MarkText.reverse(normalized), folded,
                 MarkText.reverse(folded), MarkText.unknowns(normalized),
                 pattern ? MarkText.likePattern(normalized) : null, pattern ? MarkText.likePattern(folded) : null);
+        if (pattern) {
+            jdbc.update("INSERT INTO mark_pattern (item_id, sequence, position, source, mark_type, text, unknowns, pattern, "
+                            + "folded_pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", itemId, sequence, position, source,
+                    markType, text, MarkText.unknowns(normalized), MarkText.likePattern(normalized),
+                    MarkText.likePattern(folded));
+        }
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM mark_pattern");
         jdbc.update("DELETE FROM mark_index");
     }
 }

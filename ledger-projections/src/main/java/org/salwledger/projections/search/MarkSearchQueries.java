@@ -40,11 +40,11 @@ public class MarkSearchQueries {
         int queryUnknowns = MarkText.unknowns(normalized);
         List<Hit> hits = new ArrayList<>();
         if (queryUnknowns == 0) {
-            hits.addAll(tier(Match.EXACT, "m.normalized = ?", List.of(normalized), filters, queryUnknowns, limit));
-            hits.addAll(tier(Match.WILDCARD, "m.unknowns > 0 AND ? LIKE m.pattern ESCAPE '\\'", List.of(normalized),
+            hits.addAll(tier(Match.EXACT, "mark_index", "m.normalized = ?", List.of(normalized), filters, queryUnknowns, limit));
+            hits.addAll(tier(Match.WILDCARD, "mark_pattern", "? LIKE m.pattern ESCAPE '\\'", List.of(normalized),
                     filters, queryUnknowns, limit));
-            hits.addAll(tier(Match.LOOK_ALIKE, "m.folded = ?", List.of(folded), filters, queryUnknowns, limit));
-            hits.addAll(tier(Match.LOOK_ALIKE_WILDCARD, "m.unknowns > 0 AND ? LIKE m.folded_pattern ESCAPE '\\'",
+            hits.addAll(tier(Match.LOOK_ALIKE, "mark_index", "m.folded = ?", List.of(folded), filters, queryUnknowns, limit));
+            hits.addAll(tier(Match.LOOK_ALIKE_WILDCARD, "mark_pattern", "? LIKE m.folded_pattern ESCAPE '\\'",
                     List.of(folded), filters, queryUnknowns, limit));
         } else {
             hits.addAll(patternTier(Match.WILDCARD, "normalized", normalized, filters, queryUnknowns, limit));
@@ -74,15 +74,16 @@ public class MarkSearchQueries {
             args.add(suffix);
             args.add(suffix + Character.MAX_VALUE);
         }
-        return tier(match, where.toString(), args, filters, queryUnknowns, limit);
+        return tier(match, "mark_index", where.toString(), args, filters, queryUnknowns, limit);
     }
 
-    private List<Hit> tier(Match match, String condition, List<Object> conditionArgs, Filters filters,
+    /** One tier over {@code table}: mark_index, or mark_pattern for the observed markings with unknowns. */
+    private List<Hit> tier(Match match, String table, String condition, List<Object> conditionArgs, Filters filters,
                            int queryUnknowns, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT m.item_id, m.unknowns, m.text, m.source, m.mark_type, v.status, v.custodian, v.kind,
                   v.category, v.part_type, v.make, v.model, v.calibre, v.manufacturer, v.country_of_manufacture
-                FROM mark_index m JOIN item_view v ON v.item_id = m.item_id WHERE\s""").append(condition);
+                FROM\s""").append(table).append(" m JOIN item_view v ON v.item_id = m.item_id WHERE ").append(condition);
         List<Object> args = new ArrayList<>(conditionArgs);
         filter(sql, args, "v.manufacturer", filters.manufacturer());
         filter(sql, args, "v.country_of_manufacture", filters.country());
