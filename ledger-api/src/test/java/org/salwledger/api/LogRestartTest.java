@@ -34,13 +34,6 @@ class LogRestartTest {
     @TempDir
     Path dataDir;
 
-    private ConfigurableApplicationContext start() {
-        return LedgerProcess.start(dataDir, ADMIN);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return LedgerProcess.port(context);
-    }
 
     @Test
     void theLogCatchesUpAfterARestartUnderLoadWithNoLeafMissingOrTwice() throws Exception {
@@ -48,8 +41,8 @@ class LogRestartTest {
         SigningKey auditorKey = SigningKey.generate();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         long logBehindAtStop;
-        try (ConfigurableApplicationContext first = start()) {
-            LedgerTestClient ledger = new LedgerTestClient(port(first), ADMIN);
+        try (ConfigurableApplicationContext first = LedgerProcess.start(dataDir, ADMIN)) {
+            LedgerTestClient ledger = new LedgerTestClient(LedgerProcess.port(first), ADMIN);
             ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
             ledger.register("BE-AUDIT", "AUDITOR", "BE", auditorKey);
             AtomicBoolean running = new AtomicBoolean(true);
@@ -86,7 +79,7 @@ class LogRestartTest {
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = LedgerProcess.start(dataDir, ADMIN)) {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> count(jdbc, "log_leaf") == count(jdbc, "domainevententry"));
             assertThat(jdbc.queryForObject("SELECT MAX(leaf_index) + 1 FROM log_leaf", Long.class))
@@ -97,12 +90,12 @@ class LogRestartTest {
             List<String> logged = jdbc.queryForList("SELECT stream FROM log_leaf WHERE sequence = 0", String.class);
             assertThat(logged).containsAll(acknowledged);
 
-            LedgerTestClient ledger = new LedgerTestClient(port(second), ADMIN);
+            LedgerTestClient ledger = new LedgerTestClient(LedgerProcess.port(second), ADMIN);
             long size = count(jdbc, "log_leaf");
             await().atMost(Duration.ofSeconds(10)).until(() -> ledger.get("/api/v1/log/checkpoint", null).body()
                     .contains("\n" + size + "\n"));
             StringWriter out = new StringWriter();
-            int exit = LedgerCli.run(new PrintWriter(out, true), "verify", "--url", "http://localhost:" + port(second),
+            int exit = LedgerCli.run(new PrintWriter(out, true), "verify", "--url", "http://localhost:" + LedgerProcess.port(second),
                     "--token", ledger.session(auditorKey, "BE-AUDIT"));
             assertThat(exit).as(out.toString()).isZero();
             assertThat(out.toString()).startsWith("OK log").contains("size " + size);

@@ -23,13 +23,6 @@ class RestartTest {
     @TempDir
     Path dataDir;
 
-    private ConfigurableApplicationContext start() {
-        return LedgerProcess.start(dataDir, ADMIN);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return LedgerProcess.port(context);
-    }
 
     private static int eventCount(ConfigurableApplicationContext context) {
         return context.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM domainevententry", Integer.class);
@@ -42,8 +35,8 @@ class RestartTest {
         String markEnvelope;
         String markAnswer;
         int events;
-        try (ConfigurableApplicationContext first = start()) {
-            LedgerTestClient ledger = new LedgerTestClient(port(first), ADMIN);
+        try (ConfigurableApplicationContext first = LedgerProcess.start(dataDir, ADMIN)) {
+            LedgerTestClient ledger = new LedgerTestClient(LedgerProcess.port(first), ADMIN);
             ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
             itemId = ledger.submit(fnhKey, "BE-FNH", command("ManufactureItem").put("kind", "PART")
                     .put("partType", "FIRE_CONTROL_UNIT").put("make", "SIG Sauer").put("model", "P320 FCU")
@@ -58,8 +51,8 @@ class RestartTest {
             events = eventCount(first);
         }
 
-        try (ConfigurableApplicationContext second = start()) {
-            LedgerTestClient ledger = new LedgerTestClient(port(second), ADMIN);
+        try (ConfigurableApplicationContext second = LedgerProcess.start(dataDir, ADMIN)) {
+            LedgerTestClient ledger = new LedgerTestClient(LedgerProcess.port(second), ADMIN);
             assertThat(eventCount(second)).as("the admin is not registered twice").isEqualTo(events);
 
             LedgerTestClient.Answer retried = ledger.post("/api/v1/items/" + itemId + "/marks", markEnvelope);
