@@ -55,7 +55,8 @@ public class TraceReports {
     }
 
     private Candidate candidate(ItemQueries.ItemView view, MerkleTree tree, long size) {
-        List<ItemQueries.HistoryEntry> history = new ArrayList<>(items.history(view.itemId()));
+        List<ItemQueries.HistoryEntry> ownHistory = items.history(view.itemId());
+        List<ItemQueries.HistoryEntry> history = new ArrayList<>(ownHistory);
         // A linked identity is the same physical item: its records are part of the chain.
         items.linkedItems(view.itemId()).forEach(id -> history.addAll(items.history(id)));
         history.sort(Comparator.comparing(ItemQueries.HistoryEntry::recordedAt)
@@ -63,7 +64,7 @@ public class TraceReports {
         List<CustodyFact> chain = history.stream().map(e -> new CustodyFact(e.itemId(), e.sequence(), e.type(), e.actor(),
                 e.occurredAt(), e.recordedAt(), e.correctedFacts() != null ? e.correctedFacts() : e.facts(),
                 e.recordHash(), proof(e.itemId(), e.sequence(), tree, size))).toList();
-        List<PointOfDiversion.Fact> own = items.history(view.itemId()).stream()
+        List<PointOfDiversion.Fact> own = ownHistory.stream()
                 .map(e -> new PointOfDiversion.Fact(e.sequence(), e.type(), e.facts(), e.recordHash(), e.occurredAt()))
                 .toList();
         PointOfDiversion diversion = PointOfDiversion.in(own, view.status()).orElse(null);
