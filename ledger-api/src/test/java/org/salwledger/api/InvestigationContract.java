@@ -268,6 +268,55 @@ abstract class InvestigationContract extends RunningLedger {
         });
         assertThat(ledger.submit(cdKey, cd, command("AnswerTraceRequest").put("traceId", traceId).put("outcome", "DECLINED")
                 .put("reason", "changed our mind")).problemType()).isEqualTo("urn:salw-ledger:problem:trace-answered");
+
+        theLogKeepsTheTraceSealedFromAnyoneElse(traceId, token);
+    }
+
+    /** The trace's records are leaves of the public log, yet an auditor's export shows their place, not their content. */
+    void theLogKeepsTheTraceSealedFromAnyoneElse(String traceId, String requesterToken) {
+        SigningKey auditorKey = SigningKey.generate();
+        String auditor = "NL-AUDIT-" + s;
+        ledger.register(auditor, "AUDITOR", "NL", auditorKey);
+        String auditorToken = ledger.session(auditorKey, auditor);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                sealedLines(ledger.get("/api/v1/log/export", auditorToken).body(), traceId).findValuesAsText("type"))
+                .containsExactly("TraceRequested", "TraceAcknowledged", "TraceAnswered"));
+        String export = ledger.get("/api/v1/log/export", auditorToken).body();
+        assertThat(export).contains(dealer).doesNotContain("criminal investigation NL-2026-118")
+                .doesNotContain("Art. 7 of the Firearms Act").doesNotContain("sold to " + dealer);
+        var verifier = new org.salwledger.core.audit.LedgerVerifier(org.salwledger.core.log.NoteVerifierKey.parse(
+                ledger.get("/api/v1/log/key", null).body().trim()), null, null);
+        export.lines().forEach(verifier::accept);
+        assertThat(verifier.finish().sealedRecords()).as("every trace record in the log is sealed, and the log verifies")
+                .isEqualTo(export.lines().filter(l -> l.contains("\"kind\":\"sealed\"")).count()).isGreaterThanOrEqualTo(3);
+
+        long index = sealedLines(export, traceId).get(0).get("index").asLong();
+        JsonNode entry = ledger.get("/api/v1/log/entries?start=" + index + "&end=" + (index + 1), auditorToken).json().get(0);
+        assertThat(entry.get("sealed").asBoolean()).isTrue();
+        assertThat(entry.get("type").asText()).isEqualTo("TraceRequested");
+        assertThat(entry.get("record").isNull()).isTrue();
+        assertThat(entry.get("envelope").isNull()).isTrue();
+        assertThat(ledger.get("/api/v1/log/leaf?stream=" + traceId + "&sequence=0", null).json().get("index").asLong())
+                .as("anyone can still prove the request was logged").isEqualTo(index);
+
+        // the parties hold the records themselves: each one hashes to the sealed leaf the auditor verified
+        JsonNode records = ledger.get("/api/v1/traces/" + traceId, requesterToken).json().get("records");
+        assertThat(records.findValuesAsText("hash")).containsExactlyElementsOf(
+                sealedLines(export, traceId).findValuesAsText("hash"));
+        for (int i = 0; i < records.size(); i++) {
+            byte[] leaf = org.salwledger.core.log.MerkleHashes.leaf(
+                    org.salwledger.core.crypto.CanonicalJson.canonicalize(records.get(i).get("record")));
+            assertThat(java.util.Base64.getEncoder().encodeToString(leaf))
+                    .isEqualTo(sealedLines(export, traceId).get(i).get("leafHash").asText());
+        }
+        assertThat(records.get(2).at("/envelope/signatures/0/keyid").asText()).isEqualTo(cdKey.keyId());
+    }
+
+    static com.fasterxml.jackson.databind.node.ArrayNode sealedLines(String export, String stream) {
+        com.fasterxml.jackson.databind.node.ArrayNode lines = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        export.lines().map(LedgerTestClient::json).filter(l -> l.path("kind").asText().equals("sealed")
+                && l.path("stream").asText().equals(stream)).forEach(lines::add);
+        return lines;
     }
 
     @Test

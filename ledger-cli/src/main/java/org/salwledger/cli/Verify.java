@@ -167,6 +167,9 @@ final class Verify implements Callable<Integer> {
         out.println("OK log " + s.checkpoint().origin() + " size " + s.records() + " root "
                 + Base64.getEncoder().encodeToString(s.checkpoint().rootHash()));
         out.println("  records " + s.records() + " in " + s.streams() + " streams: hashes and chains intact");
+        if (s.sealedRecords() > 0) {
+            out.println("  sealed " + s.sealedRecords() + " confidential trace records: in the tree, content not shown to you");
+        }
         out.println("  envelopes " + s.envelopes() + ": hashes match, " + s.signaturesChecked()
                 + " signatures verified against the signers' recorded keys");
         out.println("  checkpoint signed by " + s.logKey() + (s.logKeyPinned() ? " (pinned)"

@@ -9,6 +9,7 @@ import org.salwledger.api.write.EnvelopeStore;
 import org.salwledger.core.actor.Role;
 import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.log.MerkleTree;
+import org.salwledger.core.trace.TraceRecords;
 import org.salwledger.projections.log.LogStore;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,11 +69,13 @@ public class LogController {
                 .orElseThrow(() -> LedgerProblem.notFound("not-in-log", "record " + stream + "/" + sequence + " is not in the log yet"));
     }
 
-    public record LogEntry(long index, String stream, long sequence, String recordHash, JsonNode record,
-                           JsonNode envelope) {}
+    /** A sealed entry is a confidential trace record: its place and hash, no record, no envelope. */
+    public record LogEntry(long index, String stream, long sequence, String recordHash, String type, boolean sealed,
+                           JsonNode record, JsonNode envelope) {}
 
     @GetMapping("/entries")
-    @Operation(summary = "Records of the log [start, end), at most 1,000, with their envelopes (AUDITOR, INVESTIGATOR)")
+    @Operation(summary = "Records of the log [start, end), at most 1,000, with their envelopes; trace records sealed "
+            + "(AUDITOR, INVESTIGATOR)")
     public List<LogEntry> entries(@RequestParam long start, @RequestParam long end, Reader reader) {
         requireAuditor(reader);
         if (start < 0 || end <= start || end - start > MAX_PAGE) {
@@ -80,14 +83,19 @@ public class LogController {
         }
         return store.entries(start, end).stream().map(e -> {
             JsonNode record = json(e.record());
-            return new LogEntry(e.index(), e.stream(), e.sequence(), e.recordHash(), record,
+            String type = record.path("type").asText();
+            if (TraceRecords.isConfidential(type)) {
+                return new LogEntry(e.index(), e.stream(), e.sequence(), e.recordHash(), type, true, null, null);
+            }
+            return new LogEntry(e.index(), e.stream(), e.sequence(), e.recordHash(), type, false, record,
                     record.hasNonNull("envelopeHash") ? envelopes.envelope(record.get("envelopeHash").asText())
                             .map(LogController::json).orElse(null) : null);
         }).toList();
     }
 
     @GetMapping(path = "/export", produces = EXPORT_TYPE)
-    @Operation(summary = "The whole log up to the latest checkpoint as JSON Lines, streamed (AUDITOR, INVESTIGATOR)")
+    @Operation(summary = "The whole log up to the latest checkpoint as JSON Lines, streamed; trace records sealed "
+            + "(AUDITOR, INVESTIGATOR)")
     public org.springframework.http.ResponseEntity<StreamingResponseBody> export(Reader reader) {
         requireAuditor(reader);
         return org.springframework.http.ResponseEntity.ok().contentType(MediaType.parseMediaType(EXPORT_TYPE))

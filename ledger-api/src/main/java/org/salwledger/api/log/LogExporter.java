@@ -8,6 +8,7 @@ import org.salwledger.core.audit.LogExport;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.trace.TraceRecords;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Writes the whole log as JSON Lines ({@link LogExport}) up to the latest signed checkpoint. Each
  * leaf's record is rebuilt from the event store itself, next to the leaf hash the log committed to,
- * so a verifier sees whether what the ledger serves still matches what it logged and signed.
+ * so a verifier sees whether what the ledger serves still matches what it logged and signed. Trace
+ * records leave sealed: their content is for the trace's parties only.
  */
 @Component
 public class LogExporter {
@@ -44,7 +46,16 @@ public class LogExporter {
         this.checkpoints = checkpoints;
     }
 
-    private record Row(long index, String stream, long sequence, byte[] leafHash, ObjectNode record, String hash) {}
+    private record Row(long index, String stream, long sequence, byte[] leafHash, ObjectNode record, String hash) {
+        String type() {
+            return record == null ? null : record.path("type").asText();
+        }
+
+        /** Confidential to the trace's parties; the export is read by others. */
+        boolean sealed() {
+            return record != null && TraceRecords.isConfidential(type());
+        }
+    }
 
     public void write(OutputStream out) throws IOException {
         var latest = checkpoints.latestSigned();
@@ -58,7 +69,9 @@ public class LogExporter {
                 out.write(LogExport.envelopeLine(envelope.getKey(), CanonicalJson.mapper().readTree(envelope.getValue())));
             }
             for (Row row : rows) {
-                out.write(LogExport.recordLine(row.index, row.stream, row.sequence, row.leafHash, row.hash, row.record));
+                out.write(row.sealed()
+                        ? LogExport.sealedLine(row.index, row.stream, row.sequence, row.type(), row.leafHash, row.hash)
+                        : LogExport.recordLine(row.index, row.stream, row.sequence, row.leafHash, row.hash, row.record));
             }
         }
         out.write(LogExport.endLine(size));
@@ -90,7 +103,7 @@ public class LogExporter {
     private Map<String, byte[]> envelopes(List<Row> rows, Set<String> sent) {
         Set<String> wanted = new LinkedHashSet<>();
         for (Row row : rows) {
-            JsonNode hash = row.record == null ? null : row.record.get("envelopeHash");
+            JsonNode hash = row.record == null || row.sealed() ? null : row.record.get("envelopeHash");
             if (hash != null && !hash.isNull() && sent.add(hash.asText())) {
                 wanted.add(hash.asText());
             }

@@ -26,7 +26,7 @@ import org.salwledger.api.read.MarkSearchService.MarkSearchRequest;
 public class ItemReadController {
     private final ItemQueries items;
     private final ReadAccess access;
-    private final ItemChain chain;
+    private final StreamChain chain;
     private final CompositionQueries compositions;
     private final MarkSearchService search;
 
@@ -35,7 +35,7 @@ public class ItemReadController {
 
     public record Composition(String itemId, String at, List<CompositionQueries.InstalledPart> parts) {}
 
-    public ItemReadController(ItemQueries items, ReadAccess access, ItemChain chain, CompositionQueries compositions,
+    public ItemReadController(ItemQueries items, ReadAccess access, StreamChain chain, CompositionQueries compositions,
                               MarkSearchService search) {
         this.search = search;
         this.items = items;
@@ -68,7 +68,7 @@ public class ItemReadController {
 
     @GetMapping("/{itemId}/chain")
     @Operation(summary = "The item's ledger records, hashes and signed envelopes, for verification")
-    public ItemChain.Chain itemChain(@PathVariable String itemId, Reader reader) {
+    public StreamChain.Chain itemChain(@PathVariable String itemId, Reader reader) {
         visible(itemId, reader);
         return chain.of(itemId);
     }

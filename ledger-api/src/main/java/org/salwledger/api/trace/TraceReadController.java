@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.api.read.StreamChain;
 import org.salwledger.api.session.Reader;
 import org.salwledger.core.actor.Role;
 import org.salwledger.core.item.ItemIds;
@@ -20,7 +21,8 @@ import java.util.List;
 /**
  * Trace requests and reports are confidential (DOMAIN-RULES rule 26): the requester and the requested
  * State's AUTHORITY read them; anyone else gets 404 as for a trace that does not exist. Every read,
- * let in or not, is recorded and shown with the trace.
+ * let in or not, is recorded and shown with the trace. The trace's own records come with it, since the
+ * log serves them sealed to everyone else: they are the parties' evidence of each step.
  */
 @RestController
 @RequestMapping("/api/v1/traces")
@@ -28,24 +30,27 @@ import java.util.List;
 public class TraceReadController {
     private final TraceQueries traces;
     private final TraceReports reports;
+    private final StreamChain chain;
     private final Clock clock;
 
     public record Trace(String traceId, String status, String requester, String requesterCountry, String requestedState,
                         String priority, String submittedAt, String acknowledgedAt, String answeredAt,
                         String delayedUntil, JsonNode request, List<TraceQueries.Step> steps,
-                        TraceReports.Report report, List<TraceQueries.Read> reads) {}
+                        List<StreamChain.Entry> records, TraceReports.Report report, List<TraceQueries.Read> reads) {}
 
     public record TraceSummary(String traceId, String status, String requester, String requestedState, String priority,
                                String submittedAt) {}
 
-    public TraceReadController(TraceQueries traces, TraceReports reports, Clock clock) {
+    public TraceReadController(TraceQueries traces, TraceReports reports, StreamChain chain, Clock clock) {
         this.traces = traces;
         this.reports = reports;
+        this.chain = chain;
         this.clock = clock;
     }
 
     @GetMapping("/{traceId}")
-    @Operation(summary = "The trace request, its steps, the trace report with proofs, and who read it")
+    @Operation(summary = "The trace request, its steps and their signed records, the trace report with proofs, "
+            + "and who read it")
     public Trace trace(@PathVariable String traceId, Reader reader) {
         if (!ItemIds.isItemId(traceId)) {
             throw notFound(traceId);
@@ -61,7 +66,8 @@ public class TraceReadController {
         view.request().path("candidateItems").forEach(id -> candidates.add(id.asText()));
         return new Trace(traceId, view.status(), view.requester(), view.requesterCountry(), view.requestedState(),
                 view.priority(), view.submittedAt(), view.acknowledgedAt(), view.answeredAt(), view.delayedUntil(),
-                view.request(), traces.steps(traceId), reports.report(candidates), traces.reads(traceId));
+                view.request(), traces.steps(traceId), chain.records(traceId), reports.report(candidates),
+                traces.reads(traceId));
     }
 
     @GetMapping

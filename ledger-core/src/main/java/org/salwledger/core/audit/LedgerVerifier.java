@@ -14,6 +14,7 @@ import org.salwledger.core.log.MerkleProofs;
 import org.salwledger.core.log.MerkleTree;
 import org.salwledger.core.log.NoteVerifierKey;
 import org.salwledger.core.log.SignedNote;
+import org.salwledger.core.trace.TraceRecords;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -38,8 +39,9 @@ import java.util.Set;
  */
 public final class LedgerVerifier {
     /** What a successful verification covered. */
-    public record Summary(long records, int streams, int envelopes, int signaturesChecked, Checkpoint checkpoint,
-                          String logKey, boolean logKeyPinned, Long trustedSize, boolean earlierExportMatched) {}
+    public record Summary(long records, int streams, long sealedRecords, int envelopes, int signaturesChecked,
+                          Checkpoint checkpoint, String logKey, boolean logKeyPinned, Long trustedSize,
+                          boolean earlierExportMatched) {}
 
     private final NoteVerifierKey trustedKey;
     private final String trustedCheckpoint;
@@ -53,6 +55,8 @@ public final class LedgerVerifier {
     private final Map<String, JsonNode> pendingEnvelopes = new HashMap<>();
     private final Set<String> verifiedEnvelopes = new HashSet<>();
     private final KeyHistory keys = new KeyHistory();
+    private final Set<String> sealedStreams = new HashSet<>();
+    private long sealedRecords;
     private int signatures;
 
     private record Link(long sequence, String hash) {}
@@ -91,6 +95,7 @@ public final class LedgerVerifier {
             case LogExport.LOG -> header(line);
             case LogExport.ENVELOPE -> pendingEnvelopes.put(line.path("hash").asText(), line.path("envelope"));
             case LogExport.RECORD -> record(line);
+            case LogExport.SEALED -> sealed(line);
             case LogExport.END -> declaredEnd = line.path("records").asLong(-1);
             default -> throw VerificationFailure.ofLog("unknown line kind '" + kind + "'");
         }
@@ -122,6 +127,9 @@ public final class LedgerVerifier {
         if (index != expected) {
             throw new VerificationFailure(expected, null, null, "leaf " + expected + " is missing (next line is leaf "
                     + index + ")");
+        }
+        if (sealedStreams.contains(stream)) {
+            throw new VerificationFailure(index, stream, sequence, "is open, but its stream's earlier records are sealed");
         }
         JsonNode recordNode = line.get("record");
         if (!(recordNode instanceof ObjectNode record)) {
@@ -155,6 +163,51 @@ public final class LedgerVerifier {
             envelope(index, stream, sequence, envelopeHash);
         }
         keys.learn(record.path("type").asText(), record.path("facts"));
+        leaves.add(leaf);
+    }
+
+    /**
+     * A confidential trace record: only its place and leaf hash can be checked, so sealing is allowed for
+     * trace record types, for whole streams that open with the request, and the leaf still counts in the root.
+     */
+    private void sealed(JsonNode line) {
+        long index = line.path("index").asLong(-1);
+        String stream = line.path("stream").asText(null);
+        long sequence = line.path("sequence").asLong(-1);
+        String type = line.path("type").asText();
+        long expected = leaves.size();
+        if (index != expected) {
+            throw new VerificationFailure(expected, null, null, "leaf " + expected + " is missing (next line is leaf "
+                    + index + ")");
+        }
+        if (!TraceRecords.isConfidential(type)) {
+            throw new VerificationFailure(index, stream, sequence, "is sealed as a '" + type
+                    + "', but only trace records are confidential");
+        }
+        Link previous = heads.get(stream);
+        if (previous != null && !sealedStreams.contains(stream)) {
+            throw new VerificationFailure(index, stream, sequence, "is sealed, but its stream's earlier records are open");
+        }
+        if ((sequence == 0) != TraceRecords.opensStream(type)) {
+            throw new VerificationFailure(index, stream, sequence, "is sealed as a '" + type
+                    + "' at sequence " + sequence + ": a trace stream opens with its request, and only there");
+        }
+        long expectedSequence = previous == null ? 0 : previous.sequence + 1;
+        if (sequence != expectedSequence) {
+            throw new VerificationFailure(index, stream, sequence, "the stream's record " + expectedSequence
+                    + " should come next; records are missing or out of order");
+        }
+        byte[] leaf = decode(line.path("leafHash").asText());
+        if (leaf.length != MerkleHashes.HASH_SIZE) {
+            throw new VerificationFailure(index, stream, sequence, "its leaf hash is not a SHA-256 hash");
+        }
+        if (index < earlierLeaves.size() && !Arrays.equals(leaf, earlierLeaves.get((int) index))) {
+            throw new VerificationFailure(index, stream, sequence,
+                    "differs from the earlier export you trust: the log was rewritten here");
+        }
+        heads.put(stream, new Link(sequence, line.path("hash").asText()));
+        sealedStreams.add(stream);
+        sealedRecords++;
         leaves.add(leaf);
     }
 
@@ -267,7 +320,7 @@ public final class LedgerVerifier {
             trustedSize = trusted.size();
             checkConsistency(tree, trusted, root);
         }
-        return new Summary(size, heads.size(), verifiedEnvelopes.size(), signatures, checkpoint, logKey.encode(),
+        return new Summary(size, heads.size(), sealedRecords, verifiedEnvelopes.size(), signatures, checkpoint, logKey.encode(),
                 trustedKey != null, trustedSize, !earlierLeaves.isEmpty());
     }
 

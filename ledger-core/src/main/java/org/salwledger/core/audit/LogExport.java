@@ -7,9 +7,10 @@ import org.salwledger.core.crypto.CanonicalJson;
 import java.util.Base64;
 
 /**
- * The JSON Lines export of the whole log (docs/ledger-format.md §5.6): one {@code log} line with the
- * signed checkpoint the export covers, then in leaf order each {@code record} line, each preceded the
- * first time it is needed by the {@code envelope} line it references, then an {@code end} line. Every
+ * The JSON Lines export of the whole log (docs/ledger-format.md §5.1): one {@code log} line with the
+ * signed checkpoint the export covers, then in leaf order each {@code record} line (or {@code sealed}
+ * line for a confidential trace record), each preceded the first time it is needed by the
+ * {@code envelope} line it references, then an {@code end} line. Every
  * line is RFC 8785 canonical JSON.
  */
 public final class LogExport {
@@ -17,6 +18,7 @@ public final class LogExport {
     public static final String LOG = "log";
     public static final String ENVELOPE = "envelope";
     public static final String RECORD = "record";
+    public static final String SEALED = "sealed";
     public static final String END = "end";
 
     private LogExport() {}
@@ -46,6 +48,17 @@ public final class LogExport {
                 .put("leafHash", Base64.getEncoder().encodeToString(leafHash)).put("hash", hash);
         line.set("record", record);
         return line(line);
+    }
+
+    /**
+     * A confidential leaf ({@link org.salwledger.core.trace.TraceRecords}): where the log puts it, its
+     * type, the leaf hash the log committed to and the record's stated hash; neither record nor envelope.
+     */
+    public static byte[] sealedLine(long index, String stream, long sequence, String type, byte[] leafHash,
+                                    String hash) {
+        return line(CanonicalJson.mapper().createObjectNode().put(KIND, SEALED).put("index", index)
+                .put("stream", stream).put("sequence", sequence).put("type", type)
+                .put("leafHash", Base64.getEncoder().encodeToString(leafHash)).put("hash", hash));
     }
 
     public static byte[] endLine(long records) {

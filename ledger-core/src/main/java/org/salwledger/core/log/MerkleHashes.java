@@ -4,6 +4,9 @@ import org.salwledger.core.crypto.Sha256;
 
 /** RFC 6962 §2.1 / RFC 9162 §2.1.1 hashing: domain-separated leaves and interior nodes. */
 public final class MerkleHashes {
+    /** Bytes of every leaf and node hash (SHA-256). */
+    public static final int HASH_SIZE = 32;
+
     /** MTH({}) = SHA-256 of the empty string. */
     public static final byte[] EMPTY_ROOT = Sha256.digest(new byte[0]);
 

@@ -118,6 +118,68 @@ class LedgerVerifierTest {
         assertBroken(export.lines, forkedLeaves, 1, "differs from the earlier export you trust");
     }
 
+    @Test
+    void aSealedTraceStreamCountsInTheRootWithoutItsContent() {
+        LedgerVerifier.Summary summary = verify(withSealed(sealed(3, TRACE, 0, "TraceRequested"),
+                sealed(4, TRACE, 1, "TraceAcknowledged"), sealed(5, TRACE, 2, "TraceAnswered")), SmallExport.logKey(), null, null);
+        assertThat(summary.records()).isEqualTo(6);
+        assertThat(summary.sealedRecords()).isEqualTo(3);
+        assertThat(summary.streams()).isEqualTo(4);
+    }
+
+    @Test
+    void onlyWholeTraceStreamsMayBeSealed() {
+        assertBroken(withSealed(sealed(3, SmallExport.ITEM, 1, "ItemStolen")), 3, "only trace records are confidential");
+        assertBroken(withSealed(sealed(3, SmallExport.ITEM, 1, "TraceAnswered")), 3, "its stream's earlier records are open");
+        assertBroken(withSealed(sealed(3, TRACE, 0, "TraceAnswered")), 3, "a trace stream opens with its request");
+        assertBroken(withSealed(sealed(3, TRACE, 0, "TraceRequested"), sealed(4, TRACE, 1, "TraceRequested")), 4,
+                "a trace stream opens with its request, and only there");
+        assertBroken(withSealed(sealed(3, TRACE, 0, "TraceRequested"), sealed(4, TRACE, 2, "TraceAnswered")), 4,
+                "the stream's record 1 should come next");
+
+        ObjectNode open = json(export.lines.get(recordLine(2)));
+        open.put("index", 4).put("stream", TRACE).put("sequence", 1);
+        assertBroken(withSealed(sealed(3, TRACE, 0, "TraceRequested"), open), 4, "its stream's earlier records are sealed");
+    }
+
+    @Test
+    void aSealedLeafStillAnswersToTheCheckpointAndTheEarlierExport() {
+        List<String> lines = withSealed(sealed(3, TRACE, 0, "TraceRequested"));
+        List<String> swapped = new ArrayList<>(lines);
+        int at = swapped.size() - 2;
+        swapped.set(at, json(swapped.get(at)).put("leafHash", Base64.getEncoder().encodeToString(
+                MerkleHashes.leaf("another request".getBytes(StandardCharsets.UTF_8)))).toString());
+        assertThatThrownBy(() -> verify(swapped, SmallExport.logKey(), null, null))
+                .hasMessageContaining("the signed checkpoint of size 4 says");
+
+        List<byte[]> earlier = new ArrayList<>(leaves());
+        earlier.add(MerkleHashes.leaf("another request".getBytes(StandardCharsets.UTF_8)));
+        assertBroken(lines, earlier, 3, "differs from the earlier export you trust");
+    }
+
+    private static final String TRACE = "5e1ec7ed-0000-3000-8000-000000000001";
+
+    private static ObjectNode sealed(long index, String stream, long sequence, String type) {
+        byte[] leaf = MerkleHashes.leaf((stream + "/" + sequence).getBytes(StandardCharsets.UTF_8));
+        byte[] line = LogExport.sealedLine(index, stream, sequence, type, leaf, "ab".repeat(32));
+        return json(new String(line, StandardCharsets.UTF_8).trim());
+    }
+
+    /** The small export with these lines after its records, under a checkpoint re-signed over all leaves. */
+    private List<String> withSealed(ObjectNode... added) {
+        List<byte[]> leaves = new ArrayList<>(leaves());
+        List<String> lines = new ArrayList<>(export.lines.subList(1, export.lines.size() - 1));
+        for (ObjectNode line : added) {
+            leaves.add(Base64.getDecoder().decode(line.get("leafHash").asText()));
+            lines.add(line.toString());
+        }
+        int size = leaves.size();
+        String note = sign(new Checkpoint(SmallExport.ORIGIN, size, new MerkleTree(leaves).root(size)));
+        lines.add(0, json(export.lines.get(0)).put("size", size).put("checkpoint", note).toString());
+        lines.add(json(export.lines.get(export.lines.size() - 1)).put("records", size).toString());
+        return lines;
+    }
+
     private List<byte[]> leaves() {
         List<byte[]> leaves = new ArrayList<>();
         for (String line : export.lines) {

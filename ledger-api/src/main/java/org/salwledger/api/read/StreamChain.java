@@ -21,7 +21,7 @@ import java.util.List;
  * the signed envelope that caused it: what a verifier needs to recheck the chain offline.
  */
 @Component
-public class ItemChain {
+public class StreamChain {
     private final EventStore eventStore;
     private final EnvelopeStore envelopes;
 
@@ -29,22 +29,28 @@ public class ItemChain {
 
     public record Chain(String stream, List<Entry> records) {}
 
-    public ItemChain(EventStore eventStore, EnvelopeStore envelopes) {
+    public StreamChain(EventStore eventStore, EnvelopeStore envelopes) {
         this.eventStore = eventStore;
         this.envelopes = envelopes;
     }
 
+    /** An item's chain; 404 when the event store has no record of it. */
     public Chain of(String stream) {
+        List<Entry> entries = records(stream);
+        if (entries.isEmpty()) {
+            throw LedgerProblem.notFound("item-not-found", "no records for " + stream);
+        }
+        return new Chain(stream, entries);
+    }
+
+    public List<Entry> records(String stream) {
         List<Entry> entries = new ArrayList<>();
         // From sequence 0 on purpose: readEvents(id) would start at a snapshot, which is not a record.
         eventStore.readEvents(stream, 0).asStream().map(DomainEventMessage::getPayload)
                 .filter(LedgerEvent.class::isInstance).map(LedgerEvent.class::cast)
                 .forEach(event -> entries.add(new Entry(LedgerRecords.recordOf(event), event.link().hash(),
                         envelope(event.link().envelopeHash()))));
-        if (entries.isEmpty()) {
-            throw LedgerProblem.notFound("item-not-found", "no records for " + stream);
-        }
-        return new Chain(stream, entries);
+        return entries;
     }
 
     private JsonNode envelope(String hash) {
