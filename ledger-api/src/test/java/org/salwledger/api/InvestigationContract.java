@@ -336,6 +336,23 @@ abstract class InvestigationContract extends RunningLedger {
                 assertThat(about(alerts(token, "type=TRACE_HIT"), "traceId", traceId))
                         .containsExactly("hit:" + traceId + ":" + item + "=OPEN"));
         assertThat(about(alerts(ledger.session(policeKey, police), "type=TRACE_HIT"), "traceId", traceId)).isEmpty();
+
+        // an item registered unmarked, with only part of its marking legible, is a hit too; another is not
+        String other = unmarked("ZQY" + s + "?");
+        String seized = unmarked("Z?X" + s.substring(0, 2) + "*");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(about(alerts(token, "type=TRACE_HIT"), "traceId", traceId)).containsExactlyInAnyOrder(
+                        "hit:" + traceId + ":" + item + "=OPEN", "hit:" + traceId + ":" + seized + "=OPEN"));
+        assertThat(alerts(token, "type=TRACE_HIT&itemId=" + other)).isEmpty();
+    }
+
+    String unmarked(String observedText) {
+        ObjectNode register = command("RegisterUnmarkedItem").put("kind", "WEAPON")
+                .put("category", "REVOLVER_OR_SELF_LOADING_PISTOL").put("calibre", "9x19mm").put("material", "POLYMER")
+                .put("production", "INDUSTRIAL").put("description", "pistol, serial partly ground off").put("place", "Bukavu");
+        register.putArray("observedMarkings").addObject().put("text", observedText).put("component", "FRAME")
+                .put("obliterated", true);
+        return ok(policeKey, police, register).get("itemId").asText();
     }
 
     @Test

@@ -82,6 +82,57 @@ public final class MarkText {
         return normalized.substring(0, i);
     }
 
+    /**
+     * Whether one mark could read as both normalized texts, each with its own unknowns: the two patterns
+     * share at least one text. Two partial readings of one obliterated serial can both be true.
+     */
+    public static boolean couldBeTheSame(String a, String b) {
+        return new Overlap(a, b).from(0, 0);
+    }
+
+    /** Memoised search over both patterns' positions: O(|a|·|b|). */
+    private static final class Overlap {
+        private final String a;
+        private final String b;
+        private final byte[][] seen;
+
+        Overlap(String a, String b) {
+            this.a = a;
+            this.b = b;
+            this.seen = new byte[a.length() + 1][b.length() + 1];
+        }
+
+        boolean from(int i, int j) {
+            if (seen[i][j] != 0) {
+                return seen[i][j] > 0;
+            }
+            boolean result = search(i, j);
+            seen[i][j] = (byte) (result ? 1 : -1);
+            return result;
+        }
+
+        private boolean search(int i, int j) {
+            boolean aEnds = i == a.length();
+            boolean bEnds = j == b.length();
+            if (aEnds && bEnds) {
+                return true;
+            }
+            if (!aEnds && a.charAt(i) == UNKNOWN_RUN) {
+                // the run is empty here, or it swallows b's next character (or overlaps b's own run)
+                return from(i + 1, j) || (!bEnds && from(i, j + 1));
+            }
+            if (!bEnds && b.charAt(j) == UNKNOWN_RUN) {
+                return from(i, j + 1) || (!aEnds && from(i + 1, j));
+            }
+            if (aEnds || bEnds) {
+                return false;
+            }
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            return (x == y || x == ONE_UNKNOWN || y == ONE_UNKNOWN) && from(i + 1, j + 1);
+        }
+    }
+
     public static String reverse(String text) {
         return new StringBuilder(text).reverse().toString();
     }

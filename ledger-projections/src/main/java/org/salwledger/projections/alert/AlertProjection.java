@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.item.ItemDestroyed;
 import org.salwledger.core.item.ItemLost;
 import org.salwledger.core.item.ItemMarked;
@@ -14,6 +15,7 @@ import org.salwledger.core.item.ItemRegisteredUnmarked;
 import org.salwledger.core.item.ItemSeized;
 import org.salwledger.core.item.MarkText;
 import org.salwledger.core.item.MarkType;
+import org.salwledger.core.item.ObservedMarking;
 import org.salwledger.core.transfer.TransferKind;
 import org.salwledger.projections.LedgerViews;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +25,8 @@ import java.util.List;
 
 /**
  * The alerts that facts raise and resolve as they arrive, and the mark obligations the alert scanner
- * watches over time. Trace hits: a new mark matching the markings of a trace answered NOT_FOUND.
+ * watches over time. Trace hits: a new mark, or the markings observed on an item registered unmarked,
+ * matching the markings of a trace answered NOT_FOUND.
  */
 @Component
 @ProcessingGroup(LedgerViews.PROCESSING_GROUP)
@@ -83,6 +86,7 @@ public class AlertProjection {
     @EventHandler
     void on(ItemRegisteredUnmarked e) {
         obligation(e.itemId(), MarkType.CONFISCATION, e.country(), e.link().recordedAt());
+        observedHits(e);
     }
 
     @EventHandler
@@ -123,13 +127,56 @@ public class AlertProjection {
                             + "AND (? LIKE w.pattern ESCAPE '\\' OR ? LIKE w.folded_pattern ESCAPE '\\')",
                     (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, normalized, folded);
             for (String[] trace : traces) {
-                ObjectNode facts = AlertBook.facts().put("traceId", trace[0]).put("markText", text)
-                        .put("markType", e.markType().name()).put("markedBy", e.markedBy()).put("recordHash", e.link().hash());
-                alerts.raise("hit:" + trace[0] + ":" + e.itemId(), AlertType.TRACE_HIT, "a mark matching trace " + trace[0]
-                                + " (answered NOT_FOUND) was registered on item " + e.itemId(), List.of(e.itemId()), facts,
-                        new AlertBook.Audience(trace[2], null, trace[1], true), at);
+                hit(trace, e.itemId(), AlertBook.facts().put("traceId", trace[0]).put("markText", text)
+                        .put("markType", e.markType().name()).put("markedBy", e.markedBy())
+                        .put("recordHash", e.link().hash()), at);
             }
         }
+    }
+
+    /**
+     * An item registered unmarked comes with what could be read of its markings, partial like the trace's
+     * own: a hit when one mark could read as both (or as both once look-alikes are folded).
+     */
+    private void observedHits(ItemRegisteredUnmarked e) {
+        if (e.observedMarkings() == null || e.observedMarkings().isEmpty()) {
+            return;
+        }
+        List<NotFoundTrace> traces = jdbc.query("SELECT trace_id, requester, requested_state, request FROM trace_view "
+                + "WHERE status = 'NOT_FOUND'", (rs, i) -> new NotFoundTrace(new String[] {rs.getString(1), rs.getString(2),
+                rs.getString(3)}, markings(rs.getBytes(4))));
+        for (NotFoundTrace trace : traces) {
+            for (ObservedMarking observed : e.observedMarkings()) {
+                String read = MarkText.normalize(observed.text());
+                if (trace.markings.stream().anyMatch(wanted -> MarkText.couldBeTheSame(read, wanted)
+                        || MarkText.couldBeTheSame(MarkText.fold(read), MarkText.fold(wanted)))) {
+                    hit(trace.ids, e.itemId(), AlertBook.facts().put("traceId", trace.ids[0])
+                            .put("observedText", observed.text()).put("registeredBy", e.registeredBy())
+                            .put("recordHash", e.link().hash()), e.link().recordedAt());
+                    break;
+                }
+            }
+        }
+    }
+
+    /** ids: trace id, requester, requested State; markings normalized. */
+    private record NotFoundTrace(String[] ids, List<String> markings) {}
+
+    private static List<String> markings(byte[] request) {
+        try {
+            List<String> markings = new java.util.ArrayList<>();
+            CanonicalJson.mapper().readTree(request).path("observedMarkings")
+                    .forEach(m -> markings.add(MarkText.normalize(m.path("text").asText())));
+            return markings;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void hit(String[] trace, String itemId, ObjectNode facts, String at) {
+        alerts.raise("hit:" + trace[0] + ":" + itemId, AlertType.TRACE_HIT, "an item matching trace " + trace[0]
+                        + " (answered NOT_FOUND) was registered: " + itemId, List.of(itemId), facts,
+                new AlertBook.Audience(trace[2], null, trace[1], true), at);
     }
 
     private boolean traceablyMarked(String itemId) {
