@@ -104,11 +104,10 @@ public class MarkIndexProjection {
         String folded = MarkText.fold(normalized);
         boolean pattern = MarkText.hasUnknowns(normalized);
         jdbc.update("INSERT INTO mark_index (item_id, sequence, position, source, mark_type, text, normalized, "
-                        + "normalized_rev, folded, folded_rev, unknowns, pattern, folded_pattern) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "normalized_rev, folded, folded_rev, unknowns, pattern) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 itemId, sequence, position, source, markType, text, normalized, MarkText.reverse(normalized), folded,
-                MarkText.reverse(folded), MarkText.unknowns(normalized),
-                pattern ? MarkText.likePattern(normalized) : null, pattern ? MarkText.likePattern(folded) : null);
+                MarkText.reverse(folded), MarkText.unknowns(normalized), pattern ? MarkText.likePattern(normalized) : null);
         if (pattern) {
             jdbc.update("INSERT INTO mark_pattern (item_id, sequence, position, source, mark_type, text, unknowns, pattern, "
                             + "folded_pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", itemId, sequence, position, source,
