@@ -255,6 +255,27 @@ abstract class InvestigationContract extends RunningLedger {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                 about(alerts(token, "type=TRACE_UNACKNOWLEDGED&status=ALL"), "traceId", traceId))
                 .containsExactly("unacknowledged:" + traceId + "=RESOLVED"));
+
+        // the requested State asks for more; only the requester answers; the answer is not overdue meanwhile
+        ok(cdKey, cd, command("RequestTraceInformation").put("traceId", traceId)
+                .put("questions", "photos of the frame where the serial was ground off?"));
+        assertThat(ledger.submit(cdKey, cd, command("RequestTraceInformation").put("traceId", traceId)
+                .put("questions", "and the slide?")).problemType()).isEqualTo("urn:salw-ledger:problem:trace-information-pending");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                ledger.get("/api/v1/traces/" + traceId, token).json().get("status").asText()).isEqualTo("INFO_REQUESTED"));
+        alertClock.setAhead(Duration.ofDays(40));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(about(alerts(token, "type=TRACE_UNANSWERED&status=ALL"), "traceId", traceId))
+                        .as("waiting for the requester, not for the requested State").isEmpty());
+        assertThat(ledger.submit(policeKey, police, command("ProvideTraceInformation").put("traceId", traceId)
+                .put("information", "not mine to give")).problemType()).isEqualTo("urn:salw-ledger:problem:not-requester");
+        ok(investigatorKey, investigator, command("ProvideTraceInformation").put("traceId", traceId)
+                .put("information", "photos sent by secure mail, ref NL-2026-118/4"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(about(alerts(token, "type=TRACE_UNANSWERED"), "traceId", traceId))
+                        .containsExactly("unanswered:" + traceId + "=OPEN"));
+        assertThat(ledger.get("/api/v1/traces/" + traceId, token).json().get("status").asText()).isEqualTo("ACKNOWLEDGED");
+
         ObjectNode answer = command("AnswerTraceRequest").put("traceId", traceId).put("outcome", "ANSWERED")
                 .put("information", "exported by " + fnh + " under BE-EXP-2026-0042, sold to " + dealer
                         + ", reported stolen; seized by " + police);
@@ -263,9 +284,12 @@ abstract class InvestigationContract extends RunningLedger {
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
             JsonNode answered = ledger.get("/api/v1/traces/" + traceId, token).json();
             assertThat(answered.get("status").asText()).isEqualTo("ANSWERED");
-            assertThat(answered.get("steps").findValuesAsText("type"))
-                    .containsExactly("TraceRequested", "TraceAcknowledged", "TraceAnswered");
+            assertThat(answered.get("steps").findValuesAsText("type")).containsExactly("TraceRequested",
+                    "TraceAcknowledged", "TraceInformationRequested", "TraceInformationProvided", "TraceAnswered");
         });
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                about(alerts(token, "type=TRACE_UNANSWERED&status=ALL"), "traceId", traceId))
+                .containsExactly("unanswered:" + traceId + "=RESOLVED"));
         assertThat(ledger.submit(cdKey, cd, command("AnswerTraceRequest").put("traceId", traceId).put("outcome", "DECLINED")
                 .put("reason", "changed our mind")).problemType()).isEqualTo("urn:salw-ledger:problem:trace-answered");
 
@@ -280,10 +304,12 @@ abstract class InvestigationContract extends RunningLedger {
         String auditorToken = ledger.session(auditorKey, auditor);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                 sealedLines(ledger.get("/api/v1/log/export", auditorToken).body(), traceId).findValuesAsText("type"))
-                .containsExactly("TraceRequested", "TraceAcknowledged", "TraceAnswered"));
+                .containsExactly("TraceRequested", "TraceAcknowledged", "TraceInformationRequested",
+                        "TraceInformationProvided", "TraceAnswered"));
         String export = ledger.get("/api/v1/log/export", auditorToken).body();
         assertThat(export).contains(dealer).doesNotContain("criminal investigation NL-2026-118")
-                .doesNotContain("Art. 7 of the Firearms Act").doesNotContain("sold to " + dealer);
+                .doesNotContain("Art. 7 of the Firearms Act").doesNotContain("sold to " + dealer)
+                .doesNotContain("ref NL-2026-118/4");
         var verifier = new org.salwledger.core.audit.LedgerVerifier(org.salwledger.core.log.NoteVerifierKey.parse(
                 ledger.get("/api/v1/log/key", null).body().trim()), null, null);
         export.lines().forEach(verifier::accept);

@@ -32,6 +32,8 @@ public final class CommandRoutes {
             case "RejectTransfer" -> "/api/v1/transfers/" + text(command, "transferId") + "/rejection";
             case "SubmitTraceRequest" -> "/api/v1/traces";
             case "AcknowledgeTraceRequest" -> "/api/v1/traces/" + text(command, "traceId") + "/acknowledgement";
+            case "RequestTraceInformation" -> "/api/v1/traces/" + text(command, "traceId") + "/information-request";
+            case "ProvideTraceInformation" -> "/api/v1/traces/" + text(command, "traceId") + "/information";
             case "AnswerTraceRequest" -> "/api/v1/traces/" + text(command, "traceId") + "/answer";
             default -> throw new IllegalArgumentException("no endpoint known for command type '" + type + "'");
         };

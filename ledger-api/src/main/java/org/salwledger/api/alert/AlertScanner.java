@@ -47,7 +47,8 @@ public class AlertScanner {
         apply(AlertType.MARK_MISSING, missingMarks(now.minus(settings.markDeadline())), now, "the mark was recorded");
         apply(AlertType.TRACE_UNACKNOWLEDGED, unacknowledgedTraces(now.minus(settings.traceAcknowledgement())), now,
                 "acknowledged");
-        apply(AlertType.TRACE_UNANSWERED, unansweredTraces(now.minus(settings.traceAnswer()), today), now, "answered");
+        apply(AlertType.TRACE_UNANSWERED, unansweredTraces(now.minus(settings.traceAnswer()), today), now,
+                "answered, or waiting for the requester's information");
         apply(AlertType.REFUSED_LOST_OR_STOLEN, refusalsOnMissingItems(), now, "the item is no longer lost or stolen");
     }
 
@@ -110,7 +111,8 @@ public class AlertScanner {
     private Map<String, Due> unansweredTraces(Instant acknowledgedBefore, String today) {
         Map<String, Due> due = new HashMap<>();
         jdbc.query("SELECT trace_id, requester, requester_country, requested_state, status FROM trace_view "
-                + "WHERE (status = 'ACKNOWLEDGED' AND acknowledged_at < ?) OR (status = 'DELAYED' AND delayed_until < ?)",
+                + "WHERE (status = 'ACKNOWLEDGED' AND COALESCE(information_provided_at, acknowledged_at) < ?) "
+                + "OR (status = 'DELAYED' AND delayed_until < ?)",
                 rs -> {
                     String id = "unanswered:" + rs.getString(1);
                     due.put(id, trace(id, rs.getString(1), "not answered by " + rs.getString(4) + " in time ("

@@ -8,6 +8,8 @@ import org.salwledger.api.write.EnvelopeVerifier;
 import org.salwledger.core.item.ItemIds;
 import org.salwledger.core.trace.AcknowledgeTraceRequest;
 import org.salwledger.core.trace.AnswerTraceRequest;
+import org.salwledger.core.trace.ProvideTraceInformation;
+import org.salwledger.core.trace.RequestTraceInformation;
 import org.salwledger.core.trace.SubmitTraceRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,6 +60,25 @@ public class TraceCommandController {
         var signed = verifier.verify(envelope, "AcknowledgeTraceRequest", TraceCommands.AcknowledgeTraceRequestBody.class);
         samePath(traceId, signed.body().traceId());
         return submitter.submit(signed, origin -> new AcknowledgeTraceRequest(traceId, origin), Map.of("traceId", traceId));
+    }
+
+    @PostMapping("/{traceId}/information-request")
+    @Operation(summary = "RequestTraceInformation by an AUTHORITY of the requested State: questions for the requester "
+            + "(status INFO_REQUESTED until the requester provides)")
+    public ResponseEntity<byte[]> requestInformation(@PathVariable String traceId, @RequestBody byte[] envelope) {
+        var signed = verifier.verify(envelope, "RequestTraceInformation", TraceCommands.RequestTraceInformationBody.class);
+        samePath(traceId, signed.body().traceId());
+        return submitter.submit(signed, origin -> new RequestTraceInformation(traceId, signed.body().questions(), origin),
+                Map.of("traceId", traceId));
+    }
+
+    @PostMapping("/{traceId}/information")
+    @Operation(summary = "ProvideTraceInformation by the requester, answering the requested State's questions")
+    public ResponseEntity<byte[]> provideInformation(@PathVariable String traceId, @RequestBody byte[] envelope) {
+        var signed = verifier.verify(envelope, "ProvideTraceInformation", TraceCommands.ProvideTraceInformationBody.class);
+        samePath(traceId, signed.body().traceId());
+        return submitter.submit(signed, origin -> new ProvideTraceInformation(traceId, signed.body().information(),
+                origin), Map.of("traceId", traceId));
     }
 
     @PostMapping("/{traceId}/answer")

@@ -23,6 +23,10 @@ public final class TraceCommands {
 
     public record AcknowledgeTraceRequestBody(String traceId) {}
 
+    public record RequestTraceInformationBody(String traceId, String questions) {}
+
+    public record ProvideTraceInformationBody(String traceId, String information) {}
+
     public record AnswerTraceRequestBody(String traceId, TraceOutcome outcome, String information, String reason,
                                          LocalDate newDate, List<String> identifiedItems) {}
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 public final class TraceRecords {
     private static final String OPENING = TraceRequested.class.getSimpleName();
     private static final Set<String> TYPES = Set.of(OPENING, TraceAcknowledged.class.getSimpleName(),
+            TraceInformationRequested.class.getSimpleName(), TraceInformationProvided.class.getSimpleName(),
             TraceAnswered.class.getSimpleName());
 
     private TraceRecords() {}

@@ -20,8 +20,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An ITI trace request (DOMAIN-RULES rules 24-27): submitted by an AUTHORITY, LAW_ENFORCEMENT or
- * INVESTIGATOR; only the requested State's AUTHORITY acknowledges it and then answers (DELAYED may be
- * followed by another answer; the others are final). Every step is a signed record on its stream.
+ * INVESTIGATOR; only the requested State's AUTHORITY acknowledges it, may ask the requester for more
+ * information (which only the requester provides), and answers (DELAYED may be followed by another
+ * answer; the others are final). Every step is a signed record on its stream.
  */
 @Aggregate(cache = "ledgerAggregateCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -31,8 +32,10 @@ public class TraceRequest {
 
     @AggregateIdentifier
     private String traceId;
+    private String requester;
     private String requestedState;
     private boolean acknowledged;
+    private boolean informationPending;
     private TraceOutcome lastOutcome;
     private ChainHead chain;
 
@@ -86,12 +89,7 @@ public class TraceRequest {
     public void handle(AnswerTraceRequest c) {
         CommandOrigin origin = c.origin();
         requireRequestedStateAuthority(origin);
-        if (!acknowledged) {
-            throw DomainRuleViolation.conflict("trace-not-acknowledged", "acknowledge trace " + traceId + " before answering");
-        }
-        if (lastOutcome != null && lastOutcome.isFinal()) {
-            throw DomainRuleViolation.conflict("trace-answered", "trace " + traceId + " was answered " + lastOutcome);
-        }
+        requireOpen("answering");
         TraceOutcome outcome = Require.present(c.outcome(), "outcome");
         String reason = Require.optionalText(c.reason(), "reason", 2000);
         if (reason == null && (outcome == TraceOutcome.ANSWERED_RESTRICTED || outcome == TraceOutcome.DELAYED
@@ -109,6 +107,44 @@ public class TraceRequest {
                 outcome == TraceOutcome.DELAYED ? newDate : null, identified, origin.actorId(), link), origin));
     }
 
+    @CommandHandler
+    public void handle(RequestTraceInformation c) {
+        CommandOrigin origin = c.origin();
+        requireRequestedStateAuthority(origin);
+        requireOpen("asking for information");
+        if (informationPending) {
+            throw DomainRuleViolation.conflict("trace-information-pending", "trace " + traceId
+                    + " already waits for the requester's information");
+        }
+        String questions = Require.text(c.questions(), "questions", 10_000);
+        apply(chain.seal(link -> new TraceInformationRequested(traceId, questions, origin.actorId(), link), origin));
+    }
+
+    @CommandHandler
+    public void handle(ProvideTraceInformation c) {
+        CommandOrigin origin = c.origin();
+        if (!origin.actorId().equals(requester)) {
+            throw DomainRuleViolation.forbidden("not-requester", "only " + requester + ", who requested trace "
+                    + traceId + ", provides its information");
+        }
+        if (!informationPending) {
+            throw DomainRuleViolation.conflict("no-information-requested", "the requested State asked nothing for trace "
+                    + traceId);
+        }
+        String information = Require.text(c.information(), "information", 10_000);
+        apply(chain.seal(link -> new TraceInformationProvided(traceId, information, origin.actorId(), link), origin));
+    }
+
+    private void requireOpen(String doing) {
+        if (!acknowledged) {
+            throw DomainRuleViolation.conflict("trace-not-acknowledged", "acknowledge trace " + traceId + " before "
+                    + doing);
+        }
+        if (lastOutcome != null && lastOutcome.isFinal()) {
+            throw DomainRuleViolation.conflict("trace-answered", "trace " + traceId + " was answered " + lastOutcome);
+        }
+    }
+
     private void requireRequestedStateAuthority(CommandOrigin origin) {
         if (origin.role() != Role.AUTHORITY || !origin.country().equals(requestedState)) {
             throw DomainRuleViolation.forbidden("not-requested-state", "only an AUTHORITY of the requested State "
@@ -119,6 +155,7 @@ public class TraceRequest {
     @EventSourcingHandler
     void on(TraceRequested e) {
         traceId = e.traceId();
+        requester = e.requester();
         requestedState = e.requestedState();
         chain = ChainHead.start(traceId).after(e.link());
     }
@@ -130,7 +167,21 @@ public class TraceRequest {
     }
 
     @EventSourcingHandler
+    void on(TraceInformationRequested e) {
+        informationPending = true;
+        chain = chain.after(e.link());
+    }
+
+    @EventSourcingHandler
+    void on(TraceInformationProvided e) {
+        informationPending = false;
+        chain = chain.after(e.link());
+    }
+
+    @EventSourcingHandler
     void on(TraceAnswered e) {
+        // an answer, even one given without the information asked for, ends the question
+        informationPending = false;
         lastOutcome = e.outcome();
         chain = chain.after(e.link());
     }

@@ -106,4 +106,34 @@ class TraceRequestTest {
         fixture.given(requested, ack, notFound).when(new AnswerTraceRequest(ID, TraceOutcome.ANSWERED, "found it", null,
                 null, null, CD_AUTH)).expectException(DomainRuleViolation.class).expectNoEvents();
     }
+
+    @Test
+    void theRequestedStateMayAskTheRequesterForMoreAndOnlyTheRequesterAnswersIt() {
+        TraceRequested requested = requested();
+        TraceAcknowledged ack = acknowledged(requested);
+        fixture.given(requested).when(new RequestTraceInformation(ID, "photos of the frame?", CD_AUTH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(requested, ack).when(new RequestTraceInformation(ID, "photos of the frame?", BE_AUTH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        TraceInformationRequested asked = ChainHead.start(ID).after(requested.link()).after(ack.link()).seal(link ->
+                new TraceInformationRequested(ID, "photos of the frame?", "CD-MOD", link), CD_AUTH);
+        fixture.given(requested, ack).when(new RequestTraceInformation(ID, "photos of the frame?", CD_AUTH))
+                .expectEvents(asked);
+        fixture.given(requested, ack, asked).when(new RequestTraceInformation(ID, "and the slide?", CD_AUTH))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+
+        fixture.given(requested, ack).when(new ProvideTraceInformation(ID, "attached", NL_INV))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(requested, ack, asked).when(new ProvideTraceInformation(ID, "attached", origin("NL-POL",
+                Role.INVESTIGATOR, "NL"))).expectException(DomainRuleViolation.class).expectNoEvents();
+        TraceInformationProvided provided = ChainHead.start(ID).after(requested.link()).after(ack.link())
+                .after(asked.link()).seal(link -> new TraceInformationProvided(ID, "photos sent by secure mail", "NL-INV",
+                        link), NL_INV);
+        fixture.given(requested, ack, asked).when(new ProvideTraceInformation(ID, "photos sent by secure mail", NL_INV))
+                .expectEvents(provided);
+        fixture.given(requested, ack, asked, provided).when(new AnswerTraceRequest(ID, TraceOutcome.NOT_FOUND, null, null,
+                null, null, CD_AUTH)).expectSuccessfulHandlerExecution();
+        fixture.given(requested, ack, asked).when(new AnswerTraceRequest(ID, TraceOutcome.DECLINED, null,
+                "no answer to our questions", null, null, CD_AUTH)).expectSuccessfulHandlerExecution();
+    }
 }

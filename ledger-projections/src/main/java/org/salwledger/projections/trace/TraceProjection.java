@@ -9,6 +9,8 @@ import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.item.MarkText;
 import org.salwledger.core.trace.TraceAcknowledged;
 import org.salwledger.core.trace.TraceAnswered;
+import org.salwledger.core.trace.TraceInformationProvided;
+import org.salwledger.core.trace.TraceInformationRequested;
 import org.salwledger.core.trace.TraceOutcome;
 import org.salwledger.core.trace.TraceRequested;
 import org.salwledger.projections.LedgerViews;
@@ -40,6 +42,20 @@ public class TraceProjection {
         jdbc.update("UPDATE trace_view SET status = 'ACKNOWLEDGED', acknowledged_at = ?, last_sequence = ? "
                 + "WHERE trace_id = ?", e.link().recordedAt(), e.link().sequence(), e.traceId());
         step(e.traceId(), e.acknowledgedBy(), e);
+    }
+
+    @EventHandler
+    void on(TraceInformationRequested e) {
+        jdbc.update("UPDATE trace_view SET status = 'INFO_REQUESTED', last_sequence = ? WHERE trace_id = ?",
+                e.link().sequence(), e.traceId());
+        step(e.traceId(), e.requestedBy(), e);
+    }
+
+    @EventHandler
+    void on(TraceInformationProvided e) {
+        jdbc.update("UPDATE trace_view SET status = 'ACKNOWLEDGED', information_provided_at = ?, last_sequence = ? "
+                + "WHERE trace_id = ?", e.link().recordedAt(), e.link().sequence(), e.traceId());
+        step(e.traceId(), e.providedBy(), e);
     }
 
     @EventHandler
