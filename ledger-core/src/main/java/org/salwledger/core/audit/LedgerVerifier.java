@@ -123,11 +123,7 @@ public final class LedgerVerifier {
         long index = line.path("index").asLong(-1);
         String stream = line.path("stream").asText(null);
         long sequence = line.path("sequence").asLong(-1);
-        long expected = leaves.size();
-        if (index != expected) {
-            throw new VerificationFailure(expected, null, null, "leaf " + expected + " is missing (next line is leaf "
-                    + index + ")");
-        }
+        requireNext(index);
         if (sealedStreams.contains(stream)) {
             throw new VerificationFailure(index, stream, sequence, "is open, but its stream's earlier records are sealed");
         }
@@ -153,10 +149,7 @@ public final class LedgerVerifier {
             throw new VerificationFailure(index, stream, sequence, "the log committed to other bytes at this leaf (leaf hash "
                     + b64(logged) + ", the record hashes to " + b64(leaf) + ")");
         }
-        if (index < earlierLeaves.size() && !Arrays.equals(leaf, earlierLeaves.get((int) index))) {
-            throw new VerificationFailure(index, stream, sequence,
-                    "differs from the earlier export you trust: the log was rewritten here");
-        }
+        requireUnchanged(index, stream, sequence, leaf);
         chain(index, stream, sequence, record, computed);
         String envelopeHash = record.path("envelopeHash").asText(null);
         if (envelopeHash != null) {
@@ -175,11 +168,7 @@ public final class LedgerVerifier {
         String stream = line.path("stream").asText(null);
         long sequence = line.path("sequence").asLong(-1);
         String type = line.path("type").asText();
-        long expected = leaves.size();
-        if (index != expected) {
-            throw new VerificationFailure(expected, null, null, "leaf " + expected + " is missing (next line is leaf "
-                    + index + ")");
-        }
+        requireNext(index);
         if (!TraceRecords.isConfidential(type)) {
             throw new VerificationFailure(index, stream, sequence, "is sealed as a '" + type
                     + "', but only trace records are confidential");
@@ -192,32 +181,44 @@ public final class LedgerVerifier {
             throw new VerificationFailure(index, stream, sequence, "is sealed as a '" + type
                     + "' at sequence " + sequence + ": a trace stream opens with its request, and only there");
         }
-        long expectedSequence = previous == null ? 0 : previous.sequence + 1;
-        if (sequence != expectedSequence) {
-            throw new VerificationFailure(index, stream, sequence, "the stream's record " + expectedSequence
-                    + " should come next; records are missing or out of order");
-        }
+        requireFollows(index, stream, sequence, previous);
         byte[] leaf = decode(line.path("leafHash").asText());
         if (leaf.length != MerkleHashes.HASH_SIZE) {
             throw new VerificationFailure(index, stream, sequence, "its leaf hash is not a SHA-256 hash");
         }
-        if (index < earlierLeaves.size() && !Arrays.equals(leaf, earlierLeaves.get((int) index))) {
-            throw new VerificationFailure(index, stream, sequence,
-                    "differs from the earlier export you trust: the log was rewritten here");
-        }
+        requireUnchanged(index, stream, sequence, leaf);
         heads.put(stream, new Link(sequence, line.path("hash").asText()));
         sealedStreams.add(stream);
         sealedRecords++;
         leaves.add(leaf);
     }
 
-    private void chain(long index, String stream, long sequence, ObjectNode record, String hash) {
-        Link previous = heads.get(stream);
+    private void requireNext(long index) {
+        long expected = leaves.size();
+        if (index != expected) {
+            throw new VerificationFailure(expected, null, null, "leaf " + expected + " is missing (next line is leaf "
+                    + index + ")");
+        }
+    }
+
+    private static void requireFollows(long index, String stream, long sequence, Link previous) {
         long expectedSequence = previous == null ? 0 : previous.sequence + 1;
         if (sequence != expectedSequence) {
             throw new VerificationFailure(index, stream, sequence, "the stream's record " + expectedSequence
                     + " should come next; records are missing or out of order");
         }
+    }
+
+    private void requireUnchanged(long index, String stream, long sequence, byte[] leaf) {
+        if (index < earlierLeaves.size() && !Arrays.equals(leaf, earlierLeaves.get((int) index))) {
+            throw new VerificationFailure(index, stream, sequence,
+                    "differs from the earlier export you trust: the log was rewritten here");
+        }
+    }
+
+    private void chain(long index, String stream, long sequence, ObjectNode record, String hash) {
+        Link previous = heads.get(stream);
+        requireFollows(index, stream, sequence, previous);
         String expectedPrev = previous == null ? LedgerRecords.GENESIS : previous.hash;
         String prevHash = record.path("prevHash").asText();
         if (!expectedPrev.equals(prevHash)) {
