@@ -264,16 +264,21 @@ abstract class InvestigationContract extends RunningLedger {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                 ledger.get("/api/v1/traces/" + traceId, token).json().get("status").asText()).isEqualTo("INFO_REQUESTED"));
         alertClock.setAhead(Duration.ofDays(40));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(about(alerts(token, "type=TRACE_UNANSWERED&status=ALL"), "traceId", traceId))
-                        .as("waiting for the requester, not for the requested State").isEmpty());
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(about(alerts(cdToken, "type=TRACE_INFORMATION_OVERDUE"), "traceId", traceId))
+                        .as("the requester is late").containsExactly("information:" + traceId + "=OPEN"));
+        assertThat(about(alerts(token, "type=TRACE_UNANSWERED&status=ALL"), "traceId", traceId))
+                .as("waiting for the requester, not for the requested State").isEmpty();
         assertThat(ledger.submit(policeKey, police, command("ProvideTraceInformation").put("traceId", traceId)
                 .put("information", "not mine to give")).problemType()).isEqualTo("urn:salw-ledger:problem:not-requester");
         ok(investigatorKey, investigator, command("ProvideTraceInformation").put("traceId", traceId)
                 .put("information", "photos sent by secure mail, ref NL-2026-118/4"));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(about(alerts(token, "type=TRACE_UNANSWERED"), "traceId", traceId))
-                        .containsExactly("unanswered:" + traceId + "=OPEN"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(about(alerts(token, "type=TRACE_UNANSWERED"), "traceId", traceId))
+                    .containsExactly("unanswered:" + traceId + "=OPEN");
+            assertThat(about(alerts(token, "type=TRACE_INFORMATION_OVERDUE&status=ALL"), "traceId", traceId))
+                    .containsExactly("information:" + traceId + "=RESOLVED");
+        });
         assertThat(ledger.get("/api/v1/traces/" + traceId, token).json().get("status").asText()).isEqualTo("ACKNOWLEDGED");
 
         ObjectNode answer = command("AnswerTraceRequest").put("traceId", traceId).put("outcome", "ANSWERED")

@@ -49,6 +49,8 @@ public class AlertScanner {
                 "acknowledged");
         apply(AlertType.TRACE_UNANSWERED, unansweredTraces(now.minus(settings.traceAnswer()), today), now,
                 "answered, or waiting for the requester's information");
+        apply(AlertType.TRACE_INFORMATION_OVERDUE, informationOverdue(now.minus(settings.traceInformation())), now,
+                "the information came, or the trace was answered");
         apply(AlertType.REFUSED_LOST_OR_STOLEN, refusalsOnMissingItems(), now, "the item is no longer lost or stolen");
     }
 
@@ -118,6 +120,17 @@ public class AlertScanner {
                     due.put(id, trace(id, rs.getString(1), "not answered by " + rs.getString(4) + " in time ("
                             + rs.getString(5) + ")", rs.getString(2), rs.getString(3), rs.getString(4)));
                 }, acknowledgedBefore.toString(), today);
+        return due;
+    }
+
+    private Map<String, Due> informationOverdue(Instant askedBefore) {
+        Map<String, Due> due = new HashMap<>();
+        jdbc.query("SELECT trace_id, requester, requester_country, requested_state, information_requested_at "
+                + "FROM trace_view WHERE status = 'INFO_REQUESTED' AND information_requested_at < ?", rs -> {
+            String id = "information:" + rs.getString(1);
+            due.put(id, trace(id, rs.getString(1), "waits since " + rs.getString(5) + " for the information "
+                    + rs.getString(4) + " asked of " + rs.getString(2), rs.getString(2), rs.getString(3), rs.getString(4)));
+        }, askedBefore.toString());
         return due;
     }
 

@@ -21,8 +21,8 @@ public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Ses
 
     /**
      * Diversion alerts: how often time-based ones are checked, how long a required mark may be missing,
-     * and the deadlines of a trace request's acknowledgement and answer.
+     * the deadlines of a trace request's acknowledgement and answer, and of the requester's information.
      */
     public record Alerts(Duration scanInterval, Duration markDeadline, Duration traceAcknowledgement,
-                         Duration traceAnswer) {}
+                         Duration traceAnswer, Duration traceInformation) {}
 }

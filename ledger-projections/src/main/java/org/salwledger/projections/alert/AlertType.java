@@ -18,6 +18,8 @@ public enum AlertType {
     TRACE_UNACKNOWLEDGED,
     /** A trace request not answered in time (or past its DELAYED date); resolved by an answer. */
     TRACE_UNANSWERED,
+    /** The requested State asked the requester for information that has not come in time; resolved when it comes or by an answer. */
+    TRACE_INFORMATION_OVERDUE,
     /** A mark matching a trace answered NOT_FOUND was registered; for the requester. */
     TRACE_HIT
 }

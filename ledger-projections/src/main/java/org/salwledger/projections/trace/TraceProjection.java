@@ -46,8 +46,8 @@ public class TraceProjection {
 
     @EventHandler
     void on(TraceInformationRequested e) {
-        jdbc.update("UPDATE trace_view SET status = 'INFO_REQUESTED', last_sequence = ? WHERE trace_id = ?",
-                e.link().sequence(), e.traceId());
+        jdbc.update("UPDATE trace_view SET status = 'INFO_REQUESTED', information_requested_at = ?, last_sequence = ? "
+                + "WHERE trace_id = ?", e.link().recordedAt(), e.link().sequence(), e.traceId());
         step(e.traceId(), e.requestedBy(), e);
     }
 
