@@ -283,12 +283,13 @@ abstract class InvestigationContract extends RunningLedger {
 
         ObjectNode answer = command("AnswerTraceRequest").put("traceId", traceId).put("outcome", "ANSWERED")
                 .put("information", "exported by " + fnh + " under BE-EXP-2026-0042, sold to " + dealer
-                        + ", reported stolen; seized by " + police);
+                        + ", reported stolen; seized by " + police).put("useRestriction", "intelligence only");
         answer.putArray("identifiedItems").add(pistol);
         ok(cdKey, cd, answer);
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
             JsonNode answered = ledger.get("/api/v1/traces/" + traceId, token).json();
             assertThat(answered.get("status").asText()).isEqualTo("ANSWERED");
+            assertThat(answered.get("useRestriction").asText()).isEqualTo("intelligence only");
             assertThat(answered.get("steps").findValuesAsText("type")).containsExactly("TraceRequested",
                     "TraceAcknowledged", "TraceInformationRequested", "TraceInformationProvided", "TraceAnswered");
         });

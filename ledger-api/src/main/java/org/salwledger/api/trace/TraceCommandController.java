@@ -89,7 +89,7 @@ public class TraceCommandController {
         var b = signed.body();
         samePath(traceId, b.traceId());
         return submitter.submit(signed, origin -> new AnswerTraceRequest(traceId, b.outcome(), b.information(), b.reason(),
-                b.newDate(), b.identifiedItems(), origin), Map.of("traceId", traceId));
+                b.newDate(), b.identifiedItems(), b.useRestriction(), origin), Map.of("traceId", traceId));
     }
 
     private static void samePath(String path, String payload) {

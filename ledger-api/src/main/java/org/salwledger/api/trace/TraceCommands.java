@@ -28,5 +28,5 @@ public final class TraceCommands {
     public record ProvideTraceInformationBody(String traceId, String information) {}
 
     public record AnswerTraceRequestBody(String traceId, TraceOutcome outcome, String information, String reason,
-                                         LocalDate newDate, List<String> identifiedItems) {}
+                                         LocalDate newDate, List<String> identifiedItems, String useRestriction) {}
 }

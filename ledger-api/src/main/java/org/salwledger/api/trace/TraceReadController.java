@@ -8,6 +8,7 @@ import org.salwledger.api.read.StreamChain;
 import org.salwledger.api.session.Reader;
 import org.salwledger.core.actor.Role;
 import org.salwledger.core.item.ItemIds;
+import org.salwledger.core.trace.TraceAnswered;
 import org.salwledger.projections.trace.TraceQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +36,7 @@ public class TraceReadController {
 
     public record Trace(String traceId, String status, String requester, String requesterCountry, String requestedState,
                         String priority, String submittedAt, String acknowledgedAt, String answeredAt,
-                        String delayedUntil, JsonNode request, List<TraceQueries.Step> steps,
+                        String delayedUntil, String useRestriction, JsonNode request, List<TraceQueries.Step> steps,
                         List<StreamChain.Entry> records, TraceReports.Report report, List<TraceQueries.Read> reads) {}
 
     public record TraceSummary(String traceId, String status, String requester, String requestedState, String priority,
@@ -64,10 +65,22 @@ public class TraceReadController {
         }
         List<String> candidates = new ArrayList<>();
         view.request().path("candidateItems").forEach(id -> candidates.add(id.asText()));
+        List<TraceQueries.Step> steps = traces.steps(traceId);
         return new Trace(traceId, view.status(), view.requester(), view.requesterCountry(), view.requestedState(),
                 view.priority(), view.submittedAt(), view.acknowledgedAt(), view.answeredAt(), view.delayedUntil(),
-                view.request(), traces.steps(traceId), chain.records(traceId), reports.report(candidates),
+                useRestriction(steps), view.request(), steps, chain.records(traceId), reports.report(candidates),
                 traces.reads(traceId));
+    }
+
+    /** The latest answer's restriction on the use of its information travels with every copy of the trace. */
+    private static String useRestriction(List<TraceQueries.Step> steps) {
+        String restriction = null;
+        for (TraceQueries.Step step : steps) {
+            if (step.type().equals(TraceAnswered.class.getSimpleName())) {
+                restriction = step.facts().path("useRestriction").asText(null);
+            }
+        }
+        return restriction;
     }
 
     @GetMapping

@@ -7,7 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 public record TraceAnswered(String traceId, TraceOutcome outcome, String information, String reason, LocalDate newDate,
-                            List<String> identifiedItems, String answeredBy, RecordLink link) implements LedgerEvent {
+                            List<String> identifiedItems, String useRestriction, String answeredBy, RecordLink link)
+        implements LedgerEvent {
     @Override
     public String statedBy() {
         return answeredBy;

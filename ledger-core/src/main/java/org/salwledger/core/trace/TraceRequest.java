@@ -103,8 +103,10 @@ public class TraceRequest {
         }
         String information = Require.optionalText(c.information(), "information", 10_000);
         List<String> identified = c.identifiedItems() == null ? List.of() : List.copyOf(c.identifiedItems());
+        String useRestriction = Require.optionalText(c.useRestriction(), "useRestriction", 1000);
         apply(chain.seal(link -> new TraceAnswered(traceId, outcome, information, reason,
-                outcome == TraceOutcome.DELAYED ? newDate : null, identified, origin.actorId(), link), origin));
+                outcome == TraceOutcome.DELAYED ? newDate : null, identified, useRestriction, origin.actorId(), link),
+                origin));
     }
 
     @CommandHandler

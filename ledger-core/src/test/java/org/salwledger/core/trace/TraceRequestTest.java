@@ -59,12 +59,13 @@ class TraceRequestTest {
         fixture.given(requested).when(new AcknowledgeTraceRequest(ID, CD_AUTH)).expectEvents(acknowledged(requested));
         TraceAcknowledged ack = acknowledged(requested);
         fixture.given(requested, ack).when(new AnswerTraceRequest(ID, TraceOutcome.ANSWERED, "exported by BE-FNH, sold to "
-                        + "a dealer, stolen 2026-10-02", null, null, List.of("item-1"), CD_AUTH))
+                        + "a dealer, stolen 2026-10-02", null, null, List.of("item-1"), "intelligence only", CD_AUTH))
                 .expectSuccessfulHandlerExecution().expectEventsMatching(
                         org.axonframework.test.matchers.Matchers.payloadsMatching(
                                 org.axonframework.test.matchers.Matchers.exactSequenceOf(
                                         org.axonframework.test.matchers.Matchers.predicate(e ->
-                                                e instanceof TraceAnswered a && a.outcome() == TraceOutcome.ANSWERED))));
+                                                e instanceof TraceAnswered a && a.outcome() == TraceOutcome.ANSWERED
+                                                        && a.useRestriction().equals("intelligence only")))));
     }
 
     @Test
@@ -82,7 +83,7 @@ class TraceRequestTest {
                 .expectException(DomainRuleViolation.class).expectNoEvents();
         fixture.given(requested).when(new AcknowledgeTraceRequest(ID, NL_INV))
                 .expectException(DomainRuleViolation.class).expectNoEvents();
-        fixture.given(requested).when(new AnswerTraceRequest(ID, TraceOutcome.NOT_FOUND, null, null, null, null, CD_AUTH))
+        fixture.given(requested).when(new AnswerTraceRequest(ID, TraceOutcome.NOT_FOUND, null, null, null, null, null, CD_AUTH))
                 .expectException(DomainRuleViolation.class).expectNoEvents();
     }
 
@@ -91,20 +92,20 @@ class TraceRequestTest {
         TraceRequested requested = requested();
         TraceAcknowledged ack = acknowledged(requested);
         fixture.given(requested, ack).when(new AnswerTraceRequest(ID, TraceOutcome.DELAYED, null, null,
-                        LocalDate.of(2027, 1, 10), null, CD_AUTH))
+                        LocalDate.of(2027, 1, 10), null, null, CD_AUTH))
                 .expectException(DomainRuleViolation.class);
         fixture.given(requested, ack).when(new AnswerTraceRequest(ID, TraceOutcome.DELAYED, null, "ongoing investigation",
-                        LocalDate.of(2020, 1, 10), null, CD_AUTH))
+                        LocalDate.of(2020, 1, 10), null, null, CD_AUTH))
                 .expectException(DomainRuleViolation.class);
         TraceAnswered delayed = ChainHead.start(ID).after(requested.link()).after(ack.link()).seal(link ->
                 new TraceAnswered(ID, TraceOutcome.DELAYED, null, "ongoing investigation", LocalDate.of(2027, 1, 10),
-                        List.of(), "CD-MOD", link), CD_AUTH);
+                        List.of(), null, "CD-MOD", link), CD_AUTH);
         fixture.given(requested, ack, delayed).when(new AnswerTraceRequest(ID, TraceOutcome.DECLINED, null,
-                "national security", null, null, CD_AUTH)).expectSuccessfulHandlerExecution();
+                "national security", null, null, null, CD_AUTH)).expectSuccessfulHandlerExecution();
         TraceAnswered notFound = ChainHead.start(ID).after(requested.link()).after(ack.link()).seal(link ->
-                new TraceAnswered(ID, TraceOutcome.NOT_FOUND, null, null, null, List.of(), "CD-MOD", link), CD_AUTH);
+                new TraceAnswered(ID, TraceOutcome.NOT_FOUND, null, null, null, List.of(), null, "CD-MOD", link), CD_AUTH);
         fixture.given(requested, ack, notFound).when(new AnswerTraceRequest(ID, TraceOutcome.ANSWERED, "found it", null,
-                null, null, CD_AUTH)).expectException(DomainRuleViolation.class).expectNoEvents();
+                null, null, null, CD_AUTH)).expectException(DomainRuleViolation.class).expectNoEvents();
     }
 
     @Test
@@ -132,8 +133,8 @@ class TraceRequestTest {
         fixture.given(requested, ack, asked).when(new ProvideTraceInformation(ID, "photos sent by secure mail", NL_INV))
                 .expectEvents(provided);
         fixture.given(requested, ack, asked, provided).when(new AnswerTraceRequest(ID, TraceOutcome.NOT_FOUND, null, null,
-                null, null, CD_AUTH)).expectSuccessfulHandlerExecution();
+                null, null, null, CD_AUTH)).expectSuccessfulHandlerExecution();
         fixture.given(requested, ack, asked).when(new AnswerTraceRequest(ID, TraceOutcome.DECLINED, null,
-                "no answer to our questions", null, null, CD_AUTH)).expectSuccessfulHandlerExecution();
+                "no answer to our questions", null, null, null, CD_AUTH)).expectSuccessfulHandlerExecution();
     }
 }
