@@ -100,37 +100,41 @@ public class AlertScanner {
     }
 
     private Map<String, Due> unacknowledgedTraces(Instant submittedBefore) {
-        Map<String, Due> due = new HashMap<>();
-        jdbc.query("SELECT trace_id, requester, requester_country, requested_state, submitted_at FROM trace_view "
-                + "WHERE status = 'SUBMITTED' AND submitted_at < ?", rs -> {
-            String id = "unacknowledged:" + rs.getString(1);
-            due.put(id, trace(id, rs.getString(1), "not acknowledged by " + rs.getString(4) + " since "
-                    + rs.getString(5), rs.getString(2), rs.getString(3), rs.getString(4)));
-        }, submittedBefore.toString());
-        return due;
+        return traces("unacknowledged:", "submitted_at", "status = 'SUBMITTED' AND submitted_at < ?",
+                (requester, requestedState, since) -> "not acknowledged by " + requestedState + " since " + since,
+                submittedBefore.toString());
     }
 
     private Map<String, Due> unansweredTraces(Instant acknowledgedBefore, String today) {
-        Map<String, Due> due = new HashMap<>();
-        jdbc.query("SELECT trace_id, requester, requester_country, requested_state, status FROM trace_view "
-                + "WHERE (status = 'ACKNOWLEDGED' AND COALESCE(information_provided_at, acknowledged_at) < ?) "
-                + "OR (status = 'DELAYED' AND delayed_until < ?)",
-                rs -> {
-                    String id = "unanswered:" + rs.getString(1);
-                    due.put(id, trace(id, rs.getString(1), "not answered by " + rs.getString(4) + " in time ("
-                            + rs.getString(5) + ")", rs.getString(2), rs.getString(3), rs.getString(4)));
-                }, acknowledgedBefore.toString(), today);
-        return due;
+        return traces("unanswered:", "status", "(status = 'ACKNOWLEDGED' AND COALESCE(information_provided_at, "
+                        + "acknowledged_at) < ?) OR (status = 'DELAYED' AND delayed_until < ?)",
+                (requester, requestedState, status) -> "not answered by " + requestedState + " in time (" + status + ")",
+                acknowledgedBefore.toString(), today);
     }
 
     private Map<String, Due> informationOverdue(Instant askedBefore) {
+        return traces("information:", "information_requested_at",
+                "status = 'INFO_REQUESTED' AND information_requested_at < ?",
+                (requester, requestedState, since) -> "waits since " + since + " for the information " + requestedState
+                        + " asked of " + requester, askedBefore.toString());
+    }
+
+    /** What a late trace alert says, from the trace's parties and the one column {@link #traces} reads for it. */
+    private interface TraceLateness {
+        String describe(String requester, String requestedState, String detail);
+    }
+
+    /** A trace alert, id {@code prefix + traceId}, for every trace the condition selects. */
+    private Map<String, Due> traces(String prefix, String detailColumn, String condition, TraceLateness lateness,
+                                    Object... args) {
         Map<String, Due> due = new HashMap<>();
-        jdbc.query("SELECT trace_id, requester, requester_country, requested_state, information_requested_at "
-                + "FROM trace_view WHERE status = 'INFO_REQUESTED' AND information_requested_at < ?", rs -> {
-            String id = "information:" + rs.getString(1);
-            due.put(id, trace(id, rs.getString(1), "waits since " + rs.getString(5) + " for the information "
-                    + rs.getString(4) + " asked of " + rs.getString(2), rs.getString(2), rs.getString(3), rs.getString(4)));
-        }, askedBefore.toString());
+        jdbc.query("SELECT trace_id, requester, requester_country, requested_state, " + detailColumn
+                + " FROM trace_view WHERE " + condition, rs -> {
+            String traceId = rs.getString(1);
+            String id = prefix + traceId;
+            due.put(id, trace(id, traceId, lateness.describe(rs.getString(2), rs.getString(4), rs.getString(5)),
+                    rs.getString(2), rs.getString(3), rs.getString(4)));
+        }, args);
         return due;
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.item.ItemDestroyed;
 import org.salwledger.core.item.ItemLost;
 import org.salwledger.core.item.ItemMarked;
@@ -18,6 +17,7 @@ import org.salwledger.core.item.MarkType;
 import org.salwledger.core.item.ObservedMarking;
 import org.salwledger.core.transfer.TransferKind;
 import org.salwledger.projections.LedgerViews;
+import org.salwledger.projections.trace.TraceQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -144,7 +144,7 @@ public class AlertProjection {
         }
         List<NotFoundTrace> traces = jdbc.query("SELECT trace_id, requester, requested_state, request FROM trace_view "
                 + "WHERE status = 'NOT_FOUND'", (rs, i) -> new NotFoundTrace(new String[] {rs.getString(1), rs.getString(2),
-                rs.getString(3)}, markings(rs.getBytes(4))));
+                rs.getString(3)}, TraceQueries.normalizedMarkings(rs.getBytes(4))));
         for (NotFoundTrace trace : traces) {
             for (ObservedMarking observed : e.observedMarkings()) {
                 String read = MarkText.normalize(observed.text());
@@ -161,17 +161,6 @@ public class AlertProjection {
 
     /** ids: trace id, requester, requested State; markings normalized. */
     private record NotFoundTrace(String[] ids, List<String> markings) {}
-
-    private static List<String> markings(byte[] request) {
-        try {
-            List<String> markings = new java.util.ArrayList<>();
-            CanonicalJson.mapper().readTree(request).path("observedMarkings")
-                    .forEach(m -> markings.add(MarkText.normalize(m.path("text").asText())));
-            return markings;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private void hit(String[] trace, String itemId, ObjectNode facts, String at) {
         alerts.raise("hit:" + trace[0] + ":" + itemId, AlertType.TRACE_HIT, "an item matching trace " + trace[0]

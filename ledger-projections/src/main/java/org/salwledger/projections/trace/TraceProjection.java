@@ -17,6 +17,8 @@ import org.salwledger.projections.LedgerViews;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Trace requests, their steps, and the markings of NOT_FOUND answers kept for later hits. */
 @Component
 @ProcessingGroup(LedgerViews.PROCESSING_GROUP)
@@ -71,16 +73,12 @@ public class TraceProjection {
 
     private void watch(String traceId) {
         byte[] request = jdbc.queryForObject("SELECT request FROM trace_view WHERE trace_id = ?", byte[].class, traceId);
-        try {
-            var markings = CanonicalJson.mapper().readTree(request).path("observedMarkings");
-            jdbc.update("DELETE FROM trace_watch WHERE trace_id = ?", traceId);
-            for (int i = 0; i < markings.size(); i++) {
-                String normalized = MarkText.normalize(markings.get(i).path("text").asText());
-                jdbc.update("INSERT INTO trace_watch (trace_id, position, pattern, folded_pattern) VALUES (?, ?, ?, ?)",
-                        traceId, i, MarkText.likePattern(normalized), MarkText.likePattern(MarkText.fold(normalized)));
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        List<String> markings = TraceQueries.normalizedMarkings(request);
+        jdbc.update("DELETE FROM trace_watch WHERE trace_id = ?", traceId);
+        for (int i = 0; i < markings.size(); i++) {
+            String normalized = markings.get(i);
+            jdbc.update("INSERT INTO trace_watch (trace_id, position, pattern, folded_pattern) VALUES (?, ?, ?, ?)",
+                    traceId, i, MarkText.likePattern(normalized), MarkText.likePattern(MarkText.fold(normalized)));
         }
     }
 

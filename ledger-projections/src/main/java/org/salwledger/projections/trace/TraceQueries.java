@@ -2,6 +2,7 @@ package org.salwledger.projections.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.item.MarkText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -67,6 +68,18 @@ public class TraceQueries {
     private static JsonNode json(byte[] bytes) {
         try {
             return CanonicalJson.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request's observed markings (its recorded facts) as {@link MarkText} normalizes them: what hits match. */
+    public static List<String> normalizedMarkings(byte[] request) {
+        try {
+            List<String> markings = new java.util.ArrayList<>();
+            CanonicalJson.mapper().readTree(request).path("observedMarkings")
+                    .forEach(m -> markings.add(MarkText.normalize(m.path("text").asText())));
+            return markings;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
