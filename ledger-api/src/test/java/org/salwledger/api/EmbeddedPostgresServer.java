@@ -35,14 +35,24 @@ final class EmbeddedPostgresServer {
         }
     }
 
-    static void registerNewDatabase(DynamicPropertyRegistry registry) throws SQLException {
+    /** A database of its own on the shared server. */
+    record Database(String url, String user, String password) {}
+
+    static Database newDatabase() {
         EmbeddedPostgres server = Holder.SERVER;
         String database = "ledger_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (var connection = server.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database", e);
         }
-        registry.add("LEDGER_DB_URL", () -> server.getJdbcUrl("postgres", database));
-        registry.add("LEDGER_DB_USER", () -> "postgres");
-        registry.add("LEDGER_DB_PASSWORD", () -> "postgres");
+        return new Database(server.getJdbcUrl("postgres", database), "postgres", "postgres");
+    }
+
+    static void registerNewDatabase(DynamicPropertyRegistry registry) {
+        Database database = newDatabase();
+        registry.add("LEDGER_DB_URL", database::url);
+        registry.add("LEDGER_DB_USER", database::user);
+        registry.add("LEDGER_DB_PASSWORD", database::password);
     }
 }

@@ -1,0 +1,196 @@
+package org.salwledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.salwledger.cli.LedgerCli;
+import org.salwledger.core.crypto.SigningKey;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.salwledger.api.LedgerTestClient.command;
+
+/**
+ * Nothing acknowledged is lost (DESIGN §7.1): the service runs as its own process under concurrent
+ * signed load and is killed with SIGKILL at random moments; after each restart every record that was
+ * answered 2xx is still there, and at the end the log holds exactly the records and verifies.
+ */
+abstract class CrashContract {
+    private static final int KILLS = 3;
+    private static final int CLIENTS = 6;
+    private static final SigningKey ADMIN = SigningKey.generate();
+
+    @TempDir
+    Path dataDir;
+
+    /** How the child process reaches its database (empty for the embedded H2 file in the data dir). */
+    abstract Map<String, String> environment();
+
+    /** A connection to the same database, opened while no ledger process runs. */
+    abstract Connection openDatabase() throws SQLException;
+
+    @Test
+    void everyAcknowledgedRecordSurvivesSigkillUnderLoad() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        Path log = Files.createTempFile("ledger-crash", ".log");
+        SigningKey fnhKey = SigningKey.generate();
+        SigningKey auditorKey = SigningKey.generate();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        int killedInFlight = 0;
+
+        for (int round = 0; round < KILLS; round++) {
+            ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log);
+            LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
+            if (round == 0) {
+                ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
+                ledger.register("BE-AUDIT", "AUDITOR", "BE", auditorKey);
+            } else {
+                assertAllPresent(child, ledger, ledger.session(auditorKey, "BE-AUDIT"), acknowledged, log);
+            }
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger thisRound = new AtomicInteger();
+            AtomicInteger inFlightLost = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.submit(() -> appendUntilStopped(ledger, fnhKey, running, acknowledged, thisRound, inFlightLost));
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() -> thisRound.get() >= 40);
+            Thread.sleep(random.nextInt(1500));
+            child.kill();
+            running.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            killedInFlight += inFlightLost.get();
+        }
+
+        long size;
+        try (ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log)) {
+            LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
+            String token = ledger.session(auditorKey, "BE-AUDIT");
+            size = assertAllPresent(child, ledger, token, acknowledged, log);
+        }
+        try (Connection db = openDatabase(); Statement sql = db.createStatement()) {
+            long events = count(sql, "SELECT COUNT(*) FROM domainevententry");
+            assertThat(count(sql, "SELECT COUNT(*) FROM log_leaf")).as("leaves").isEqualTo(events);
+            assertThat(count(sql, "SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaf")).isEqualTo(events);
+            assertThat(count(sql, "SELECT COUNT(*) FROM domainevententry e LEFT JOIN log_leaf l ON l.stream = "
+                    + "e.aggregateidentifier AND l.sequence = e.sequencenumber WHERE l.leaf_index IS NULL"))
+                    .as("records missing from the log").isZero();
+            assertThat(size).as("the last checkpoint covers every record").isEqualTo(events);
+        }
+        System.out.printf("crash test (%s, seed %d): %d kills, %d acknowledged records all present, %d requests cut "
+                + "by the kills, log of %d records verifies%n", getClass().getSimpleName(), seed, KILLS,
+                acknowledged.size(), killedInFlight, size);
+    }
+
+    /** Manufactures items and marks them, as fast as the ledger answers; keeps the hash of every 201 record. */
+    private static void appendUntilStopped(LedgerTestClient ledger, SigningKey key, AtomicBoolean running,
+                                           Set<String> acknowledged, AtomicInteger thisRound, AtomicInteger lost) {
+        while (running.get()) {
+            try {
+                LedgerTestClient.Answer made = ledger.submit(key, "BE-FNH", command("ManufactureItem")
+                        .put("kind", "WEAPON").put("category", "RIFLE_OR_CARBINE").put("make", "FN Herstal")
+                        .put("model", "SCAR-L").put("calibre", "5.56x45mm").put("material", "METAL")
+                        .put("production", "INDUSTRIAL"));
+                if (!acknowledge(made, acknowledged, thisRound)) {
+                    continue;
+                }
+                String itemId = made.json().get("itemId").asText();
+                acknowledge(ledger.submit(key, "BE-FNH", command("MarkItem").put("itemId", itemId)
+                        .put("markType", "MANUFACTURE").put("serial", "SCAR-" + itemId.substring(0, 13))
+                        .put("component", "RECEIVER").put("method", "LASER")), acknowledged, thisRound);
+            } catch (AssertionError | RuntimeException cutByTheKill) {
+                // no answer: unacknowledged, so the client may not count it
+                lost.incrementAndGet();
+            }
+        }
+    }
+
+    private static boolean acknowledge(LedgerTestClient.Answer answer, Set<String> acknowledged, AtomicInteger round) {
+        if (answer.status() / 100 != 2) {
+            return false;
+        }
+        answer.json().get("records").forEach(record -> acknowledged.add(record.get("hash").asText()));
+        round.incrementAndGet();
+        return true;
+    }
+
+    /**
+     * Once the restarted log has caught up, every acknowledged record is a verified record of the export
+     * (the export serves each leaf's record as the event store holds it). Returns the log size.
+     */
+    private long assertAllPresent(ChildLedger child, LedgerTestClient ledger, String token, Set<String> acknowledged,
+                                  Path log) throws Exception {
+        long size = awaitSteadyCheckpoint(ledger);
+        Path export = Files.createTempFile(dataDir, "export", ".jsonl");
+        StringWriter out = new StringWriter();
+        int exit = LedgerCli.run(new PrintWriter(out, true), "verify", "--url", "http://localhost:" + child.port,
+                "--token", token, "--save", export.toString());
+        assertThat(exit).as(out.toString()).isZero();
+        Set<String> missing = new HashSet<>(acknowledged);
+        missing.removeAll(exportedRecordHashes(export));
+        assertThat(missing).as("acknowledged records lost of %d (service log: %s)", acknowledged.size(), log).isEmpty();
+        Files.delete(export);
+        return size;
+    }
+
+    private static long awaitSteadyCheckpoint(LedgerTestClient ledger) throws InterruptedException {
+        long previous = -1;
+        while (true) {
+            long size = checkpointSize(ledger);
+            if (size == previous) {
+                return size;
+            }
+            previous = size;
+            Thread.sleep(3000);
+        }
+    }
+
+    private static long checkpointSize(LedgerTestClient ledger) {
+        String note = ledger.get("/api/v1/log/checkpoint", null).body();
+        return Long.parseLong(note.split("\n")[1]);
+    }
+
+    private static Set<String> exportedRecordHashes(Path export) throws Exception {
+        Set<String> hashes = new HashSet<>();
+        try (BufferedReader lines = Files.newBufferedReader(export)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                JsonNode json = LedgerTestClient.json(line);
+                if ("record".equals(json.path("kind").asText())) {
+                    hashes.add(json.path("hash").asText());
+                }
+            }
+        }
+        return hashes;
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
