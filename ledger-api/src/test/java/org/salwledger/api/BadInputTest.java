@@ -258,4 +258,123 @@ class BadInputTest extends RunningLedger {
         assertThat(ledger.post("/api/v1/sessions", open).status()).isEqualTo(201);
         refused(409, "session-envelope-reused", () -> ledger.post("/api/v1/sessions", open));
     }
+
+    /** The payload as the signer wrote it, with {@code raw} in place of the "__RAW__" string: JSON the canonicalizer would rewrite. */
+    private String envelopeWithRawValue(ObjectNode command, String raw) {
+        String json = CanonicalJson.canonicalString(header(command, maker)).replace("\"__RAW__\"", raw);
+        return envelopeWithPayload(json.getBytes(StandardCharsets.UTF_8), makerKey);
+    }
+
+    @Test
+    void typesAreExactNumbersAreNotStringsAndIntegersHaveNoFraction() {
+        refused(400, "invalid-field", () -> ledger.submit(makerKey, maker, rifle().put("model", 5)));
+        refused(400, "invalid-field", () -> ledger.submit(makerKey, maker, rifle().put("model", true)));
+        for (String year : List.of("2001.5", "2001.0", "1.999e3", "\"2001\"", "99999999999999999999")) {
+            refused(400, "invalid-field", () -> ledger.post("/api/v1/items",
+                    envelopeWithRawValue(rifle().put("yearOfManufacture", "__RAW__"), year)));
+        }
+        assertThat(ledger.post("/api/v1/items", envelopeWithRawValue(rifle().put("yearOfManufacture", "__RAW__"), "2001"))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void aPayloadHasOneBase64Form() {
+        DsseEnvelope good = new CommandSigner(makerKey, maker).sign(rifle().put("model", "SCAR-L Mk1"));
+        String payload = good.payload();
+        String unpadded = payload.replace("=", "");
+        assertThat(unpadded).as("the test needs a padded payload").isNotEqualTo(payload);
+        String envelope = CanonicalJson.canonicalString(new DsseEnvelope(good.payloadType(), unpadded, good.signatures()));
+        refused(400, "bad-base64", () -> ledger.post("/api/v1/items", envelope));
+    }
+
+    @Test
+    void issuedAtIsUtcWithZ() {
+        String offset = java.time.OffsetDateTime.now(ZoneOffset.ofHours(5)).toString();
+        refused(400, "invalid-field", () -> ledger.submit(makerKey, maker, rifle().put("issuedAt", offset)));
+        String lowercase = Instant.now().toString().replace("Z", "z");
+        refused(400, "invalid-field", () -> ledger.submit(makerKey, maker, rifle().put("issuedAt", lowercase)));
+    }
+
+    @Test
+    void theFirstSignatureByTheActorsKeyDecides() {
+        DsseEnvelope good = new CommandSigner(makerKey, maker).sign(rifle());
+        byte[] sig = Base64.getDecoder().decode(good.signatures().get(0).sig());
+        sig[3] ^= 0x01;
+        DsseEnvelope.DsseSignature broken = new DsseEnvelope.DsseSignature(makerKey.keyId(),
+                Base64.getEncoder().encodeToString(sig));
+        DsseEnvelope twoSignatures = new DsseEnvelope(good.payloadType(), good.payload(),
+                List.of(broken, good.signatures().get(0)));
+        refused(401, "bad-signature", () -> ledger.post("/api/v1/items", CanonicalJson.canonicalString(twoSignatures)));
+        // a co-signer's (unknown) signature before the actor's is ignored
+        DsseEnvelope cosigned = new DsseEnvelope(good.payloadType(), good.payload(), List.of(
+                DsseEnvelope.sign(good.payloadType(), Base64.getDecoder().decode(good.payload()), SigningKey.generate())
+                        .signatures().get(0), good.signatures().get(0)));
+        assertThat(ledger.post("/api/v1/items", CanonicalJson.canonicalString(cosigned)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anActorIdTakenButForCase() {
+        refused(409, "actor-already-registered", () -> ledger.submitAsAdmin(command("RegisterActor")
+                .put("actorId", maker.toLowerCase(Locale.ROOT)).put("name", "Impostor").put("role", "MANUFACTURER")
+                .put("country", "BE").put("publicKey", SigningKey.generate().publicKeyBase64())));
+    }
+
+    @Test
+    void controlCharactersInText() {
+        refused(400, "invalid-field", () -> ledger.submit(makerKey, maker, rifle().put("model", "SCAR\u0000L")));
+        refused(400, "invalid-field", () -> ledger.submit(makerKey, maker, rifle().put("make", "FN\u001b[2JHerstal")));
+        String item = ledger.submit(makerKey, maker, rifle()).json().get("itemId").asText();
+        refused(400, "invalid-field", () -> ledger.submit(makerKey, maker, command("MarkItem").put("itemId", item)
+                .put("markType", "MANUFACTURE").put("serial", "AB\u0000" + suffix).put("component", "RECEIVER")
+                .put("method", "LASER")));
+    }
+
+    @Test
+    void bodiesThatAreNotAnEnvelope() {
+        for (String body : List.of("null", "[]", "5", "\"text\"")) {
+            refused(400, "invalid-envelope", () -> ledger.post("/api/v1/items", body));
+        }
+    }
+
+    @Test
+    void queryParametersOutOfRange() {
+        SigningKey auditorKey = SigningKey.generate();
+        ledger.register("BE-AUD-" + suffix, "AUDITOR", "BE", auditorKey);
+        String token = ledger.session(auditorKey, "BE-AUD-" + suffix);
+        for (String path : List.of("/api/v1/items?mark=ABC123&page=99999999999", "/api/v1/items?mark=ABC123&page=2147483647",
+                "/api/v1/items?mark=ABC123&size=x", "/api/v1/alerts?page=99999999999", "/api/v1/alerts?page=2147483647",
+                "/api/v1/alerts?page=2147483647&size=200", "/api/v1/reports/transfers?year=abc",
+                "/api/v1/reports/transfers?year=99999999999")) {
+            refused(400, "invalid-query", () -> ledger.get(path, token));
+        }
+        refused(406, "not-acceptable", () -> ledger.get("/api/v1/log/export", token, "application/json"));
+        LedgerTestClient.Answer slash = ledger.get("/api/v1/items/abc%2Fdef/history", token);
+        assertThat(slash.status()).as(slash.body()).isEqualTo(404);
+        assertThat(slash.contentType()).startsWith("application/problem+json");
+        assertThat(slash.problemType()).isEqualTo("urn:salw-ledger:problem:item-not-found");
+    }
+
+    @Test
+    void aKeySignsInTheSecondItWasRegisteredAndWithinTheClockSkew() {
+        SigningKey key = SigningKey.generate();
+        String actor = "BE-NOW-" + suffix;
+        ledger.register(actor, "MANUFACTURER", "BE", key);
+        // a signer's clock a little behind, at whole seconds: issuedAt before the key's recorded validFrom
+        String behind = Instant.now().minusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        LedgerTestClient.Answer made = ledger.submit(key, actor, rifle().put("issuedAt", behind));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+    }
+
+    @Test
+    void revokingAKeyEndsItsSessions() {
+        SigningKey key = SigningKey.generate();
+        String actor = "BE-SES-" + suffix;
+        ledger.register(actor, "AUDITOR", "BE", key);
+        String token = ledger.session(key, actor);
+        assertThat(ledger.get("/api/v1/alerts", token).status()).isEqualTo(200);
+        LedgerTestClient.Answer revoked = ledger.submitAsAdmin(command("RevokeActorKey").put("actorId", actor)
+                .put("keyId", key.keyId()).put("reason", "laptop lost"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(201);
+        refused(401, "revoked-key", () -> ledger.get("/api/v1/alerts", token));
+    }
 }

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 final class LedgerProcess {
     private LedgerProcess() {}
 
-    static ConfigurableApplicationContext start(Path dataDir, SigningKey admin) {
-        return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
-                "--ledger.data-dir=" + dataDir, "--ledger.admin.public-key=" + admin.publicKeyBase64());
+    static ConfigurableApplicationContext start(Path dataDir, SigningKey admin, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--ledger.data-dir=" + dataDir, "--ledger.admin.public-key=" + admin.publicKeyBase64()));
+        args.addAll(java.util.List.of(more));
+        return new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext context) {

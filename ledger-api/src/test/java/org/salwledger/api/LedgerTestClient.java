@@ -88,7 +88,14 @@ public final class LedgerTestClient {
     }
 
     public Answer get(String path, String token) {
+        return get(path, token, null);
+    }
+
+    public Answer get(String path, String token, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

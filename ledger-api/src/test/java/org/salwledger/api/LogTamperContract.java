@@ -108,6 +108,7 @@ abstract class LogTamperContract extends RunningLedger {
         setPayload(a, 0, replace((byte[]) a0.get("payload"), "FN 509", "FN 510"));
         assertThat(verify()).startsWith("BROKEN record " + leaf(a, 0) + " (" + a + "/0)")
                 .contains("its hash does not match its content");
+        serviceRefusesToServe(a, 0, "its hash does not match its content");
         setPayload(a, 0, (byte[]) a0.get("payload"));
 
         // 2. an event deleted
@@ -115,12 +116,14 @@ abstract class LogTamperContract extends RunningLedger {
         jdbc.update("DELETE FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 1", a);
         assertThat(verify()).startsWith("BROKEN record " + leaf(a, 1) + " (" + a + "/1)")
                 .contains("the log has this record but the event store does not");
+        serviceRefusesToServe(a, 1, "the log has this record but the event store does not");
         reinsert(a1);
 
         // 3. two events swapped
         swap(a);
         assertThat(verify()).startsWith("BROKEN record " + leaf(a, 0) + " (" + a + "/0)")
                 .contains("the event store holds " + a + "/1 where the log has this record");
+        serviceRefusesToServe(a, 0, "the event store holds " + a + "/1 at this position");
         swap(a);
 
         // 4. an envelope replaced by one signed with another actor's key
@@ -134,6 +137,7 @@ abstract class LogTamperContract extends RunningLedger {
         jdbc.update("UPDATE ledger_envelope SET envelope = ? WHERE envelope_hash = ?", forged, envelopeHash);
         assertThat(verify()).startsWith("BROKEN record " + leaf(b, 0) + " (" + b + "/0)")
                 .contains("its envelope was replaced");
+        serviceRefusesToServe(b, 0, "its envelope was replaced");
         jdbc.update("UPDATE ledger_envelope SET envelope = ? WHERE envelope_hash = ?", envelope, envelopeHash);
 
         // 5. a whole stream rewritten with a consistent new hash chain
@@ -142,6 +146,18 @@ abstract class LogTamperContract extends RunningLedger {
         List<byte[]> rewritten = rewriteStream(c);
         assertThat(verify()).startsWith("BROKEN record " + leaf(c, 0) + " (" + c + "/0)")
                 .contains("the log committed to other bytes at this leaf");
+        serviceRefusesToServe(c, 0, "another record than the one the log committed to");
+
+        // the service that found its past changed reports DOWN and appends nothing
+        LedgerTestClient.Answer health = ledger.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body()).contains("\"DOWN\"").contains("record " + a + "/0");
+        int before = eventCount();
+        LedgerTestClient.Answer refused = ledger.submit(fnhKey, fnh, command("MarkItem").put("itemId", b)
+                .put("markType", "REMARK").put("text", "SERVICE 2027").put("component", "FRAME").put("method", "LASER"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.problemType()).endsWith(":integrity-failure");
+        assertThat(eventCount()).isEqualTo(before);
 
         // 6. the log forked: the rewritten records logged in place of the originals and re-signed
         forkLog(c, rewritten);
@@ -154,6 +170,19 @@ abstract class LogTamperContract extends RunningLedger {
                 .contains("differs from the earlier export you trust");
         setPayload(c, 0, (byte[]) c0.get("payload"));
         setPayload(c, 1, (byte[]) c1.get("payload"));
+    }
+
+    /** The chain and the history of the stream are refused with the record named, not served. */
+    private void serviceRefusesToServe(String stream, long sequence, String reason) {
+        String token = ledger.session(auditorKey, auditor);
+        for (String path : List.of("/chain", "/history")) {
+            LedgerTestClient.Answer answer = ledger.get("/api/v1/items/" + stream + path, token);
+            assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(503);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.problemType()).endsWith(":integrity-failure");
+            assertThat(answer.json().path("where").asText()).as(path).isEqualTo("record " + stream + "/" + sequence);
+            assertThat(answer.json().path("detail").asText()).as(path).contains(reason);
+        }
     }
 
     private String verify(String... extra) {

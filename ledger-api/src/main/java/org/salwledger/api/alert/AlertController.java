@@ -27,6 +27,8 @@ public class AlertController {
 
     public record Alerts(int page, int size, List<AlertQueries.Alert> alerts) {}
 
+    private static final long MAX_OFFSET = 1_000_000;
+
     public AlertController(AlertQueries alerts) {
         this.alerts = alerts;
     }
@@ -48,8 +50,9 @@ public class AlertController {
         if (!List.of("OPEN", "RESOLVED", "ALL").contains(status)) {
             throw LedgerProblem.badRequest("invalid-query", "'status' must be OPEN, RESOLVED or ALL");
         }
-        if (page < 0 || size < 1 || size > 200) {
-            throw LedgerProblem.badRequest("invalid-query", "page >= 0 and size 1-200");
+        if (page < 0 || size < 1 || size > 200 || (long) page * size > MAX_OFFSET) {
+            throw LedgerProblem.badRequest("invalid-query", "page >= 0 and size 1-200, within the first " + MAX_OFFSET
+                    + " alerts (narrow the filter to go further)");
         }
         boolean all = reader.role() == Role.INVESTIGATOR || reader.role() == Role.LAW_ENFORCEMENT
                 || reader.role() == Role.AUDITOR;

@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /** {@code ledger.*} settings; see application.yml for the defaults. */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Sessions sessions, Log log, Alerts alerts) {
+public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Sessions sessions, Log log, Alerts alerts,
+                               Integrity integrity) {
 
     /** The bootstrap administrator: base64 raw Ed25519 public key, or generated into the data dir. */
     public record Admin(String publicKey, String country) {}
@@ -16,8 +17,14 @@ public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Ses
 
     public record Sessions(Duration ttl) {}
 
-    /** The transparency log: checkpoint origin line, its Ed25519 key (base64 seed, or generated), cadence. */
-    public record Log(String origin, String privateKey, Duration checkpointInterval) {}
+    /**
+     * The transparency log: checkpoint origin line, its Ed25519 key (base64 seed, or generated), cadence,
+     * and the file that keeps the last checkpoint signed (outside the database, beside the key).
+     */
+    public record Log(String origin, String privateKey, Duration checkpointInterval, Path anchor) {}
+
+    /** The startup check: how many of the log's last records it recomputes from the event store. */
+    public record Integrity(int tailRecords) {}
 
     /**
      * Diversion alerts: how often time-based ones are checked, how long a required mark may be missing,

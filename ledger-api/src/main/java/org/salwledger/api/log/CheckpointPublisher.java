@@ -1,6 +1,11 @@
 package org.salwledger.api.log;
 
 import org.salwledger.core.log.Checkpoint;
+import org.salwledger.core.log.MerkleProofs;
+import org.salwledger.core.log.MerkleTree;
+import org.salwledger.projections.log.IntegrityViolation;
+import org.salwledger.projections.log.LogAnchor;
+import org.salwledger.projections.log.LogIntegrity;
 import org.salwledger.core.log.SignedNote;
 import org.salwledger.projections.log.LogStore;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +20,9 @@ import java.util.Optional;
 /**
  * Signs a C2SP checkpoint when the tree grew, at most once per {@code ledger.log.checkpoint-interval}.
  * Every checkpoint is kept; a size is signed once, so two checkpoints of one size cannot differ.
+ * It never signs a fork: a new checkpoint must be a consistent extension (RFC 9162 consistency proof
+ * from the stored tree) of the last one this node signed, which the {@link LogAnchor} keeps outside
+ * the database and which is written before the new checkpoint is served.
  */
 @Component
 public class CheckpointPublisher {
@@ -22,24 +30,55 @@ public class CheckpointPublisher {
     private final LogKey key;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final LogAnchor anchor;
+    private final LogIntegrity integrity;
 
-    public CheckpointPublisher(LogStore store, LogKey key, JdbcTemplate jdbc, Clock clock) {
+    public CheckpointPublisher(LogStore store, LogKey key, JdbcTemplate jdbc, Clock clock, LogAnchor anchor,
+                               LogIntegrity integrity) {
         this.store = store;
         this.key = key;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.anchor = anchor;
+        this.integrity = integrity;
     }
 
     @Scheduled(fixedDelayString = "${ledger.log.checkpoint-interval:PT1S}")
     @Transactional
     public void publishIfGrown() {
+        if (!integrity.intact()) {
+            return;
+        }
         long size = store.size();
         long last = jdbc.queryForObject("SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint", Long.class);
         if (size > last) {
-            byte[] root = store.tree().root(size);
+            MerkleTree tree = store.tree();
+            byte[] root = tree.root(size);
+            requireExtendsAnchor(tree, size, root);
             String note = SignedNote.sign(new Checkpoint(key.origin(), size, root).text(), key.origin(), key.signingKey());
+            anchor.advance(note);
             jdbc.update("INSERT INTO log_checkpoint (tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)",
                     size, root, note, Timestamp.from(clock.instant()));
+        }
+    }
+
+    private void requireExtendsAnchor(MerkleTree tree, long size, byte[] root) {
+        var signed = anchor.last();
+        if (signed.isEmpty()) {
+            return;
+        }
+        Checkpoint previous = signed.get().checkpoint();
+        if (size < previous.size()) {
+            throw integrity.report(new IntegrityViolation("log size " + size, "a checkpoint of size "
+                    + previous.size() + " was signed but the log now holds " + size + " leaves; refusing to sign"));
+        }
+        boolean consistent = size == previous.size() ? java.util.Arrays.equals(root, previous.rootHash())
+                : MerkleProofs.verifyConsistency(previous.size(), size, previous.rootHash(), root,
+                        tree.consistencyProof(previous.size(), size));
+        if (!consistent) {
+            throw integrity.report(new IntegrityViolation("log size " + size, "the log of size " + size
+                    + " is not a consistent extension of the checkpoint of size " + previous.size()
+                    + " signed before; refusing to sign a fork"));
         }
     }
 

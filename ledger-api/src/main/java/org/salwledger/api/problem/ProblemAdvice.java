@@ -6,13 +6,16 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.salwledger.api.config.BodySizeLimitFilter;
 import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.transfer.DispatchRefused;
+import org.salwledger.projections.log.IntegrityViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +32,15 @@ public class ProblemAdvice {
         return Problems.response(e.status(), e.slug(), e.getMessage());
     }
 
+    /** The store no longer matches what the ledger recorded: nothing is served from it, nothing appended. */
+    @ExceptionHandler(IntegrityViolation.class)
+    ResponseEntity<ProblemDetail> integrity(IntegrityViolation e) {
+        ResponseEntity<ProblemDetail> response = Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "integrity-failure",
+                "the ledger found its stored records changed and refuses to serve or extend them: " + e.getMessage());
+        response.getBody().setProperty("where", e.where());
+        return response;
+    }
+
     @ExceptionHandler(DomainRuleViolation.class)
     ResponseEntity<ProblemDetail> domain(DomainRuleViolation e) {
         ResponseEntity<ProblemDetail> response = Problems.response(statusOf(e), e.code(), e.getMessage());
@@ -43,6 +55,9 @@ public class ProblemAdvice {
         Throwable cause = e.getCause();
         if (cause instanceof DomainRuleViolation violation) {
             return domain(violation);
+        }
+        if (cause instanceof IntegrityViolation violation) {
+            return integrity(violation);
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             return notFound(notFound);
@@ -88,6 +103,20 @@ public class ProblemAdvice {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
         return Problems.response(HttpStatus.BAD_REQUEST, "invalid-query", e.getMessage());
+    }
+
+    /** A query parameter of the wrong type (page=abc, a page beyond int, year=abc). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
+        return Problems.response(HttpStatus.BAD_REQUEST, "invalid-query", "'" + e.getName() + "' must be "
+                + (e.getRequiredType() == null ? "valid" : "a " + e.getRequiredType().getSimpleName().toLowerCase(
+                java.util.Locale.ROOT)) + ", got " + e.getValue());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return Problems.response(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "this resource is served as "
+                + e.getSupportedMediaTypes() + "; ask for one of those in Accept");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -7,6 +7,8 @@ import org.salwledger.api.session.Reader;
 import org.salwledger.api.write.ItemPaths;
 import org.salwledger.projections.composition.CompositionQueries;
 import org.salwledger.projections.item.ItemQueries;
+import org.salwledger.projections.log.IntegrityViolation;
+import org.salwledger.projections.log.LogIntegrity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,8 +37,11 @@ public class ItemReadController {
 
     public record Composition(String itemId, String at, List<CompositionQueries.InstalledPart> parts) {}
 
+    private final LogIntegrity integrity;
+
     public ItemReadController(ItemQueries items, ReadAccess access, StreamChain chain, CompositionQueries compositions,
-                              MarkSearchService search) {
+                              MarkSearchService search, LogIntegrity integrity) {
+        this.integrity = integrity;
         this.search = search;
         this.items = items;
         this.access = access;
@@ -56,14 +61,28 @@ public class ItemReadController {
     public History history(@PathVariable String itemId, Reader reader) {
         visible(itemId, reader);
         List<String> linked = items.linkedItems(itemId);
-        List<ItemQueries.HistoryEntry> events = new java.util.ArrayList<>(items.history(itemId));
+        List<ItemQueries.HistoryEntry> events = new java.util.ArrayList<>(verifiedHistory(itemId));
         // Linked identities are one physical item: their histories join, in the order they were recorded.
-        linked.stream().filter(id -> access.canRead(reader, id)).forEach(id -> events.addAll(items.history(id)));
+        linked.stream().filter(id -> access.canRead(reader, id)).forEach(id -> events.addAll(verifiedHistory(id)));
         if (!linked.isEmpty()) {
             events.sort(java.util.Comparator.comparing((ItemQueries.HistoryEntry e) -> java.time.Instant.parse(e.recordedAt()))
                     .thenComparing(ItemQueries.HistoryEntry::itemId).thenComparingLong(ItemQueries.HistoryEntry::sequence));
         }
         return new History(itemId, linked, events);
+    }
+
+    /** The view's timeline, served only if each entry is the record its stream's verified chain holds. */
+    private List<ItemQueries.HistoryEntry> verifiedHistory(String itemId) {
+        List<ItemQueries.HistoryEntry> history = items.history(itemId);
+        List<StreamChain.Entry> records = chain.records(itemId);
+        for (ItemQueries.HistoryEntry entry : history) {
+            if (entry.sequence() >= records.size()
+                    || !records.get((int) entry.sequence()).hash().equals(entry.recordHash())) {
+                throw integrity.report(new IntegrityViolation(IntegrityViolation.record(itemId, entry.sequence()),
+                        "the history view shows another record than the event store's verified chain"));
+            }
+        }
+        return history;
     }
 
     @GetMapping("/{itemId}/chain")

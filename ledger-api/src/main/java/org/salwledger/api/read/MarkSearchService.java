@@ -36,7 +36,7 @@ public class MarkSearchService {
     public MarkSearch search(MarkSearchRequest request, Reader reader) {
         String normalized = validMark(request.mark());
         if (request.page() < 0 || request.size() < 1 || request.size() > MAX_PAGE_SIZE
-                || (long) (request.page() + 1) * request.size() > MAX_RESULTS) {
+                || ((long) request.page() + 1) * request.size() > MAX_RESULTS) {
             throw LedgerProblem.badRequest("invalid-query", "page >= 0, size 1-" + MAX_PAGE_SIZE
                     + ", and at most the first " + MAX_RESULTS + " results");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.salwledger.api.integrity.StreamCheck;
 import org.salwledger.api.problem.LedgerProblem;
 import org.salwledger.api.write.EnvelopeStore;
 import org.salwledger.core.chain.LedgerEvent;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A stream's records read from the event store itself (not a projection), each with its hash and
@@ -29,9 +32,12 @@ public class StreamChain {
 
     public record Chain(String stream, List<Entry> records) {}
 
-    public StreamChain(EventStore eventStore, EnvelopeStore envelopes) {
+    private final StreamCheck check;
+
+    public StreamChain(EventStore eventStore, EnvelopeStore envelopes, StreamCheck check) {
         this.eventStore = eventStore;
         this.envelopes = envelopes;
+        this.check = check;
     }
 
     /** An item's chain; 404 when the event store has no record of it. */
@@ -43,26 +49,35 @@ public class StreamChain {
         return new Chain(stream, entries);
     }
 
+    /** The stream's records, verified against their chain, their envelopes and the log ({@link StreamCheck}). */
     public List<Entry> records(String stream) {
-        List<Entry> entries = new ArrayList<>();
         // From sequence 0 on purpose: readEvents(id) would start at a snapshot, which is not a record.
-        eventStore.readEvents(stream, 0).asStream().map(DomainEventMessage::getPayload)
-                .filter(LedgerEvent.class::isInstance).map(LedgerEvent.class::cast)
-                .forEach(event -> entries.add(new Entry(LedgerRecords.recordOf(event), event.link().hash(),
-                        envelope(event.link().envelopeHash()))));
+        List<LedgerEvent> events = eventStore.readEvents(stream, 0).asStream().map(DomainEventMessage::getPayload)
+                .filter(LedgerEvent.class::isInstance).map(LedgerEvent.class::cast).toList();
+        Map<String, byte[]> stored = new HashMap<>();
+        List<byte[]> envelopeBytes = new ArrayList<>();
+        for (LedgerEvent event : events) {
+            String hash = event.link().envelopeHash();
+            envelopeBytes.add(hash == null ? null
+                    : stored.computeIfAbsent(hash, h -> envelopes.envelope(h).orElse(null)));
+        }
+        check.verify(stream, events, envelopeBytes);
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            LedgerEvent event = events.get(i);
+            entries.add(new Entry(LedgerRecords.recordOf(event), event.link().hash(), json(envelopeBytes.get(i))));
+        }
         return entries;
     }
 
-    private JsonNode envelope(String hash) {
-        if (hash == null) {
+    private static JsonNode json(byte[] envelope) {
+        if (envelope == null) {
             return null;
         }
-        return envelopes.envelope(hash).map(bytes -> {
-            try {
-                return CanonicalJson.mapper().readTree(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).orElse(null);
+        try {
+            return CanonicalJson.mapper().readTree(envelope);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

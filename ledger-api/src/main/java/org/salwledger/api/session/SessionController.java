@@ -54,7 +54,7 @@ public class SessionController {
         try {
             SessionTokens.Issued issued = transaction.execute(tx -> {
                 store.useNonce(signed.signer().actorId(), signed.header().nonce(), signed.envelopeHash());
-                return tokens.issue(signed.signer().actorId(), clock.instant().plus(ttl));
+                return tokens.issue(signed.signer().actorId(), signed.keyId(), clock.instant().plus(ttl));
             });
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", issued.token(),
                     "expiresAt", issued.expiresAt().toString(), "actorId", signed.signer().actorId(),

@@ -31,12 +31,13 @@ public class SessionTokens {
         this.clock = clock;
     }
 
-    public Issued issue(String actorId, Instant expiresAt) {
+    /** A session of the actor, opened with the key {@code keyId}: it ends when that key is revoked. */
+    public Issued issue(String actorId, String keyId, Instant expiresAt) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        jdbc.update("INSERT INTO ledger_session (token_hash, actor_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
-                hash(token), actorId, Timestamp.from(clock.instant()), Timestamp.from(expiresAt));
+        jdbc.update("INSERT INTO ledger_session (token_hash, actor_id, key_id, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                hash(token), actorId, keyId, Timestamp.from(clock.instant()), Timestamp.from(expiresAt));
         return new Issued(token, expiresAt);
     }
 
@@ -45,11 +46,17 @@ public class SessionTokens {
             throw LedgerProblem.unauthorized("missing-token", "reads need 'Authorization: Bearer <token>' from POST /api/v1/sessions");
         }
         String token = authorization.substring(7).trim();
-        var session = jdbc.query("SELECT actor_id, expires_at FROM ledger_session WHERE token_hash = ?",
-                (rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()}, hash(token)).stream()
-                .findFirst().orElseThrow(() -> LedgerProblem.unauthorized("invalid-token", "the bearer token is not known"));
+        var session = jdbc.query("SELECT s.actor_id, s.expires_at, k.revoked_at FROM ledger_session s "
+                        + "LEFT JOIN actor_key k ON k.key_id = s.key_id WHERE s.token_hash = ?",
+                (rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3)}, hash(token))
+                .stream().findFirst().orElseThrow(() -> LedgerProblem.unauthorized("invalid-token",
+                        "the bearer token is not known"));
         if (!clock.instant().isBefore((Instant) session[1])) {
             throw LedgerProblem.unauthorized("expired-token", "the bearer token expired at " + session[1]);
+        }
+        if (session[2] != null) {
+            throw LedgerProblem.unauthorized("revoked-key", "the key that opened this session was revoked at "
+                    + ((java.sql.Timestamp) session[2]).toInstant() + "; its sessions ended with it");
         }
         ActorEntry actor = directory.actor((String) session[0]).orElseThrow(() ->
                 LedgerProblem.unauthorized("invalid-token", "the token's actor is not registered"));

@@ -1,9 +1,15 @@
 package org.salwledger.api.write;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +40,18 @@ final class CommandJson {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // a number is not a string, and an integer field takes no fraction (2001.5, 2001.0, 1.999e3)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, integer -> integer
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, bool -> bool
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
             .build();
 
     private CommandJson() {}
@@ -50,8 +68,13 @@ final class CommandJson {
         }
     }
 
-    static <T> T read(byte[] json, Class<T> type, String what) {
-        return convert(tree(json, what), type, what);
+    /** A JSON object, or a problem of type {@code slug} naming {@code what}. */
+    static ObjectNode object(byte[] json, String what, String slug) {
+        JsonNode node = tree(json, what);
+        if (!(node instanceof ObjectNode object)) {
+            throw LedgerProblem.badRequest(slug, what + " must be a JSON object");
+        }
+        return object;
     }
 
     static <T> T convert(JsonNode node, Class<T> type, String what) {
@@ -74,9 +97,19 @@ final class CommandJson {
             return LedgerProblem.badRequest("unknown-enum-value", what + ": '" + invalid.getValue() + "' is not one of "
                     + allowed + " (field '" + path(invalid) + "')");
         }
+        if (e instanceof InputCoercionException outOfRange) {
+            return LedgerProblem.badRequest("invalid-field", what + ": a number is out of range: "
+                    + outOfRange.getOriginalMessage());
+        }
         if (e instanceof MismatchedInputException mismatch) {
             return LedgerProblem.badRequest("invalid-field", what + ": field '" + path(mismatch) + "' has the wrong type: "
                     + mismatch.getOriginalMessage());
+        }
+        if (e instanceof JsonMappingException mapping) {
+            // the JSON parsed; a value does not fit its field (e.g. an integer beyond the field's range)
+            return LedgerProblem.badRequest("invalid-field", what + ": field '" + mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")) + "': " + mapping.getOriginalMessage());
         }
         if (e instanceof JsonParseException parse) {
             return LedgerProblem.badRequest("malformed-json", what + " is not valid JSON: " + parse.getOriginalMessage());

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.salwledger.api.integrity.LogAgreement;
 import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.projections.log.LogIntegrity;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.crypto.CanonicalJson;
@@ -39,9 +41,15 @@ public class CommandSubmitter {
     private final Clock clock;
     private final org.salwledger.api.alert.RefusalRecorder refusals;
 
+    private final LogIntegrity integrity;
+    private final LogAgreement logAgreement;
+
     public CommandSubmitter(CommandGateway gateway, EnvelopeStore store, RecordedEvents recorded,
                             TransactionTemplate transaction, @Qualifier("ledgerAggregateCache") Cache aggregateCache,
-                            Clock clock, org.salwledger.api.alert.RefusalRecorder refusals) {
+                            Clock clock, org.salwledger.api.alert.RefusalRecorder refusals, LogIntegrity integrity,
+                            LogAgreement logAgreement) {
+        this.integrity = integrity;
+        this.logAgreement = logAgreement;
         this.refusals = refusals;
         this.gateway = gateway;
         this.store = store;
@@ -61,6 +69,9 @@ public class CommandSubmitter {
         if (prior.isPresent()) {
             return replay(prior.get());
         }
+        integrity.violation().ifPresent(violation -> {
+            throw violation;
+        });
         boolean[] applied = {false};
         try {
             return transaction.execute(tx -> {
@@ -74,6 +85,7 @@ public class CommandSubmitter {
                     events = recorded.finish();
                 }
                 applied[0] = true;
+                logAgreement.check(events);
                 byte[] body = answer(signed, events, ids);
                 store.save(signed, signed.envelope().canonicalBytes(), now, HttpStatus.CREATED.value(), body);
                 return created(body);

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 @Component
 public class EnvelopeVerifier {
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+    private static final Pattern UTC_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
 
     private final ActorDirectory directory;
     private final Clock clock;
@@ -52,10 +53,8 @@ public class EnvelopeVerifier {
     public SignedCommand<?> verifyOneOf(byte[] body, Map<String, Class<?>> bodyTypes) {
         DsseEnvelope envelope = envelope(body);
         byte[] payload = base64(envelope.payload(), "payload");
-        JsonNode tree = CommandJson.tree(payload, "the command payload");
-        if (!(tree instanceof ObjectNode fields)) {
-            throw LedgerProblem.badRequest("invalid-field", "the command payload must be a JSON object");
-        }
+        ObjectNode fields = CommandJson.object(payload, "the command payload", "invalid-field");
+        refuseControlCharacters(fields, "");
         CommandHeader header = header(fields);
         Class<?> bodyType = bodyTypes.get(header.type());
         if (bodyType == null) {
@@ -64,13 +63,16 @@ public class EnvelopeVerifier {
                             + ", the payload says " + header.type());
         }
         checkFreshness(header.issuedAt());
-        ActorEntry signer = checkSignature(envelope, payload, header);
+        ActorKey key = checkSignature(envelope, payload, header);
+        ActorEntry signer = directory.actor(key.actorId()).orElseThrow(() -> LedgerProblem.unauthorized("unknown-actor",
+                "no actor " + key.actorId()));
         Object parsed = CommandJson.convert(fields, bodyType, "the " + header.type() + " command");
-        return new SignedCommand<>(envelope, envelope.hash(), header, parsed, signer);
+        return new SignedCommand<>(envelope, envelope.hash(), header, parsed, signer, key.keyId());
     }
 
     private DsseEnvelope envelope(byte[] body) {
-        DsseEnvelope envelope = CommandJson.read(body, DsseEnvelope.class, "the envelope");
+        DsseEnvelope envelope = CommandJson.convert(CommandJson.object(body, "the envelope", "invalid-envelope"),
+                DsseEnvelope.class, "the envelope");
         if (envelope.payloadType() == null || envelope.payload() == null || envelope.signatures() == null
                 || envelope.signatures().isEmpty()
                 || envelope.signatures().stream().anyMatch(s -> s == null || s.keyid() == null || s.sig() == null)) {
@@ -84,11 +86,38 @@ public class EnvelopeVerifier {
         return envelope;
     }
 
+    /** RFC 4648 standard base64 with padding, in its one canonical form: a payload has one encoding. */
     private static byte[] base64(String value, String field) {
+        byte[] decoded;
         try {
-            return Base64.getDecoder().decode(value);
+            decoded = Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
             throw LedgerProblem.badRequest("bad-base64", "'" + field + "' is not standard base64: " + e.getMessage());
+        }
+        if (!Base64.getEncoder().encodeToString(decoded).equals(value)) {
+            throw LedgerProblem.badRequest("bad-base64", "'" + field + "' is not canonical padded standard base64");
+        }
+        return decoded;
+    }
+
+    /**
+     * No text of a command may carry control characters (a serial with NUL, an escape sequence in a
+     * place): they print as nothing and make two different texts look alike. Line breaks and tabs are
+     * allowed in free text.
+     */
+    private static void refuseControlCharacters(JsonNode node, String path) {
+        if (node.isTextual()) {
+            if (node.asText().chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f
+                    || (c >= 0x80 && c < 0xa0))) {
+                throw LedgerProblem.badRequest("invalid-field", "field '" + path + "' contains a control character");
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> refuseControlCharacters(field.getValue(),
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseControlCharacters(node.get(i), path + "[" + i + "]");
+            }
         }
     }
 
@@ -113,7 +142,12 @@ public class EnvelopeVerifier {
         return new CommandHeader(type, actor, nonce, issuedAt, occurredAt);
     }
 
+    /** RFC 3339 in UTC with a literal 'Z' (docs §2); an offset such as +05:00 is refused, not converted. */
     private static Instant time(String text, String field) {
+        if (!UTC_TIME.matcher(text).matches()) {
+            throw LedgerProblem.badRequest("invalid-field", "'" + field + "' must be an RFC 3339 UTC time ending in Z, got "
+                    + text);
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
@@ -132,25 +166,32 @@ public class EnvelopeVerifier {
         return value.asText();
     }
 
-    /** The first signature by a key of the stated actor decides; others (co-signers) are ignored. */
-    private ActorEntry checkSignature(DsseEnvelope envelope, byte[] payload, CommandHeader header) {
+    /**
+     * The first signature whose key belongs to the stated actor decides (docs §2): if it fails, the
+     * command is refused even when a later signature would verify. Signatures by other keys (co-signers,
+     * unknown keys) are ignored; with none by the actor's keys, the first one's problem is answered.
+     */
+    private ActorKey checkSignature(DsseEnvelope envelope, byte[] payload, CommandHeader header) {
         byte[] signed = Dsse.pae(envelope.payloadType(), payload);
         LedgerProblem firstProblem = null;
         for (DsseEnvelope.DsseSignature signature : envelope.signatures()) {
             byte[] sig = base64(signature.sig(), "signatures[].sig");
             ActorKey key = directory.key(signature.keyid()).orElse(null);
+            if (key == null || !key.actorId().equals(header.actor())) {
+                if (firstProblem == null) {
+                    firstProblem = problemWith(key, header, signature.keyid());
+                }
+                continue;
+            }
             LedgerProblem problem = problemWith(key, header, signature.keyid());
             if (problem == null && !Ed25519.verify(key.publicKey(), signed, sig)) {
                 problem = LedgerProblem.unauthorized("bad-signature",
                         "the signature by key " + signature.keyid() + " does not verify over the envelope");
             }
-            if (problem == null) {
-                return directory.actor(key.actorId()).orElseThrow(() -> LedgerProblem.unauthorized("unknown-actor",
-                        "no actor " + key.actorId()));
+            if (problem != null) {
+                throw problem;
             }
-            if (firstProblem == null) {
-                firstProblem = problem;
-            }
+            return key;
         }
         throw firstProblem;
     }

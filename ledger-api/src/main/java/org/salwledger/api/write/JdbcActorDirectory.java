@@ -25,6 +25,12 @@ public class JdbcActorDirectory implements ActorDirectory {
 
     @Override
     public void register(ActorEntry actor) {
+        // Ids that differ only by case would read as one actor on paper and in court (BE-FNH, be-fnh).
+        jdbc.queryForList("SELECT actor_id FROM actor_directory WHERE UPPER(actor_id) = UPPER(?)", String.class,
+                actor.actorId()).stream().findFirst().ifPresent(existing -> {
+                    throw DomainRuleViolation.conflict("actor-already-registered", "actor " + existing
+                            + " is already registered" + (existing.equals(actor.actorId()) ? "" : " (ids differ only by case)"));
+                });
         try {
             jdbc.update("INSERT INTO actor_directory (actor_id, name, role, country) VALUES (?, ?, ?, ?)",
                     actor.actorId(), actor.name(), actor.role().name(), actor.country());

@@ -10,8 +10,8 @@ public record ActorKey(String keyId, String actorId, byte[] publicKey, Instant v
         return revokedAt != null;
     }
 
-    /** Valid from {@code validFrom} inclusive until {@code validUntil} exclusive. */
-    public boolean validAt(Instant instant) {
-        return !instant.isBefore(validFrom) && (validUntil == null || instant.isBefore(validUntil));
+    /** Whether the key may sign a command issued at {@code issuedAt} ({@link KeyValidity}). */
+    public boolean validAt(Instant issuedAt) {
+        return KeyValidity.covers(validFrom, validUntil, issuedAt);
     }
 }

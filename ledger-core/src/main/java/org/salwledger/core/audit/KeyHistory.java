@@ -17,8 +17,8 @@ import java.util.Optional;
  */
 final class KeyHistory {
     record Key(String keyId, String actorId, byte[] publicKey, Instant validFrom, Instant validUntil, boolean revoked) {
-        boolean validAt(Instant instant) {
-            return !instant.isBefore(validFrom) && (validUntil == null || instant.isBefore(validUntil));
+        boolean validAt(Instant issuedAt) {
+            return org.salwledger.core.actor.KeyValidity.covers(validFrom, validUntil, issuedAt);
         }
     }
 

@@ -8,6 +8,8 @@ import org.salwledger.core.log.MerkleHashes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * The log's single writer: one tracking processor thread appends every ledger record as the next
  * leaf and completes the perfect subtrees it closes. The token moves in the same transaction, so a
@@ -20,21 +22,43 @@ public class LogAppender {
     public static final String PROCESSING_GROUP = "transparency-log";
 
     private final JdbcTemplate jdbc;
+    private final LogAnchor anchor;
+    private final LogIntegrity integrity;
 
-    public LogAppender(JdbcTemplate jdbc) {
+    public LogAppender(JdbcTemplate jdbc, LogAnchor anchor, LogIntegrity integrity) {
         this.jdbc = jdbc;
+        this.anchor = anchor;
+        this.integrity = integrity;
     }
 
+    /**
+     * Throws instead of appending when the ledger is not intact; the processor then retries the same
+     * record (nothing is skipped) and appends again only after an operator restored the store and restarted.
+     */
     @EventHandler
     void on(LedgerEvent event) {
+        integrity.violation().ifPresent(violation -> {
+            throw violation;
+        });
         var link = event.link();
-        Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM log_leaf WHERE stream = ? AND sequence = ?",
-                Integer.class, link.stream(), link.sequence());
-        if (present != null && present > 0) {
+        List<String> logged = jdbc.queryForList("SELECT record_hash FROM log_leaf WHERE stream = ? AND sequence = ?",
+                String.class, link.stream(), link.sequence());
+        if (!logged.isEmpty()) {
+            if (!logged.get(0).equals(link.hash())) {
+                // the event store now holds another record where the log already committed to one
+                throw integrity.report(new IntegrityViolation(IntegrityViolation.record(link.stream(), link.sequence()),
+                        "the log holds record hash " + logged.get(0) + " but the event store now " + link.hash()));
+            }
             return;
         }
         // MAX over the primary key is an index lookup; COUNT(*) would scan on PostgreSQL.
         long index = jdbc.queryForObject("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaf", Long.class);
+        if (index < anchor.signedSize()) {
+            // Never rebuild a log that was signed: the leaves it committed to are gone.
+            throw integrity.report(new IntegrityViolation("log size " + index, "the log holds " + index
+                    + " leaves but a checkpoint of size " + anchor.signedSize() + " was signed (" + anchor.file()
+                    + "): its leaves were removed; refusing to rebuild the log from the event store"));
+        }
         byte[] record = LedgerRecords.canonicalBytes(LedgerRecords.recordOf(event));
         byte[] leafHash = MerkleHashes.leaf(record);
         jdbc.update("INSERT INTO log_leaf (leaf_index, stream, sequence, record_hash, leaf_hash, record) "
