@@ -143,16 +143,21 @@ abstract class CrashContract {
      */
     private long assertAllPresent(ChildLedger child, LedgerTestClient ledger, String token, Set<String> acknowledged,
                                   Path log) throws Exception {
-        long size = awaitSteadyCheckpoint(ledger);
-        Path export = Files.createTempFile(dataDir, "export", ".jsonl");
-        StringWriter out = new StringWriter();
-        int exit = LedgerCli.run(new PrintWriter(out, true), "verify", "--url", "http://localhost:" + child.port,
-                "--token", token, "--save", export.toString());
-        assertThat(exit).as(out.toString()).isZero();
         Set<String> missing = new HashSet<>(acknowledged);
-        missing.removeAll(exportedRecordHashes(export));
+        long size = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // a steady checkpoint is not yet a caught-up log (the log's writer may still be starting): look again
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            size = awaitSteadyCheckpoint(ledger);
+            Path export = Files.createTempFile(dataDir, "export", ".jsonl");
+            StringWriter out = new StringWriter();
+            int exit = LedgerCli.run(new PrintWriter(out, true), "verify", "--url", "http://localhost:" + child.port,
+                    "--token", token, "--save", export.toString());
+            assertThat(exit).as(out.toString()).isZero();
+            missing.removeAll(exportedRecordHashes(export));
+            Files.delete(export);
+        }
         assertThat(missing).as("acknowledged records lost of %d (service log: %s)", acknowledged.size(), log).isEmpty();
-        Files.delete(export);
         return size;
     }
 

@@ -1,6 +1,8 @@
 package org.salwledger.api;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.salwledger.cli.LedgerCli;
 import org.salwledger.cli.CommandSigner;
 import org.salwledger.core.crypto.SigningKey;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,9 +10,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What every end-to-end test of a running ledger shares: the admin key it was started with, a client
@@ -37,6 +45,32 @@ abstract class RunningLedger {
     @BeforeEach
     final void openClient() {
         ledger = new LedgerTestClient(port, ADMIN);
+    }
+
+    /**
+     * Whatever a test did, the ledger it leaves verifies as a whole with {@code ledger verify}: every
+     * record, chain and signature, and every record's facts against the signed command that caused it.
+     */
+    @AfterEach
+    final void theWholeLedgerStillVerifies() {
+        if (!verifiesAfterEachTest()) {
+            return;
+        }
+        SigningKey auditorKey = SigningKey.generate();
+        String auditor = "AUDIT-" + CommandSigner.newNonce().substring(0, 10).toUpperCase(Locale.ROOT);
+        ledger.register(auditor, "AUDITOR", "BE", auditorKey);
+        int records = eventCount();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint", Integer.class) >= records);
+        StringWriter out = new StringWriter();
+        int exit = LedgerCli.run(new PrintWriter(out, true), "verify", "--url", "http://localhost:" + port,
+                "--token", ledger.session(auditorKey, auditor));
+        assertThat(exit).as(out.toString()).isZero();
+    }
+
+    /** A test that leaves a deliberately broken ledger behind says so. */
+    boolean verifiesAfterEachTest() {
+        return true;
     }
 
     int eventCount() {

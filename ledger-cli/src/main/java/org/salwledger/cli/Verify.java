@@ -149,8 +149,9 @@ final class Verify implements Callable<Integer> {
         return CanonicalJson.mapper().readTree(answer.body()).path("token").asText();
     }
 
-    private static void feed(LedgerVerifier verifier, InputStream in, OutputStream copy) throws IOException {
+    private void feed(LedgerVerifier verifier, InputStream in, OutputStream copy) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        Progress progress = new Progress(spec.commandLine().getErr());
         String line;
         while ((line = reader.readLine()) != null) {
             if (copy != null) {
@@ -159,7 +160,34 @@ final class Verify implements Callable<Integer> {
             }
             if (!line.isBlank()) {
                 verifier.accept(line);
+                progress.report(verifier.recordsSoFar(), verifier.recordsExpected());
             }
+        }
+    }
+
+    /** On a large export, a line on stderr every few seconds: how far, how fast, how long still. */
+    private static final class Progress {
+        private static final long EVERY_NANOS = 5_000_000_000L;
+        private final PrintWriter err;
+        private final long started = System.nanoTime();
+        private long lastReport = started;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        void report(long done, long expected) {
+            long now = System.nanoTime();
+            if (now - lastReport < EVERY_NANOS || expected == 0) {
+                return;
+            }
+            lastReport = now;
+            double seconds = (now - started) / 1e9;
+            double rate = done / seconds;
+            long left = rate > 0 ? Math.round((expected - done) / rate) : -1;
+            err.printf("verified %,d of %,d records (%.1f%%), %,.0f records/s, about %s left%n", done, expected,
+                    100.0 * done / expected, rate, left < 0 ? "?" : left >= 120 ? (left / 60) + " min" : left + " s");
+            err.flush();
         }
     }
 

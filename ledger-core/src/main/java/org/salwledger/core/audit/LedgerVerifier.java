@@ -54,12 +54,27 @@ public final class LedgerVerifier {
     private final Map<String, Link> heads = new HashMap<>();
     private final Map<String, JsonNode> pendingEnvelopes = new HashMap<>();
     private final Set<String> verifiedEnvelopes = new HashSet<>();
+    /** The commands of recently verified envelopes; a command's records follow its envelope closely in the log. */
+    private final Map<String, JsonNode> recentCommands = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+            return size() > RECENT_COMMANDS;
+        }
+    };
     private final KeyHistory keys = new KeyHistory();
     private final Set<String> sealedStreams = new HashSet<>();
     private long sealedRecords;
     private int signatures;
 
     private record Link(long sequence, String hash) {}
+
+    /**
+     * How many envelopes back a record may name its envelope and still have its facts checked. The ledger
+     * appends a command's records together, so they are never that far apart; an export where they are
+     * is refused rather than left unchecked.
+     */
+    static final int RECENT_COMMANDS = 50_000;
+    static final String ADMIN_STREAM = "actor:admin";
 
     /**
      * @param trustedKey        the log's verifier key as the auditor knows it; when null the export's own is used
@@ -107,6 +122,9 @@ public final class LedgerVerifier {
         }
         NoteVerifierKey served = NoteVerifierKey.parse(line.path("key").asText().trim());
         logKey = trustedKey != null ? trustedKey : served;
+        if (!line.path("checkpoint").isTextual()) {
+            throw VerificationFailure.ofLog("the ledger has signed no checkpoint yet: there is nothing to verify");
+        }
         checkpoint = open(line.path("checkpoint").asText(), "the export's checkpoint");
     }
 
@@ -154,9 +172,32 @@ public final class LedgerVerifier {
         String envelopeHash = record.path("envelopeHash").asText(null);
         if (envelopeHash != null) {
             envelope(index, stream, sequence, envelopeHash);
+            JsonNode command = recentCommands.get(envelopeHash);
+            if (command == null) {
+                throw new VerificationFailure(index, stream, sequence, "its envelope " + envelopeHash + " appeared more "
+                        + "than " + RECENT_COMMANDS + " envelopes before it: its facts cannot be checked");
+            }
+            String problem = CommandFacts.problem(record, command, envelopeHash);
+            if (problem != null) {
+                throw new VerificationFailure(index, stream, sequence, problem);
+            }
+        } else if (!bootstrapRecord(record)) {
+            throw new VerificationFailure(index, stream, sequence, "it names no envelope: only the ledger's own "
+                    + "records of the administrator (registration, re-keying from configuration) may");
         }
         keys.learn(record.path("type").asText(), record.path("facts"));
         leaves.add(leaf);
+    }
+
+    /** The ledger states only the administrator's registration and re-keying itself (docs §3). */
+    private static boolean bootstrapRecord(ObjectNode record) {
+        String type = record.path("type").asText();
+        JsonNode facts = record.path("facts");
+        return ADMIN_STREAM.equals(record.path("stream").asText())
+                && ("ActorRegistered".equals(type) && record.path("sequence").asLong(-1) == 0
+                        && "ledger".equals(facts.path("registeredBy").asText())
+                        && "ADMIN".equals(facts.path("role").asText())
+                    || "ActorKeyRotated".equals(type) && "ledger".equals(facts.path("rotatedBy").asText()));
     }
 
     /**
@@ -247,53 +288,67 @@ public final class LedgerVerifier {
             throw new VerificationFailure(index, stream, sequence, "its envelope was replaced: the record names "
                     + envelopeHash + ", the envelope served hashes to " + actual);
         }
-        String problem = signatureProblem(envelope);
+        JsonNode command;
+        try {
+            command = CanonicalJson.mapper().readTree(Base64.getDecoder().decode(envelope.payload()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new VerificationFailure(index, stream, sequence, "its envelope's payload is not a signed command: "
+                    + e.getMessage());
+        }
+        String problem = signatureProblem(envelope, command);
         if (problem != null) {
             throw new VerificationFailure(index, stream, sequence, problem);
         }
         verifiedEnvelopes.add(envelopeHash);
+        recentCommands.put(envelopeHash, command);
     }
 
-    /** Null when a signature by a key of the command's actor, valid and unrevoked at its issuedAt, verifies. */
-    private String signatureProblem(DsseEnvelope envelope) {
-        byte[] payload;
-        String actor;
+    /**
+     * Null when the first signature by a key of the command's actor (docs §2: it decides; signatures by
+     * other keys are ignored) is by a key valid at the command's issuedAt, not revoked, and verifies.
+     */
+    private String signatureProblem(DsseEnvelope envelope, JsonNode command) {
+        String actor = command.path("actor").asText();
         Instant issuedAt;
         try {
-            payload = Base64.getDecoder().decode(envelope.payload());
-            JsonNode command = CanonicalJson.mapper().readTree(payload);
-            actor = command.path("actor").asText();
             issuedAt = Instant.parse(command.path("issuedAt").asText());
-        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return "its envelope's payload is not a signed command: " + e.getMessage();
         }
-        byte[] signed = Dsse.pae(envelope.payloadType(), payload);
+        byte[] signed = Dsse.pae(envelope.payloadType(), Base64.getDecoder().decode(envelope.payload()));
         String first = null;
         for (DsseEnvelope.DsseSignature signature : envelope.signatures() == null
                 ? List.<DsseEnvelope.DsseSignature>of() : envelope.signatures()) {
             Optional<KeyHistory.Key> key = keys.key(signature.keyid());
-            String problem;
-            if (key.isEmpty()) {
-                problem = "its envelope is signed with key " + signature.keyid() + ", which no earlier record registers";
-            } else if (!key.get().actorId().equals(actor)) {
-                problem = "its envelope is signed with a key of " + key.get().actorId() + ", not of " + actor
-                        + " who issued the command";
-            } else if (key.get().revoked()) {
-                problem = "its envelope is signed with key " + signature.keyid() + ", revoked before this record";
-            } else if (!key.get().validAt(issuedAt)) {
-                problem = "its envelope is signed with key " + signature.keyid() + ", not valid at issuedAt " + issuedAt;
-            } else {
-                signatures++;
-                if (Ed25519.verify(key.get().publicKey(), signed, decode(signature.sig()))) {
-                    return null;
+            if (key.isEmpty() || !key.get().actorId().equals(actor)) {
+                if (first == null) {
+                    first = key.isEmpty()
+                            ? "its envelope is signed with key " + signature.keyid() + ", which no earlier record registers"
+                            : "its envelope is signed with a key of " + key.get().actorId() + ", not of " + actor
+                                    + " who issued the command";
                 }
-                problem = "its envelope's signature by " + actor + " does not verify";
+                continue;
             }
-            if (first == null) {
-                first = problem;
+            if (key.get().revoked()) {
+                return "its envelope is signed with key " + signature.keyid() + ", revoked before this record";
             }
+            if (!key.get().validAt(issuedAt)) {
+                return "its envelope is signed with key " + signature.keyid() + ", not valid at issuedAt " + issuedAt;
+            }
+            signatures++;
+            return Ed25519.verify(key.get().publicKey(), signed, decode(signature.sig())) ? null
+                    : "its envelope's signature by " + actor + " does not verify";
         }
         return first == null ? "its envelope has no signature" : first;
+    }
+
+    /** Records verified so far, and how many the export's checkpoint says it holds (for progress). */
+    public long recordsSoFar() {
+        return leaves.size();
+    }
+
+    public long recordsExpected() {
+        return checkpoint == null ? 0 : checkpoint.size();
     }
 
     /** After the last line: the end marker, the Merkle root against the checkpoint, the trusted checkpoint. */

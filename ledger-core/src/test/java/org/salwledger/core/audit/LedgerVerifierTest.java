@@ -37,7 +37,7 @@ class LedgerVerifierTest {
         assertThat(spec).contains(export.text()).contains(export.checkpoint).contains(SmallExport.logKey().encode());
     }
 
-    static final String SPEC_ROOT = "q4ySzCMXb51Buw3BM+fM97qCDyb0lbRXflf6MZbo3gs=";
+    static final String SPEC_ROOT = "QbkcHH8gAUUI7zHEZ0itgJ9OxNfWsLTLkePv1AiNY5M=";
 
     @Test
     void anEditedFactBreaksTheRecordsHash() {
@@ -89,6 +89,125 @@ class LedgerVerifierTest {
         assertBroken(forged.lines, 2, "signed with a key of admin, not of BE-FNH");
         SmallExport unknown = new SmallExport(SmallExport.OTHER);
         assertBroken(unknown.lines, 2, "which no earlier record registers");
+    }
+
+    @Test
+    void theFirstSignatureByTheActorsKeyDecides() {
+        SmallExport twoSignatures = new SmallExport(signed -> {
+            byte[] sig = Base64.getDecoder().decode(signed.signatures().get(0).sig());
+            sig[5] ^= 0x01;
+            var broken = new org.salwledger.core.crypto.DsseEnvelope.DsseSignature(signed.signatures().get(0).keyid(),
+                    Base64.getEncoder().encodeToString(sig));
+            return new org.salwledger.core.crypto.DsseEnvelope(signed.payloadType(), signed.payload(),
+                    List.of(broken, signed.signatures().get(0)));
+        });
+        assertBroken(twoSignatures.lines, 2, "its envelope's signature by BE-FNH does not verify");
+        SmallExport cosigned = new SmallExport(signed -> new org.salwledger.core.crypto.DsseEnvelope(signed.payloadType(),
+                signed.payload(), List.of(SmallExport.envelope(SmallExport.OTHER, SmallExport.command("x", "y", "z",
+                        java.time.Instant.EPOCH)).signatures().get(0), signed.signatures().get(0))));
+        assertThat(verify(cosigned.lines, SmallExport.logKey(), null, null).records()).as("a co-signer is ignored")
+                .isEqualTo(3);
+    }
+
+    /*
+     * Forgeries by someone who holds the data dir and the log key: the record is changed, rehashed, its
+     * leaf replaced and the checkpoint re-signed, so hashes, chains, root and signature all agree. Only the
+     * signed command behind the record tells (docs §3.1).
+     */
+
+    @Test
+    void aFactTheCommandStatesCannotBeChanged() {
+        assertBroken(reforged(2, record -> facts(record).put("model", "SCAR-H")), 2,
+                "its fact 'model' is \"SCAR-H\", but the signed command says \"SCAR-L\"");
+    }
+
+    @Test
+    void theStaterIsTheSigner() {
+        assertBroken(reforged(1, record -> facts(record).put("registeredBy", "BE-FNH")), 1,
+                "its fact 'registeredBy' is \"BE-FNH\", but admin signed the command");
+        assertBroken(reforged(2, record -> facts(record).put("manufacturer", "BE-OTHER")), 2,
+                "its fact 'manufacturer' is \"BE-OTHER\", but BE-FNH signed the command");
+    }
+
+    @Test
+    void aCommandCausesOnlyItsOwnRecordTypes() {
+        assertBroken(reforged(2, record -> record.put("type", "ItemStolen")), 2,
+                "its envelope is a ManufactureItem command, which does not cause ItemStolen records");
+    }
+
+    @Test
+    void theOccurrenceTimeIsTheCommands() {
+        assertBroken(reforged(2, record -> record.put("occurredAt", "2026-11-20T10:00:00Z")), 2,
+                "it occurred at 2026-11-20T10:00:00Z, but the signed command says 2026-11-24T10:00:00Z");
+    }
+
+    @Test
+    void aNewStreamIsNamedByItsEnvelope() {
+        String other = "0f0f0f0f-0000-3000-8000-000000000000";
+        List<String> lines = reforged(2, record -> {
+            record.put("stream", other);
+            facts(record).put("itemId", other);
+        });
+        int at = recordLine(2);
+        lines.set(at, json(lines.get(at)).put("stream", other).toString());
+        assertBroken(resign(lines), 2, "it opens stream " + other + ", but its envelope names " + SmallExport.ITEM);
+    }
+
+    @Test
+    void onlyTheAdministratorsBootstrapHasNoEnvelope() {
+        // (G) a custody move inserted offline with no envelope, the log re-signed with the key from the data dir
+        ObjectNode stolen = LedgerRecords.record(SmallExport.ITEM, 1, "ItemStolen", CanonicalJson.mapper()
+                .createObjectNode().put("itemId", SmallExport.ITEM).put("lastCustodian", "BE-FNH")
+                .put("reportedBy", "BE-FNH").put("place", "Liège"), null, "2026-11-24T11:00:00Z",
+                "2026-11-24T11:00:00.100Z", json(export.lines.get(recordLine(2))).get("hash").asText());
+        byte[] bytes = LedgerRecords.canonicalBytes(stolen);
+        ObjectNode line = json(new String(LogExport.recordLine(3, SmallExport.ITEM, 1, MerkleHashes.leaf(bytes),
+                LedgerRecords.hash(stolen), stolen), StandardCharsets.UTF_8).trim());
+        List<String> lines = new ArrayList<>(export.lines);
+        lines.add(lines.size() - 1, line.toString());
+        assertBroken(resign(lines), 3, "it names no envelope");
+        assertBroken(reforged(1, record -> record.putNull("envelopeHash")), 1, "it names no envelope");
+    }
+
+    @Test
+    void anExportWithNothingSignedProvesNothing() {
+        List<String> lines = List.of(json(export.lines.get(0)).putNull("checkpoint").put("size", 0).toString(),
+                json(export.lines.get(export.lines.size() - 1)).put("records", 0).toString());
+        assertThatThrownBy(() -> verify(lines, SmallExport.logKey(), null, null))
+                .hasMessageContaining("signed no checkpoint yet");
+    }
+
+    private static ObjectNode facts(ObjectNode record) {
+        return (ObjectNode) record.get("facts");
+    }
+
+    /** The record edited and rehashed, the chain after it relinked, its leaf replaced, the log re-signed. */
+    private List<String> reforged(int index, java.util.function.Consumer<ObjectNode> edit) {
+        List<String> lines = editRecord(index, record -> {
+            edit.accept(record);
+            return record;
+        }, true);
+        return resign(lines);
+    }
+
+    /** Every leaf recomputed from the records as they now are, and the checkpoint signed over them. */
+    private static List<String> resign(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        List<byte[]> leaves = new ArrayList<>();
+        for (String text : lines) {
+            ObjectNode line = json(text);
+            if (LogExport.RECORD.equals(line.path(LogExport.KIND).asText())) {
+                byte[] leaf = MerkleHashes.leaf(LedgerRecords.canonicalBytes((ObjectNode) line.get("record")));
+                line.put("leafHash", Base64.getEncoder().encodeToString(leaf));
+                leaves.add(leaf);
+            }
+            out.add(line.toString());
+        }
+        int size = leaves.size();
+        String note = sign(new Checkpoint(SmallExport.ORIGIN, size, new MerkleTree(leaves).root(size)));
+        out.set(0, json(out.get(0)).put("size", size).put("checkpoint", note).toString());
+        out.set(out.size() - 1, json(out.get(out.size() - 1)).put("records", size).toString());
+        return out;
     }
 
     @Test

@@ -41,7 +41,8 @@ final class SmallExport {
     static final SigningKey LOG = SigningKey.fromSeed(filled(3));
     static final SigningKey OTHER = SigningKey.fromSeed(filled(4));
     static final String ORIGIN = "example.org/salw-custody-ledger";
-    static final String ITEM = "8d4f1c52-3c1e-3b0f-9a53-0c6b2e1f7a10";
+    /** The rifle's item id: the UUID v3 of "item:" + its manufacture envelope's hash (docs §2). */
+    static final String ITEM = itemId(manufacture(FNH));
 
     final List<String> lines = new ArrayList<>();
     final String checkpoint;
@@ -53,6 +54,11 @@ final class SmallExport {
 
     /** With the manufacture command signed by {@code manufactureSigner} while it still names BE-FNH as its actor. */
     SmallExport(SigningKey manufactureSigner) {
+        this(envelope -> manufacture(manufactureSigner));
+    }
+
+    /** With the manufacture envelope as {@code manufactureEnvelope} makes it from the one BE-FNH signed. */
+    SmallExport(java.util.function.UnaryOperator<DsseEnvelope> manufactureEnvelope) {
         Instant t0 = Instant.parse("2026-11-24T09:00:00Z");
         Instant t1 = Instant.parse("2026-11-24T09:05:00Z");
         Instant t2 = Instant.parse("2026-11-24T10:00:00Z");
@@ -73,12 +79,11 @@ final class SmallExport {
                 Role.MANUFACTURER, "BE", FNH.publicKeyBase64(), FNH.keyId(), t1.toString(), "admin", link), byAdmin));
         envelopes.add(register);
 
-        DsseEnvelope manufacture = envelope(manufactureSigner, command("ManufactureItem", "BE-FNH", "nonce-manufacture-0001", t2)
-                .put("kind", "WEAPON").put("category", "ASSAULT_RIFLE").put("make", "FN Herstal").put("model", "SCAR-L")
-                .put("calibre", "5.56x45mm").put("material", "POLYMER").put("production", "INDUSTRIAL"));
+        DsseEnvelope manufacture = manufactureEnvelope.apply(manufacture(FNH));
         CommandOrigin byFnh = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE", manufacture.hash(), t2,
                 t2.plusMillis(250));
-        events.add(ChainHead.start(ITEM).seal(link -> new ItemManufactured(ITEM, ItemKind.WEAPON,
+        String item = itemId(manufacture);
+        events.add(ChainHead.start(item).seal(link -> new ItemManufactured(item, ItemKind.WEAPON,
                 WeaponCategory.ASSAULT_RIFLE, null, null, "FN Herstal", "SCAR-L", "5.56x45mm", Material.POLYMER,
                 Production.INDUSTRIAL, null, null, "BE-FNH", "BE", link), byFnh));
         envelopes.add(manufacture);
@@ -102,6 +107,18 @@ final class SmallExport {
         lines.add(text(LogExport.logLine(ORIGIN, leaves.size(), logKey().encode(), checkpoint)));
         lines.addAll(body);
         lines.add(text(LogExport.endLine(leaves.size())));
+    }
+
+    static DsseEnvelope manufacture(SigningKey signer) {
+        return envelope(signer, command("ManufactureItem", "BE-FNH", "nonce-manufacture-0001",
+                Instant.parse("2026-11-24T10:00:00Z")).put("kind", "WEAPON").put("category", "ASSAULT_RIFLE")
+                .put("make", "FN Herstal").put("model", "SCAR-L").put("calibre", "5.56x45mm").put("material", "POLYMER")
+                .put("production", "INDUSTRIAL"));
+    }
+
+    static String itemId(DsseEnvelope manufacture) {
+        return java.util.UUID.nameUUIDFromBytes(("item:" + manufacture.hash()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     static NoteVerifierKey logKey() {
