@@ -36,6 +36,7 @@ import static org.salwledger.api.LedgerTestClient.command;
  * signed load and is killed with SIGKILL at random moments; after each restart every record that was
  * answered 2xx is still there, and at the end the log holds exactly the records and verifies.
  */
+@org.junit.jupiter.api.Tag("crash")
 abstract class CrashContract {
     private static final int KILLS = 3;
     private static final int CLIENTS = 6;

@@ -200,6 +200,7 @@ final class Verify implements Callable<Integer> {
         }
         out.println("  envelopes " + s.envelopes() + ": hashes match, " + s.signaturesChecked()
                 + " signatures verified against the signers' recorded keys");
+        out.println("  every open record's facts follow from its signed command (docs/ledger-format.md §3.1)");
         out.println("  checkpoint signed by " + s.logKey() + (s.logKeyPinned() ? " (pinned)"
                 : " (taken from the export: pass --log-key to pin it)"));
         if (s.trustedSize() != null) {
