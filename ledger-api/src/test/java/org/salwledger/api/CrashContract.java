@@ -54,8 +54,34 @@ abstract class CrashContract {
     @Test
     void everyAcknowledgedRecordSurvivesSigkillUnderLoad() throws Exception {
         long seed = System.nanoTime();
+        try {
+            killRepeatedlyUnderLoad(seed);
+        } catch (AssertionError | RuntimeException failure) {
+            keepEvidence(seed);
+            throw failure;
+        }
+    }
+
+    /** A failure here is rare and matters: the data dir and service log stay for whoever looks next. */
+    private void keepEvidence(long seed) throws java.io.IOException {
+        Path evidence = Path.of("target", "crash-evidence", getClass().getSimpleName() + "-" + seed);
+        Files.createDirectories(evidence);
+        try (var files = Files.walk(dataDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = evidence.resolve(dataDir.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        System.out.println("crash test evidence kept in " + evidence.toAbsolutePath());
+    }
+
+    private void killRepeatedlyUnderLoad(long seed) throws Exception {
         Random random = new Random(seed);
-        Path log = Files.createTempFile("ledger-crash", ".log");
+        Path log = dataDir.resolve("service.log");
         SigningKey fnhKey = SigningKey.generate();
         SigningKey auditorKey = SigningKey.generate();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
