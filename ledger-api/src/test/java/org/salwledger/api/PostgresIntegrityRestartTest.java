@@ -24,8 +24,7 @@ class PostgresIntegrityRestartTest extends IntegrityRestartContract {
         for (String table : H2LogTamperTest.GUARDED) {
             sql.execute("DROP TRIGGER " + table + "_append_only ON " + table);
         }
-        for (String table : java.util.List.of("domainevententry", "ledger_envelope", "used_nonce", "log_leaf", "log_node",
-                "log_checkpoint")) {
+        for (String table : H2LogTamperTest.GUARDED) {
             sql.execute("DROP TRIGGER IF EXISTS " + table + "_no_truncate ON " + table);
         }
     }

@@ -69,9 +69,7 @@ public class CommandSubmitter {
         if (prior.isPresent()) {
             return replay(prior.get());
         }
-        integrity.violation().ifPresent(violation -> {
-            throw violation;
-        });
+        integrity.requireIntact();
         boolean[] applied = {false};
         try {
             return transaction.execute(tx -> {

@@ -37,9 +37,7 @@ public class LogAppender {
      */
     @EventHandler
     void on(LedgerEvent event) {
-        integrity.violation().ifPresent(violation -> {
-            throw violation;
-        });
+        integrity.requireIntact();
         var link = event.link();
         List<String> logged = jdbc.queryForList("SELECT record_hash FROM log_leaf WHERE stream = ? AND sequence = ?",
                 String.class, link.stream(), link.sequence());

@@ -31,6 +31,14 @@ public class LogIntegrity {
         return Optional.ofNullable(broken.get());
     }
 
+    /** Throws the kept violation, if any: nothing may be appended or signed on a store the ledger cannot vouch for. */
+    public void requireIntact() {
+        IntegrityViolation violation = broken.get();
+        if (violation != null) {
+            throw violation;
+        }
+    }
+
     public boolean intact() {
         return broken.get() == null;
     }
