@@ -118,6 +118,9 @@ abstract class InvestigationContract extends RunningLedger {
         String token = ledger.session(investigatorKey, investigator);
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() ->
                 assertThat(search(token, serial).get("items").findValuesAsText("itemId")).containsExactly(pistol, decoy));
+        // the item view (status, custodian) is another segment of the views than the mark index: wait for it too
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(
+                search(token, serial).get("items").get(0).get("status").asText()).isEqualTo("SEIZED"));
 
         JsonNode exact = search(token, serial.toLowerCase() + "");
         assertThat(exact.get("items").get(0).get("match").asText()).isEqualTo("EXACT");
