@@ -149,7 +149,7 @@ abstract class LogTamperContract extends RunningLedger {
         Map<String, Object> b1 = event(b, 1);
         ObjectNode b1Record = record(b, 1);
         org.salwledger.core.command.CommandOrigin nobody = new org.salwledger.core.command.CommandOrigin(dealer,
-                org.salwledger.core.actor.Role.HOLDER, "BE", null, Instant.now(), Instant.now());
+                org.salwledger.core.command.Role.HOLDER, "BE", null, Instant.now(), Instant.now());
         LedgerEvent stolen = new org.salwledger.core.chain.ChainHead(b, 2, LedgerRecords.hash(b1Record),
                 b1Record.get("occurredAt").asText()).seal(link -> new org.salwledger.core.item.ItemStolen(b, fnh, dealer,
                 "Antwerp", null, link), nobody);

@@ -3,7 +3,7 @@ package org.salwledger.core;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.actor.ActorKey;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.item.ManufactureMarkRegistry;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.problem.LedgerProblem;
 import org.salwledger.api.session.Reader;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.projections.alert.AlertQueries;
 import org.salwledger.projections.alert.AlertType;
 import org.springframework.web.bind.annotation.GetMapping;

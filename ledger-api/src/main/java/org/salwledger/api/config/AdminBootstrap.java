@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.ActorStreams;
 import org.salwledger.core.actor.RegisterActor;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.actor.RotateActorKey;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.DomainRuleViolation;

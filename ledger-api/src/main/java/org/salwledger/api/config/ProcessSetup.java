@@ -3,7 +3,7 @@ package org.salwledger.api.config;
 import org.axonframework.modelling.command.Repository;
 import org.salwledger.core.actor.Actor;
 import org.salwledger.core.actor.ActorDirectory;
-import org.salwledger.core.actor.CessationProcess;
+import org.salwledger.core.cessation.CessationProcess;
 import org.salwledger.core.actor.CustodyRegister;
 import org.salwledger.core.composition.CompositionProcess;
 import org.salwledger.core.item.IdentityLinkProcess;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.salwledger.api.problem.LedgerProblem;
 import org.salwledger.api.session.Reader;
 import org.salwledger.api.write.EnvelopeStore;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.log.MerkleTree;
 import org.salwledger.core.trace.TraceRecords;

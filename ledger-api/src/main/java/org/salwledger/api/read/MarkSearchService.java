@@ -2,7 +2,7 @@ package org.salwledger.api.read;
 
 import org.salwledger.api.problem.LedgerProblem;
 import org.salwledger.api.session.Reader;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.country.CountryCodes;
 import org.salwledger.core.item.ItemKind;
 import org.salwledger.core.item.MarkText;

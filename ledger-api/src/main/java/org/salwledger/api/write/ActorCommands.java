@@ -1,6 +1,6 @@
 package org.salwledger.api.write;
 
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 
 /** Bodies of the actor commands as signers send them, besides the common header. */
 public final class ActorCommands {

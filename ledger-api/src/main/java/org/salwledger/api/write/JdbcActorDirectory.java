@@ -3,7 +3,7 @@ package org.salwledger.api.write;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.actor.ActorKey;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.command.DomainRuleViolation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;

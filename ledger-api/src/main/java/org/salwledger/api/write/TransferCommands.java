@@ -1,6 +1,6 @@
 package org.salwledger.api.write;
 
-import org.salwledger.core.transfer.TransferKind;
+import org.salwledger.core.item.TransferKind;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.salwledger.core.command.Role;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A registered actor and its keys. Registration, rotation and revocation are ledger records. */

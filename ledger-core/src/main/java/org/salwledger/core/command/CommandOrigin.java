@@ -1,6 +1,5 @@
 package org.salwledger.core.command;
 
-import org.salwledger.core.actor.Role;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,5 @@
 package org.salwledger.core.command;
 
-import org.salwledger.core.actor.Role;
 import org.salwledger.core.country.CountryCodes;
 
 import java.util.Arrays;

@@ -5,12 +5,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.command.Require;
-import org.salwledger.core.transfer.TransferKind;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;

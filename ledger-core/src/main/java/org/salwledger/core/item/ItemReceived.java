@@ -2,7 +2,6 @@ package org.salwledger.core.item;
 
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.RecordLink;
-import org.salwledger.core.transfer.TransferKind;
 
 public record ItemReceived(String itemId, String transferId, TransferKind transferKind, String sender,
                            String senderCountry, String custodian, String custodianCountry, RecordLink link)

@@ -2,7 +2,6 @@ package org.salwledger.core.item;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.transfer.TransferKind;
 
 /** Internal, from a ReceiveTransfer: custody passes to the consignee. */
 public record ReceiveItem(@TargetAggregateIdentifier String itemId, String transferId, TransferKind transferKind,

@@ -12,6 +12,7 @@ import org.salwledger.core.crypto.SigningKey;
 
 import java.util.List;
 
+import org.salwledger.core.command.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.salwledger.core.Fixtures.origin;
 

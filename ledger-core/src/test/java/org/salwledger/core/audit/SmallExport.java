@@ -3,7 +3,7 @@ package org.salwledger.core.audit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.core.actor.ActorRegistered;
 import org.salwledger.core.actor.ActorStreams;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;

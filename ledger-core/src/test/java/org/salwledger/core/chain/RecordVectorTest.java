@@ -1,7 +1,7 @@
 package org.salwledger.core.chain;
 
 import org.junit.jupiter.api.Test;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.item.ItemKind;
 import org.salwledger.core.item.ItemManufactured;

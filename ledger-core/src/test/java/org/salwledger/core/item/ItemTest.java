@@ -4,12 +4,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.Fixtures;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.DomainRuleViolation;
 
-import org.salwledger.core.transfer.TransferKind;
 
 import java.util.List;
 

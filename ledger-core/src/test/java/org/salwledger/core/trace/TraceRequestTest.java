@@ -3,7 +3,7 @@ package org.salwledger.core.trace;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.DomainRuleViolation;

@@ -1,6 +1,6 @@
 package org.salwledger.projections.actor;
 
-import org.salwledger.core.actor.Role;
+import org.salwledger.core.command.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -15,7 +15,7 @@ import org.salwledger.core.item.ItemSeized;
 import org.salwledger.core.item.MarkText;
 import org.salwledger.core.item.MarkType;
 import org.salwledger.core.item.ObservedMarking;
-import org.salwledger.core.transfer.TransferKind;
+import org.salwledger.core.item.TransferKind;
 import org.salwledger.projections.LedgerViews;
 import org.salwledger.projections.trace.TraceQueries;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package org.salwledger.core.actor;
+package org.salwledger.core.cessation;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
@@ -13,6 +13,14 @@ import org.salwledger.core.item.ItemLoader;
 import java.util.List;
 import java.util.Map;
 
+import org.salwledger.core.command.Role;
+import org.salwledger.core.actor.Actor;
+import org.salwledger.core.actor.ActorDirectory;
+import org.salwledger.core.actor.ActorEntry;
+import org.salwledger.core.actor.ActorStreams;
+import org.salwledger.core.actor.CeaseBusiness;
+import org.salwledger.core.actor.CloseActor;
+import org.salwledger.core.actor.CustodyRegister;
 /** ITI 13: hands a closing actor's items to its national authority, then closes the actor, in one unit of work. */
 public class CessationProcess {
     private final ActorDirectory directory;

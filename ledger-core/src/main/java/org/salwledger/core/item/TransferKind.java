@@ -1,3 +1,3 @@
-package org.salwledger.core.transfer;
+package org.salwledger.core.item;
 
 public enum TransferKind { EXPORT, DOMESTIC, STATE_TO_CIVILIAN, RETURN }
