@@ -3,7 +3,7 @@ package org.salwledger.api.alert;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.problem.LedgerProblem;
-import org.salwledger.api.session.Reader;
+import org.salwledger.api.auth.Reader;
 import org.salwledger.core.command.Role;
 import org.salwledger.projections.alert.AlertQueries;
 import org.salwledger.projections.alert.AlertType;

@@ -1,7 +1,8 @@
 package org.salwledger.api.alert;
 
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.salwledger.api.write.SignedCommand;
+import org.salwledger.api.intake.RefusalListener;
+import org.salwledger.api.intake.SignedCommand;
 import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.command.ItemRefusal;
 import org.salwledger.core.transfer.DispatchRefused;
@@ -18,7 +19,7 @@ import java.util.Set;
  * stolen: the alert scanner turns it into a red flag while the item stays missing.
  */
 @Component
-public class RefusalRecorder {
+public class RefusalRecorder implements RefusalListener {
     private static final Set<String> MISSING = Set.of("item-lost", "item-stolen");
 
     private final JdbcTemplate jdbc;
@@ -29,6 +30,7 @@ public class RefusalRecorder {
         this.clock = clock;
     }
 
+    @Override
     public void refused(SignedCommand<?> command, RuntimeException failure) {
         DomainRuleViolation violation = violationIn(failure);
         if (violation == null) {

@@ -2,7 +2,7 @@ package org.salwledger.api.integrity;
 
 import org.salwledger.api.config.LedgerProperties;
 import org.salwledger.api.log.LogKey;
-import org.salwledger.api.write.EnvelopeStore;
+import org.salwledger.api.store.EnvelopeStore;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.crypto.Sha256;

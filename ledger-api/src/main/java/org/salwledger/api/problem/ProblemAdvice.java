@@ -3,7 +3,6 @@ package org.salwledger.api.problem;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.salwledger.api.config.BodySizeLimitFilter;
 import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.transfer.DispatchRefused;
 import org.salwledger.projections.log.IntegrityViolation;

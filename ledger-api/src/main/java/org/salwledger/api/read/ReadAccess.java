@@ -1,6 +1,6 @@
 package org.salwledger.api.read;
 
-import org.salwledger.api.session.Reader;
+import org.salwledger.api.auth.Reader;
 import org.salwledger.projections.item.ItemQueries;
 import org.springframework.stereotype.Component;
 

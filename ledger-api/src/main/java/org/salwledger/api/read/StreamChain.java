@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.salwledger.api.integrity.StreamCheck;
 import org.salwledger.api.problem.LedgerProblem;
-import org.salwledger.api.write.EnvelopeStore;
+import org.salwledger.api.store.EnvelopeStore;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.crypto.CanonicalJson;

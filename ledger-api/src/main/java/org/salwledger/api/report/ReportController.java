@@ -3,7 +3,7 @@ package org.salwledger.api.report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.problem.LedgerProblem;
-import org.salwledger.api.session.Reader;
+import org.salwledger.api.auth.Reader;
 import org.salwledger.core.item.UnrocaCategory;
 import org.salwledger.core.item.WeaponCategory;
 import org.salwledger.projections.report.ReportQueries;

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.config.LedgerProperties;
 import org.salwledger.api.problem.LedgerProblem;
-import org.salwledger.api.write.EnvelopeStore;
-import org.salwledger.api.write.EnvelopeVerifier;
+import org.salwledger.api.store.EnvelopeStore;
+import org.salwledger.api.intake.EnvelopeVerifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import org.salwledger.api.auth.SessionTokens;
 /**
  * POST /api/v1/sessions with a signed OpenSession. Unlike commands, an OpenSession envelope is
  * good for one token only: sending it again is refused, so a copied envelope cannot mint tokens.

@@ -1,7 +1,7 @@
 package org.salwledger.api.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.salwledger.api.read.MarkSearchService;
+import org.salwledger.api.item.MarkSearchService;
 import org.salwledger.api.trace.TraceCommands.SubmitTraceRequestBody;
 import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.item.MarkText;

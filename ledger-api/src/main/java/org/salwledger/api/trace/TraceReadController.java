@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.problem.LedgerProblem;
 import org.salwledger.api.read.StreamChain;
-import org.salwledger.api.session.Reader;
+import org.salwledger.api.auth.Reader;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.item.ItemIds;
 import org.salwledger.core.trace.TraceAnswered;

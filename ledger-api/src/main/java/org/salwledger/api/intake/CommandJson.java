@@ -1,0 +1,124 @@
+package org.salwledger.api.intake;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.salwledger.api.problem.LedgerProblem;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Strict JSON for what signers send: unknown fields, unknown enum values, duplicate keys and
+ * trailing content are refused, each with its own problem type. A signed payload must mean one thing.
+ */
+final class CommandJson {
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // a number is not a string, and an integer field takes no fraction (2001.5, 2001.0, 1.999e3)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, integer -> integer
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, bool -> bool
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .build();
+
+    private CommandJson() {}
+
+    static JsonNode tree(byte[] json, String what) {
+        try {
+            JsonNode node = STRICT.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw LedgerProblem.badRequest("malformed-json", what + " is empty");
+            }
+            return node;
+        } catch (IOException e) {
+            throw translate(e, what);
+        }
+    }
+
+    /** A JSON object, or a problem of type {@code slug} naming {@code what}. */
+    static ObjectNode object(byte[] json, String what, String slug) {
+        JsonNode node = tree(json, what);
+        if (!(node instanceof ObjectNode object)) {
+            throw LedgerProblem.badRequest(slug, what + " must be a JSON object");
+        }
+        return object;
+    }
+
+    static <T> T convert(JsonNode node, Class<T> type, String what) {
+        try {
+            return STRICT.treeToValue(node, type);
+        } catch (IOException e) {
+            throw translate(e, what);
+        }
+    }
+
+    private static LedgerProblem translate(IOException e, String what) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return LedgerProblem.badRequest("unknown-field",
+                    what + " has an unknown field '" + unknown.getPropertyName() + "'");
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            return LedgerProblem.badRequest("unknown-enum-value", what + ": '" + invalid.getValue() + "' is not one of "
+                    + allowed + " (field '" + path(invalid) + "')");
+        }
+        if (e instanceof InputCoercionException outOfRange) {
+            return LedgerProblem.badRequest("invalid-field", what + ": a number is out of range: "
+                    + outOfRange.getOriginalMessage());
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return LedgerProblem.badRequest("invalid-field", what + ": field '" + path(mismatch) + "' has the wrong type: "
+                    + mismatch.getOriginalMessage());
+        }
+        if (e instanceof JsonMappingException mapping) {
+            // the JSON parsed; a value does not fit its field (e.g. an integer beyond the field's range)
+            return LedgerProblem.badRequest("invalid-field", what + ": field '" + mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")) + "': " + mapping.getOriginalMessage());
+        }
+        if (e instanceof JsonParseException parse) {
+            return LedgerProblem.badRequest("malformed-json", what + " is not valid JSON: " + parse.getOriginalMessage());
+        }
+        return LedgerProblem.badRequest("malformed-json", what + " is not valid JSON");
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

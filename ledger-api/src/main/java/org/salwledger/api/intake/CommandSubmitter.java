@@ -1,0 +1,130 @@
+package org.salwledger.api.intake;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.salwledger.api.integrity.LogAgreement;
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.projections.log.LogIntegrity;
+import org.salwledger.core.chain.LedgerRecords;
+import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.crypto.CanonicalJson;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.salwledger.api.store.EnvelopeStore;
+/**
+ * Runs one verified command: in one transaction it uses the nonce, dispatches the command, and
+ * stores the envelope with its answer. An identical envelope submitted again gets that stored
+ * answer and appends nothing (header {@code Ledger-Replayed: true}).
+ */
+@Component
+public class CommandSubmitter {
+    public static final String REPLAYED_HEADER = "Ledger-Replayed";
+
+    private final CommandGateway gateway;
+    private final EnvelopeStore store;
+    private final RecordedEvents recorded;
+    private final TransactionTemplate transaction;
+    private final Cache aggregateCache;
+    private final Clock clock;
+    private final RefusalListener refusals;
+
+    private final LogIntegrity integrity;
+    private final LogAgreement logAgreement;
+
+    public CommandSubmitter(CommandGateway gateway, EnvelopeStore store, RecordedEvents recorded,
+                            TransactionTemplate transaction, @Qualifier("ledgerAggregateCache") Cache aggregateCache,
+                            Clock clock, RefusalListener refusals, LogIntegrity integrity,
+                            LogAgreement logAgreement) {
+        this.integrity = integrity;
+        this.logAgreement = logAgreement;
+        this.refusals = refusals;
+        this.gateway = gateway;
+        this.store = store;
+        this.recorded = recorded;
+        this.transaction = transaction;
+        this.aggregateCache = aggregateCache;
+        this.clock = clock;
+    }
+
+    /**
+     * @param command builds the domain command from the origin the signature established
+     * @param ids     identifiers to name in the answer besides the records (e.g. itemId)
+     */
+    public ResponseEntity<byte[]> submit(SignedCommand<?> signed, Function<CommandOrigin, Object> command,
+                                         Map<String, String> ids) {
+        var prior = store.resultOf(signed.envelopeHash());
+        if (prior.isPresent()) {
+            return replay(prior.get());
+        }
+        integrity.requireIntact();
+        boolean[] applied = {false};
+        try {
+            return transaction.execute(tx -> {
+                store.useNonce(signed.signer().actorId(), signed.header().nonce(), signed.envelopeHash());
+                Instant now = clock.instant();
+                List<LedgerEvent> events;
+                recorded.start();
+                try {
+                    gateway.sendAndWait(command.apply(signed.origin(now)));
+                } finally {
+                    events = recorded.finish();
+                }
+                applied[0] = true;
+                logAgreement.check(events);
+                byte[] body = answer(signed, events, ids);
+                var submission = new EnvelopeStore.Submission(signed.envelopeHash(), signed.signer().actorId(),
+                        signed.header().nonce(), signed.header().type());
+                store.save(submission, signed.envelope().canonicalBytes(), now, HttpStatus.CREATED.value(), body);
+                return created(body);
+            });
+        } catch (EnvelopeStore.AlreadySubmitted twin) {
+            return replay(store.resultOf(signed.envelopeHash()).orElseThrow(() ->
+                    EnvelopeStore.nonceReused(signed.signer().actorId(), signed.header().nonce())));
+        } catch (RuntimeException e) {
+            refusals.refused(signed, e);
+            if (applied[0]) {
+                // The cached aggregates saw events that the rolled-back transaction never stored.
+                aggregateCache.removeAll();
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] answer(SignedCommand<?> signed, List<LedgerEvent> events, Map<String, String> ids) {
+        ObjectNode answer = CanonicalJson.mapper().createObjectNode();
+        ids.forEach(answer::put);
+        answer.put("envelopeHash", signed.envelopeHash());
+        ArrayNode records = answer.putArray("records");
+        for (LedgerEvent event : events) {
+            records.addObject()
+                    .put("stream", event.link().stream())
+                    .put("sequence", event.link().sequence())
+                    .put("type", LedgerRecords.typeOf(event))
+                    .put("hash", event.link().hash());
+        }
+        return CanonicalJson.canonicalize(answer);
+    }
+
+    private static ResponseEntity<byte[]> created(byte[] body) {
+        return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static ResponseEntity<byte[]> replay(EnvelopeStore.StoredResult stored) {
+        return ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON)
+                .header(REPLAYED_HEADER, "true").header(HttpHeaders.CACHE_CONTROL, "no-store").body(stored.body());
+    }
+}

@@ -1,0 +1,158 @@
+package org.salwledger.api.item;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.item.CorrectRecord;
+import org.salwledger.core.item.DeactivateItem;
+import org.salwledger.core.item.ItemReport;
+import org.salwledger.core.item.ReportOnItem;
+import org.salwledger.core.item.LinkIdentity;
+import org.salwledger.core.item.DestroyItem;
+import org.salwledger.core.item.RegisterUnmarkedItem;
+import org.salwledger.core.item.ReportLost;
+import org.salwledger.core.item.ReportRecovered;
+import org.salwledger.core.item.ReportStolen;
+import org.salwledger.core.item.SeizeItem;
+import org.salwledger.core.item.TransformItem;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.salwledger.api.intake.CommandSubmitter;
+import org.salwledger.api.intake.EnvelopeVerifier;
+/** Loss, theft, recovery, seizure, unmarked registration, deactivation and destruction. */
+@RestController
+@RequestMapping(path = "/api/v1/items", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "items")
+public class ItemLifecycleController {
+    private static final Map<String, Class<?>> REPORTS = Map.of(
+            "ReportLost", ItemCommands.ReportLostBody.class,
+            "ReportStolen", ItemCommands.ReportStolenBody.class,
+            "ReportRecovered", ItemCommands.ReportRecoveredBody.class,
+            "SeizeItem", ItemCommands.SeizeItemBody.class);
+
+    private final EnvelopeVerifier verifier;
+    private final CommandSubmitter submitter;
+
+    public ItemLifecycleController(EnvelopeVerifier verifier, CommandSubmitter submitter) {
+        this.verifier = verifier;
+        this.submitter = submitter;
+    }
+
+    @PostMapping("/{itemId}/reports")
+    @Operation(summary = "ReportLost, ReportStolen (custodian or its AUTHORITY), ReportRecovered, SeizeItem "
+            + "(LAW_ENFORCEMENT or AUTHORITY)")
+    public ResponseEntity<byte[]> report(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verifyOneOf(envelope, REPORTS);
+        Function<CommandOrigin, ItemReport> report = reportCommand(itemId, signed.body());
+        return submitter.submit(signed, origin -> new ReportOnItem(report.apply(origin)), Map.of("itemId", itemId));
+    }
+
+    /** Reports reach the item and every part installed in it (ItemReportProcess). */
+    private static Function<CommandOrigin, ItemReport> reportCommand(String itemId, Object body) {
+        if (body instanceof ItemCommands.ReportLostBody b) {
+            requireSamePath(itemId, b.itemId());
+            return origin -> new ReportLost(itemId, b.place(), b.policeReference(), origin);
+        }
+        if (body instanceof ItemCommands.ReportStolenBody b) {
+            requireSamePath(itemId, b.itemId());
+            return origin -> new ReportStolen(itemId, b.place(), b.policeReference(), origin);
+        }
+        if (body instanceof ItemCommands.ReportRecoveredBody b) {
+            requireSamePath(itemId, b.itemId());
+            return origin -> new ReportRecovered(itemId, b.place(), b.circumstances(), b.observedMarkings(), origin);
+        }
+        ItemCommands.SeizeItemBody b = (ItemCommands.SeizeItemBody) body;
+        requireSamePath(itemId, b.itemId());
+        return origin -> new SeizeItem(itemId, b.place(), b.reason(), origin);
+    }
+
+    @PostMapping("/{itemId}/deactivation")
+    @Operation(summary = "DeactivateItem by its custodian")
+    public ResponseEntity<byte[]> deactivate(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verify(envelope, "DeactivateItem", ItemCommands.DeactivateItemBody.class);
+        var b = signed.body();
+        return submitter.submit(signed, samePath(itemId, b.itemId(),
+                origin -> new DeactivateItem(itemId, b.certificateReference(), b.standard(), origin)), Map.of("itemId", itemId));
+    }
+
+    @PostMapping("/{itemId}/destruction")
+    @Operation(summary = "DestroyItem by its custodian; terminal")
+    public ResponseEntity<byte[]> destroy(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verify(envelope, "DestroyItem", ItemCommands.DestroyItemBody.class);
+        var b = signed.body();
+        return submitter.submit(signed, samePath(itemId, b.itemId(),
+                origin -> new DestroyItem(itemId, b.certificateReference(), b.method(), origin)), Map.of("itemId", itemId));
+    }
+
+    @PostMapping("/{itemId}/corrections")
+    @Operation(summary = "CorrectRecord: the author of a record states its corrected facts; nothing is edited")
+    public ResponseEntity<byte[]> correct(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verify(envelope, "CorrectRecord", ItemCommands.CorrectRecordBody.class);
+        var b = signed.body();
+        if (b.sequence() == null) {
+            throw LedgerProblem.badRequest("missing-field", "the CorrectRecord command needs 'sequence'");
+        }
+        return submitter.submit(signed, samePath(itemId, b.itemId(), origin -> new CorrectRecord(itemId, b.sequence(),
+                b.recordHash(), b.correctedFacts(), b.reason(), origin)), Map.of("itemId", itemId));
+    }
+
+    @PostMapping("/{itemId}/identity-links")
+    @Operation(summary = "LinkIdentity: this item, registered unmarked, is the known item named in the payload")
+    public ResponseEntity<byte[]> linkIdentity(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verify(envelope, "LinkIdentity", ItemCommands.LinkIdentityBody.class);
+        var b = signed.body();
+        return submitter.submit(signed, samePath(itemId, b.unmarkedItemId(), origin -> new LinkIdentity(itemId,
+                b.knownItemId(), b.evidence(), origin)), Map.of("itemId", itemId, "knownItemId", String.valueOf(b.knownItemId())));
+    }
+
+    @PostMapping("/{itemId}/transformation")
+    @Operation(summary = "TransformItem: a conversion that changes model, calibre or category, with before and after")
+    public ResponseEntity<byte[]> transform(@PathVariable String itemId, @RequestBody byte[] envelope) {
+        ItemPaths.require(itemId);
+        var signed = verifier.verify(envelope, "TransformItem", ItemCommands.TransformItemBody.class);
+        var b = signed.body();
+        return submitter.submit(signed, samePath(itemId, b.itemId(), origin -> new TransformItem(itemId, b.model(),
+                b.calibre(), b.category(), b.description(), origin)), Map.of("itemId", itemId));
+    }
+
+    @PostMapping("/unmarked")
+    @Operation(summary = "RegisterUnmarkedItem: a recovered craft, 3D-printed or unreadable item (LAW_ENFORCEMENT or AUTHORITY)")
+    public ResponseEntity<byte[]> registerUnmarked(@RequestBody byte[] envelope) {
+        var signed = verifier.verify(envelope, "RegisterUnmarkedItem", ItemCommands.RegisterUnmarkedItemBody.class);
+        var b = signed.body();
+        String itemId = UUID.nameUUIDFromBytes(("item:" + signed.envelopeHash()).getBytes(StandardCharsets.UTF_8)).toString();
+        return submitter.submit(signed, origin -> new RegisterUnmarkedItem(itemId, b.kind(), b.category(), b.partType(),
+                b.make(), b.model(), b.calibre(), b.material(), b.production(), b.description(), b.place(),
+                b.observedMarkings(), origin), Map.of("itemId", itemId));
+    }
+
+    private static Function<CommandOrigin, Object> samePath(String path, String payload,
+                                                            Function<CommandOrigin, Object> command) {
+        requireSamePath(path, payload);
+        return command;
+    }
+
+    /** The signed payload, not the URL, is what the actor stated; they must agree. */
+    private static void requireSamePath(String path, String payload) {
+        if (!path.equals(payload)) {
+            throw LedgerProblem.badRequest("path-mismatch", "the path names item " + path + ", the payload " + payload);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.salwledger.api.item;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.api.auth.Reader;
+import org.salwledger.projections.composition.CompositionQueries;
+import org.salwledger.projections.item.ItemQueries;
+import org.salwledger.projections.log.IntegrityViolation;
+import org.salwledger.projections.log.LogIntegrity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.salwledger.api.item.MarkSearchService.MarkSearch;
+import org.salwledger.api.item.MarkSearchService.MarkSearchRequest;
+
+import org.salwledger.api.read.ReadAccess;
+import org.salwledger.api.read.StreamChain;
+/** Item reads; an item the reader may not see answers exactly like an item that does not exist. */
+@RestController
+@RequestMapping("/api/v1/items")
+@Tag(name = "items")
+public class ItemReadController {
+    private final ItemQueries items;
+    private final ReadAccess access;
+    private final StreamChain chain;
+    private final CompositionQueries compositions;
+    private final MarkSearchService search;
+
+    public record History(String itemId, List<String> linkedItems, List<ItemQueries.HistoryEntry> events) {}
+
+
+    public record Composition(String itemId, String at, List<CompositionQueries.InstalledPart> parts) {}
+
+    private final LogIntegrity integrity;
+
+    public ItemReadController(ItemQueries items, ReadAccess access, StreamChain chain, CompositionQueries compositions,
+                              MarkSearchService search, LogIntegrity integrity) {
+        this.integrity = integrity;
+        this.search = search;
+        this.items = items;
+        this.access = access;
+        this.chain = chain;
+        this.compositions = compositions;
+    }
+
+    @GetMapping("/{itemId}")
+    @Operation(summary = "Current state of an item with its markings")
+    public ItemQueries.ItemView item(@PathVariable String itemId, Reader reader) {
+        visible(itemId, reader);
+        return items.find(itemId).orElseThrow(() -> notFound(itemId));
+    }
+
+    @GetMapping("/{itemId}/history")
+    @Operation(summary = "The item's timeline: when, who, what, the facts, the record hash")
+    public History history(@PathVariable String itemId, Reader reader) {
+        visible(itemId, reader);
+        List<String> linked = items.linkedItems(itemId);
+        List<ItemQueries.HistoryEntry> events = new java.util.ArrayList<>(verifiedHistory(itemId));
+        // Linked identities are one physical item: their histories join, in the order they were recorded.
+        linked.stream().filter(id -> access.canRead(reader, id)).forEach(id -> events.addAll(verifiedHistory(id)));
+        if (!linked.isEmpty()) {
+            events.sort(java.util.Comparator.comparing((ItemQueries.HistoryEntry e) -> java.time.Instant.parse(e.recordedAt()))
+                    .thenComparing(ItemQueries.HistoryEntry::itemId).thenComparingLong(ItemQueries.HistoryEntry::sequence));
+        }
+        return new History(itemId, linked, events);
+    }
+
+    /** The view's timeline, served only if each entry is the record its stream's verified chain holds. */
+    private List<ItemQueries.HistoryEntry> verifiedHistory(String itemId) {
+        List<ItemQueries.HistoryEntry> history = items.history(itemId);
+        List<StreamChain.Entry> records = chain.records(itemId);
+        for (ItemQueries.HistoryEntry entry : history) {
+            if (entry.sequence() >= records.size()
+                    || !records.get((int) entry.sequence()).hash().equals(entry.recordHash())) {
+                throw integrity.report(new IntegrityViolation(IntegrityViolation.record(itemId, entry.sequence()),
+                        "the history view shows another record than the event store's verified chain"));
+            }
+        }
+        return history;
+    }
+
+    @GetMapping("/{itemId}/chain")
+    @Operation(summary = "The item's ledger records, hashes and signed envelopes, for verification")
+    public StreamChain.Chain itemChain(@PathVariable String itemId, Reader reader) {
+        visible(itemId, reader);
+        return chain.of(itemId);
+    }
+
+    @GetMapping("/{itemId}/composition")
+    @Operation(summary = "The parts installed in the item at an instant (RFC 3339; default now)")
+    public Composition composition(@PathVariable String itemId, @RequestParam(name = "at", required = false) String at,
+                                   Reader reader) {
+        visible(itemId, reader);
+        Instant instant;
+        try {
+            instant = at == null ? Instant.now() : Instant.parse(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw LedgerProblem.badRequest("invalid-query", "'at' must be an RFC 3339 UTC time, got " + at);
+        }
+        return new Composition(itemId, instant.toString(), compositions.partsAt(itemId, instant));
+    }
+
+    @GetMapping
+    @Operation(summary = "Find items by what is left of a marking: '?' one unreadable character, '*' an unknown run; "
+            + "case, spaces, dashes, dots and slashes ignored; look-alikes (O/0, I/1, S/5, B/8, Z/2, Cyrillic and Greek) "
+            + "match below exact matches. Ranked, paged, filterable.")
+    public MarkSearch byMark(@RequestParam("mark") String mark,
+                             @RequestParam(name = "manufacturer", required = false) String manufacturer,
+                             @RequestParam(name = "country", required = false) String country,
+                             @RequestParam(name = "category", required = false) String category,
+                             @RequestParam(name = "calibre", required = false) String calibre,
+                             @RequestParam(name = "kind", required = false) String kind,
+                             @RequestParam(name = "page", defaultValue = "0") int page,
+                             @RequestParam(name = "size", defaultValue = "20") int size,
+                             Reader reader) {
+        return search.search(new MarkSearchRequest(mark, manufacturer, country, category, calibre, kind, page, size),
+                reader);
+    }
+
+    private void visible(String itemId, Reader reader) {
+        ItemPaths.require(itemId);
+        if (!access.canRead(reader, itemId)) {
+            throw notFound(itemId);
+        }
+    }
+
+    private static LedgerProblem notFound(String itemId) {
+        return LedgerProblem.notFound("item-not-found", "no item " + itemId + " that you may read");
+    }
+}

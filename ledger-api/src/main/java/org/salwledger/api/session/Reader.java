@@ -1,7 +1,0 @@
-package org.salwledger.api.session;
-
-import org.salwledger.core.command.Role;
-
-/** The actor behind a bearer token, as reads need it. */
-public record Reader(String actorId, Role role, String country) {
-}

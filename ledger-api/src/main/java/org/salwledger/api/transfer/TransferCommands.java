@@ -1,0 +1,19 @@
+package org.salwledger.api.transfer;
+
+import org.salwledger.core.item.TransferKind;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Bodies of the transfer commands as signers send them, besides the common header. */
+public final class TransferCommands {
+    private TransferCommands() {}
+
+    public record DispatchTransferBody(List<String> itemIds, String consignee, TransferKind kind, LocalDate dueBy,
+                                       String exportLicence, String importingCountry, String endUserCertificate,
+                                       List<String> transitCountries) {}
+
+    public record ReceiveTransferBody(String transferId, List<String> missingItems) {}
+
+    public record RejectTransferBody(String transferId, String reason) {}
+}
