@@ -7,7 +7,6 @@ import org.salwledger.core.Fixtures;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.crypto.SigningKey;
 
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.List;
 import org.salwledger.core.command.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.salwledger.core.Fixtures.origin;
+import static org.salwledger.core.command.Refusals.refusal;
 
 class ActorTest {
     private static final CommandOrigin ADMIN = origin("admin", Role.ADMIN, "BE");
@@ -52,7 +52,7 @@ class ActorTest {
     void onlyAnAdminRegistersActors() {
         fixture.givenNoPriorActivity()
                 .when(register(origin("BE-X", Role.AUTHORITY, "BE"), "BE"))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("role-not-allowed"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("ADMIN"))
                 .expectNoEvents();
     }
@@ -61,7 +61,7 @@ class ActorTest {
     void countryMustBeAnIsoAlpha2Code() {
         fixture.givenNoPriorActivity()
                 .when(register(ADMIN, "Belgium"))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("bad-country-code"))
                 .expectNoEvents();
         assertThat(directory.actors).isEmpty();
     }
@@ -70,7 +70,7 @@ class ActorTest {
     void aPublicKeyMustBe32Bytes() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterActor(stream, "BE-FNH", "FN", Role.MANUFACTURER, "BE", "AAAA", ADMIN))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("bad-public-key"))
                 .expectNoEvents();
     }
 
@@ -94,7 +94,7 @@ class ActorTest {
         fixture.given(registered())
                 .when(new RotateActorKey(stream, "BE-FNH", SigningKey.generate().publicKeyBase64(),
                         origin("DE-HK", Role.MANUFACTURER, "DE")))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("role-not-allowed"))
                 .expectNoEvents();
     }
 
@@ -114,7 +114,7 @@ class ActorTest {
     void revokingAKeyTheActorNeverHadIsRefused() {
         fixture.given(registered())
                 .when(new RevokeActorKey(stream, "BE-FNH", "f".repeat(64), null, ADMIN))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("unknown-key"))
                 .expectNoEvents();
     }
 
@@ -138,9 +138,9 @@ class ActorTest {
                 "BE-FNH", null, 0, "closed", List.of(key.keyId()), "BE-FNH", link), ADMIN);
         fixture.given(registered(), ceased)
                 .when(new CloseActor(stream, "BE-FNH", null, 0, "again", ADMIN))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("actor-ceased")).expectNoEvents();
         fixture.given(registered())
                 .when(new CloseActor(stream, "BE-FNH", null, 0, "not mine", origin("DE-HK", Role.MANUFACTURER, "DE")))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("role-not-allowed")).expectNoEvents();
     }
 }

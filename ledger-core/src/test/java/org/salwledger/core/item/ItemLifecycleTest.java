@@ -8,7 +8,6 @@ import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;
 import static org.hamcrest.Matchers.containsString;
 import static org.salwledger.core.Fixtures.origin;
+import static org.salwledger.core.command.Refusals.refusal;
 
 /** Loss, theft, recovery, seizure, unmarked items, end of life and lifecycle marks. */
 class ItemLifecycleTest {
@@ -79,9 +79,9 @@ class ItemLifecycleTest {
         fixture.given(made().events()).when(new ReportLost(ITEM, "Herstal", "HP-1", FNH)).expectSuccessfulHandlerExecution();
         fixture.given(made().events()).when(new ReportLost(ITEM, "Herstal", null, BE_AUTH)).expectSuccessfulHandlerExecution();
         fixture.given(made().events()).when(new ReportLost(ITEM, "Herstal", null, CD_MOD))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("not-custodian")).expectNoEvents();
         fixture.given(made().events()).when(new ReportLost(ITEM, " ", null, FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("missing-field")).expectNoEvents();
     }
 
     @Test
@@ -89,15 +89,15 @@ class ItemLifecycleTest {
         Story lost = made().then(link -> new ItemLost(ITEM, null, "BE-FNH", "BE-FNH", "Herstal", null, link), FNH);
         fixture.given(lost.events()).when(new ReportStolen(ITEM, "Herstal", "HP-2", FNH)).expectSuccessfulHandlerExecution();
         fixture.given(lost.events()).when(new ReportLost(ITEM, "Herstal", null, FNH))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("LOST"));
+                .expectException(refusal("item-lost")).expectExceptionMessage(containsString("LOST"));
     }
 
     @Test
     void aStolenItemCannotBeDispatchedOrSeized() {
         fixture.given(stolen().events()).when(new DispatchItem(ITEM, EXPORT, "CD-MOD", FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("item-stolen")).expectNoEvents();
         fixture.given(stolen().events()).when(new SeizeItem(ITEM, "Goma", "illicit", CD_POLICE))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("item-stolen")).expectNoEvents();
     }
 
     @Test
@@ -110,15 +110,15 @@ class ItemLifecycleTest {
         Story recovered = stolen().then(link -> new ItemRecovered(ITEM, ItemStatus.STOLEN, "BE-FNH", "CD-PNC", "CD",
                 "Goma", null, observed, link), CD_POLICE);
         fixture.given(recovered.events()).when(new DispatchItem(ITEM, EXPORT, "BE-FNH", FNH))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("custody of CD-PNC"));
+                .expectException(refusal("not-custodian")).expectExceptionMessage(containsString("custody of CD-PNC"));
     }
 
     @Test
     void onlyLawEnforcementOrAnAuthorityRecoversAndOnlyWhatWasLostOrStolen() {
         fixture.given(stolen().events()).when(new ReportRecovered(ITEM, "Goma", null, null, DEALER))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("role-not-allowed")).expectNoEvents();
         fixture.given(made().events()).when(new ReportRecovered(ITEM, "Goma", null, null, CD_POLICE))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("SeizeItem"));
+                .expectException(refusal("item-not-lost-or-stolen")).expectExceptionMessage(containsString("SeizeItem"));
     }
 
     @Test
@@ -127,18 +127,18 @@ class ItemLifecycleTest {
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e -> e instanceof ItemSeized s
                         && s.fromCustodian().equals("BE-FNH") && s.seizedBy().equals("CD-PNC")))));
         fixture.given(made().events()).when(new SeizeItem(ITEM, "Antwerp", "x", DEALER))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("role-not-allowed"));
     }
 
     @Test
     void destroyedIsTerminalButARecoveryIsRecordedAsAnAnomaly() {
         Story destroyed = made().then(link -> new ItemDestroyed(ITEM, "BE-FNH", "D-1", "smelted", link), FNH);
         fixture.given(destroyed.events()).when(mark(MarkType.REMARK, "x", FNH))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("DESTROYED"));
+                .expectException(refusal("item-destroyed")).expectExceptionMessage(containsString("DESTROYED"));
         fixture.given(destroyed.events()).when(new DispatchItem(ITEM, EXPORT, "CD-MOD", FNH))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("item-destroyed"));
         fixture.given(destroyed.events()).when(new DestroyItem(ITEM, "D-2", "again", FNH))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("item-destroyed"));
         fixture.given(destroyed.events()).when(new ReportRecovered(ITEM, "Bukavu", null, null, CD_POLICE))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e ->
                         e instanceof ItemRecoveredAfterDestruction a && a.destroyedBy().equals("BE-FNH")))));
@@ -148,20 +148,20 @@ class ItemLifecycleTest {
     void theCustodianDeactivatesWithACertificateAndStandard() {
         fixture.given(made().events()).when(new DeactivateItem(ITEM, "CERT-1", "EU 2015/2403", FNH)).expectSuccessfulHandlerExecution();
         fixture.given(made().events()).when(new DeactivateItem(ITEM, "CERT-1", "EU 2015/2403", DEALER))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("not-custodian"));
         fixture.given(made().events()).when(new DeactivateItem(ITEM, null, "EU 2015/2403", FNH))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("missing-field"));
     }
 
     @Test
     void importMarksBelongToTheAuthorityOfTheCountryThatReceivedTheExport() {
         fixture.given(exportedToCongo().events()).when(mark(MarkType.IMPORT, "CD 2026", CD_MOD)).expectSuccessfulHandlerExecution();
         fixture.given(exportedToCongo().events()).when(mark(MarkType.IMPORT, "BE 2026", BE_AUTH))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("mark-not-allowed"));
         fixture.given(made().events()).when(mark(MarkType.IMPORT, "CD 2026", CD_MOD))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("mark-not-allowed"));
         fixture.given(exportedToCongo().events()).when(mark(MarkType.IMPORT, "CD 2026", origin("CD-X", Role.HOLDER, "CD")))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("mark-not-allowed"));
     }
 
     @Test
@@ -172,7 +172,7 @@ class ItemLifecycleTest {
                         "BE", link), DEALER);
         fixture.given(released.events()).when(mark(MarkType.STATE_TO_CIVILIAN, "BE STOCK", BE_AUTH)).expectSuccessfulHandlerExecution();
         fixture.given(made().events()).when(mark(MarkType.STATE_TO_CIVILIAN, "BE STOCK", BE_AUTH))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("mark-not-allowed"));
     }
 
     @Test
@@ -180,9 +180,9 @@ class ItemLifecycleTest {
         Story seized = made().then(link -> new ItemSeized(ITEM, "BE-FNH", "CD-PNC", "CD", "Goma", "illicit", link), CD_POLICE);
         fixture.given(seized.events()).when(mark(MarkType.CONFISCATION, "CD-C-1", CD_POLICE)).expectSuccessfulHandlerExecution();
         fixture.given(seized.events()).when(mark(MarkType.CONFISCATION, "CD-C-1", CD_MOD))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("mark-not-allowed"));
         fixture.given(made().events()).when(mark(MarkType.CONFISCATION, "CD-C-1", CD_POLICE))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("mark-not-allowed"));
     }
 
     @Test
@@ -191,7 +191,7 @@ class ItemLifecycleTest {
         fixture.given(deactivated.events()).when(mark(MarkType.DEACTIVATION, "DEACT", FNH)).expectSuccessfulHandlerExecution();
         fixture.given(deactivated.events()).when(mark(MarkType.DEACTIVATION, "DEACT", BE_AUTH)).expectSuccessfulHandlerExecution();
         fixture.given(made().events()).when(mark(MarkType.DEACTIVATION, "DEACT", FNH))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("mark-not-allowed"));
     }
 
     @Test
@@ -202,12 +202,12 @@ class ItemLifecycleTest {
         fixture.givenNoPriorActivity().when(new RegisterUnmarkedItem(ITEM, ItemKind.WEAPON,
                         WeaponCategory.REVOLVER_OR_SELF_LOADING_PISTOL, null, null, null, null, Material.ADDITIVE,
                         Production.ADDITIVE, "x", "Goma", null, DEALER))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("role-not-allowed"));
         Story registered = new Story().then(link -> new ItemRegisteredUnmarked(ITEM, ItemKind.WEAPON,
                 WeaponCategory.REVOLVER_OR_SELF_LOADING_PISTOL, null, null, null, "9x19mm", Material.ADDITIVE,
                 Production.ADDITIVE, "3D-printed", "Goma", List.of(), "CD-PNC", "CD", link), CD_POLICE);
         fixture.given(registered.events()).when(new MarkItem(ITEM, MarkType.MANUFACTURE, "X1", null, PartType.FRAME,
-                MarkingMethod.LASER, null, FNH)).expectException(DomainRuleViolation.class);
+                MarkingMethod.LASER, null, FNH)).expectException(refusal("mark-not-allowed"));
         fixture.given(registered.events()).when(mark(MarkType.CONFISCATION, "CD-P-1", CD_POLICE)).expectSuccessfulHandlerExecution();
     }
 
@@ -220,11 +220,11 @@ class ItemLifecycleTest {
                         e instanceof ItemAssembledInto a && a.hostId().equals(HOST)))));
         Story installed = made().then(link -> new ItemAssembledInto(ITEM, HOST, "BE-FNH", link), FNH);
         fixture.given(installed.events()).when(new EnterHost(ITEM, "4a1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", FNH))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("already installed"));
+                .expectException(refusal("part-already-installed")).expectExceptionMessage(containsString("already installed"));
         fixture.given(made().events()).when(new EnterHost(ITEM, HOST, DEALER))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("not-custodian")).expectNoEvents();
         fixture.given(stolen().events()).when(new EnterHost(ITEM, HOST, FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("item-stolen")).expectNoEvents();
     }
 
     @Test
@@ -232,12 +232,12 @@ class ItemLifecycleTest {
         fixture.given(made().events()).when(new AttachPart(ITEM, HOST, FNH)).expectSuccessfulHandlerExecution();
         Story destroyed = made().then(link -> new ItemDestroyed(ITEM, "BE-FNH", "D-1", "smelted", link), FNH);
         fixture.given(destroyed.events()).when(new AttachPart(ITEM, HOST, FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("item-destroyed")).expectNoEvents();
         Story deactivated = made().then(link -> new ItemDeactivated(ITEM, "BE-FNH", "C-1", "EU", link), FNH);
         fixture.given(deactivated.events()).when(new AttachPart(ITEM, HOST, FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("item-deactivated")).expectNoEvents();
         fixture.given(made().events()).when(new ReleasePart(ITEM, HOST, FNH))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("not installed"));
+                .expectException(refusal("part-not-installed")).expectExceptionMessage(containsString("not installed"));
         Story withPart = made().then(link -> new PartAssembled(ITEM, HOST, "BE-FNH", link), FNH);
         fixture.given(withPart.events()).when(new ReleasePart(ITEM, HOST, FNH)).expectSuccessfulHandlerExecution();
     }
@@ -246,7 +246,7 @@ class ItemLifecycleTest {
     void anInstalledPartTravelsOnlyWithItsHost() {
         Story installed = made().then(link -> new ItemAssembledInto(ITEM, HOST, "BE-FNH", link), FNH);
         fixture.given(installed.events()).when(new DispatchItem(ITEM, EXPORT, "CD-MOD", FNH))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("moves with it"));
+                .expectException(refusal("part-installed")).expectExceptionMessage(containsString("moves with it"));
         fixture.given(installed.events()).when(new DispatchItem(ITEM, EXPORT, "CD-MOD", HOST, FNH))
                 .expectSuccessfulHandlerExecution();
     }
@@ -262,14 +262,14 @@ class ItemLifecycleTest {
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e -> e instanceof RecordCorrected c
                         && c.correctedSequence() == 1 && c.correctedHash().equals(hash) && c.correctedType().equals("ItemMarked")))));
         fixture.given(marked.events()).when(new CorrectRecord(ITEM, 1, hash, serial, "typo", BE_AUTH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("not-record-author")).expectNoEvents();
         fixture.given(marked.events()).when(new CorrectRecord(ITEM, 1, "f".repeat(64), serial, "typo", FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("record-not-found")).expectNoEvents();
         fixture.given(marked.events()).when(new CorrectRecord(ITEM, 1, hash,
                         org.salwledger.core.crypto.CanonicalJson.mapper().createObjectNode().put("markedBy", "X"), "typo", FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("fact-not-correctable")).expectNoEvents();
         fixture.given(marked.events()).when(new CorrectRecord(ITEM, 1, hash, serial, " ", FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("missing-field")).expectNoEvents();
     }
 
     @Test
@@ -277,7 +277,7 @@ class ItemLifecycleTest {
         Story dispatched = made().then(link -> new ItemDispatched(ITEM, EXPORT, "BE-FNH", "CD-MOD", link), FNH);
         fixture.given(dispatched.events()).when(new CorrectRecord(ITEM, 1, dispatched.events.get(1).link().hash(),
                         org.salwledger.core.crypto.CanonicalJson.mapper().createObjectNode().put("consignee", "UG-X"), "oops", FNH))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("not corrected"));
+                .expectException(refusal("record-not-correctable")).expectExceptionMessage(containsString("not corrected"));
     }
 
     @Test
@@ -289,12 +289,12 @@ class ItemLifecycleTest {
                 .expectSuccessfulHandlerExecution();
         fixture.given(registered.events()).when(new RecordIdentityLink(ITEM, HOST, true, "restored serial",
                         origin("UG-POL", Role.LAW_ENFORCEMENT, "UG")))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("not-custodian"));
         fixture.given(made().events()).when(new RecordIdentityLink(ITEM, HOST, true, "restored", CD_POLICE))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("not registered unmarked"));
+                .expectException(refusal("not-registered-unmarked")).expectExceptionMessage(containsString("not registered unmarked"));
         Story linked = registered.then(link -> new IdentityLinked(ITEM, HOST, "restored", "CD-PNC", link), CD_POLICE);
         fixture.given(linked.events()).when(new RecordIdentityLink(ITEM, HOST, true, "again", CD_POLICE))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("identity-already-linked"));
     }
 
     @Test
@@ -304,9 +304,9 @@ class ItemLifecycleTest {
                         && t.before().calibre().equals("9x19mm") && t.after().calibre().equals(".40 S&W")
                         && t.after().model().equals("FN 509")))));
         fixture.given(made().events()).when(new TransformItem(ITEM, null, "9x19mm", null, "nothing", FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("no-change")).expectNoEvents();
         fixture.given(made().events()).when(new TransformItem(ITEM, "X", null, null, "by a dealer", DEALER))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("role-not-allowed")).expectNoEvents();
         fixture.given(made().events()).when(new TransformItem(ITEM, null, null, WeaponCategory.SUB_MACHINE_GUN,
                 "converted to automatic fire", BE_AUTH)).expectSuccessfulHandlerExecution();
     }
@@ -316,7 +316,7 @@ class ItemLifecycleTest {
         CommandOrigin dayBefore = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE", "e".repeat(64), Fixtures.NOW,
                 Fixtures.NOW.minus(java.time.Duration.ofDays(1)), Fixtures.NOW);
         fixture.given(made().events()).when(new ReportLost(ITEM, "Herstal", null, dayBefore))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(containsString("before the previous fact"));
+                .expectException(refusal("occurred-before-previous-fact")).expectExceptionMessage(containsString("before the previous fact"));
         CommandOrigin sameInstant = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE", "e".repeat(64), Fixtures.NOW,
                 Fixtures.NOW, Fixtures.NOW.plusSeconds(60));
         fixture.given(made().events()).when(new ReportLost(ITEM, "Herstal", null, sameInstant))

@@ -7,7 +7,6 @@ import org.salwledger.core.Fixtures;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
 
 
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.salwledger.core.Fixtures.origin;
+import static org.salwledger.core.command.Refusals.refusal;
 
 class ItemTest {
     private static final String ITEM = "6b1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e";
@@ -55,7 +55,7 @@ class ItemTest {
     void onlyManufacturersManufacture() {
         fixture.givenNoPriorActivity()
                 .when(pistol(origin("BE-POL", Role.HOLDER, "BE")))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("role-not-allowed"))
                 .expectExceptionMessage(containsString("MANUFACTURER"))
                 .expectNoEvents();
     }
@@ -65,11 +65,11 @@ class ItemTest {
         fixture.givenNoPriorActivity()
                 .when(new ManufactureItem(ITEM, ItemKind.WEAPON, null, null, null, "m", "m", "c", Material.METAL,
                         Production.INDUSTRIAL, null, null, FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("missing-field")).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new ManufactureItem(ITEM, ItemKind.PART, WeaponCategory.OTHER, PartType.SLIDE, null, "m", "m", "c",
                         Material.METAL, Production.INDUSTRIAL, null, null, FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("invalid-field")).expectNoEvents();
     }
 
     @Test
@@ -77,7 +77,7 @@ class ItemTest {
         fixture.givenNoPriorActivity()
                 .when(new ManufactureItem(ITEM, ItemKind.WEAPON, WeaponCategory.RIFLE_OR_CARBINE, null, PartType.BARREL,
                         "m", "m", "c", Material.METAL, Production.INDUSTRIAL, null, null, FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("invalid-field")).expectNoEvents();
     }
 
     @Test
@@ -85,7 +85,7 @@ class ItemTest {
         fixture.givenNoPriorActivity()
                 .when(new ManufactureItem(ITEM, ItemKind.WEAPON, WeaponCategory.RIFLE_OR_CARBINE, null, null,
                         "m", "m", "c", Material.METAL, Production.INDUSTRIAL, 1850, null, FNH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("invalid-field")).expectNoEvents();
     }
 
     @Test
@@ -116,7 +116,7 @@ class ItemTest {
         fixture.given(manufactured())
                 .when(new MarkItem(ITEM, MarkType.MANUFACTURE, "X1", null, PartType.FRAME, MarkingMethod.LASER, null,
                         origin("DE-HK", Role.MANUFACTURER, "DE")))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("mark-not-allowed"))
                 .expectNoEvents();
         assertThat(registry.claims).isEmpty();
     }
@@ -125,7 +125,7 @@ class ItemTest {
     void aManufactureMarkNeedsASerial() {
         fixture.given(manufactured())
                 .when(new MarkItem(ITEM, MarkType.MANUFACTURE, " ", null, PartType.FRAME, MarkingMethod.LASER, null, FNH))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("missing-field"))
                 .expectNoEvents();
     }
 
@@ -135,7 +135,7 @@ class ItemTest {
         fixture.given(manufactured())
                 .when(new MarkItem(ITEM, MarkType.MANUFACTURE, "gks-001.2345", null, PartType.FRAME, MarkingMethod.LASER,
                         null, FNH))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("duplicate-marking"))
                 .expectExceptionMessage(containsString("GKS0012345"))
                 .expectNoEvents();
     }
@@ -153,7 +153,7 @@ class ItemTest {
         fixture.given(manufactured())
                 .when(new MarkItem(ITEM, MarkType.IMPORT, null, "CD 2026", PartType.FRAME, MarkingMethod.LASER, null,
                         origin("CD-AUTH", Role.AUTHORITY, "CD")))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("mark-not-allowed"))
                 .expectNoEvents();
     }
 
@@ -165,7 +165,7 @@ class ItemTest {
         fixture.given(manufactured())
                 .when(new MarkItem(ITEM, MarkType.REMARK, null, "QC-7", PartType.BARREL, MarkingMethod.LASER, null,
                         origin("XX", Role.HOLDER, "BE")))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("mark-not-allowed")).expectNoEvents();
     }
 
     private static final String TRANSFER = "7c1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e";
@@ -185,7 +185,7 @@ class ItemTest {
     void onlyTheCustodianDispatches() {
         fixture.given(manufactured())
                 .when(new DispatchItem(ITEM, TRANSFER, "CD-MOD", origin("BE-DEAL", Role.HOLDER, "BE")))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("not-custodian"))
                 .expectExceptionMessage(containsString("custody of BE-FNH"))
                 .expectNoEvents();
     }
@@ -194,7 +194,7 @@ class ItemTest {
     void anItemInTransitCannotLeaveAgain() {
         fixture.given(manufactured(), dispatchedTo("CD-MOD"))
                 .when(new DispatchItem(ITEM, "8d1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "UG-POL", FNH))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("item-in-transit"))
                 .expectNoEvents();
     }
 
@@ -210,7 +210,7 @@ class ItemTest {
                 .seal(link -> new ItemReceived(ITEM, TRANSFER, TransferKind.EXPORT, "BE-FNH", "BE", "CD-MOD", "CD", link), cd);
         fixture.given(manufactured(), dispatched, received)
                 .when(new DispatchItem(ITEM, "9e1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "BE-FNH", FNH))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("not-custodian"));
         fixture.given(manufactured(), dispatched, received)
                 .when(new DispatchItem(ITEM, "9e1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "CD-POL", cd))
                 .expectSuccessfulHandlerExecution();
@@ -220,10 +220,10 @@ class ItemTest {
     void onlyTheTransferTheItemIsInCanCloseIt() {
         fixture.given(manufactured(), dispatchedTo("CD-MOD"))
                 .when(new ReceiveItem(ITEM, "0f1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", TransferKind.EXPORT, "BE", "CD", origin("CD-MOD", Role.AUTHORITY, "CD")))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("item-not-in-this-transfer")).expectNoEvents();
         fixture.given(manufactured())
                 .when(new ReturnItem(ITEM, TRANSFER, origin("CD-MOD", Role.AUTHORITY, "CD")))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("item-not-in-this-transfer")).expectNoEvents();
     }
 
     @Test
@@ -237,7 +237,7 @@ class ItemTest {
                 .expectEvents(lost);
         fixture.given(manufactured(), dispatched, lost)
                 .when(new DispatchItem(ITEM, "9e1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", "BE-X", FNH))
-                .expectException(DomainRuleViolation.class)
+                .expectException(refusal("item-lost"))
                 .expectExceptionMessage(containsString("LOST"));
     }
 

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.item.ItemKind;
 import org.salwledger.core.item.ObservedMarking;
 import org.salwledger.core.item.PartType;
@@ -17,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.salwledger.core.Fixtures.origin;
+import static org.salwledger.core.command.Refusals.refusal;
 
 class TraceRequestTest {
     private static final String ID = "7a0b6c1e-1d2f-3a4b-8c9d-0e1f2a3b4c5d";
@@ -71,20 +71,20 @@ class TraceRequestTest {
     @Test
     void onlyAuthoritiesLawEnforcementAndInvestigatorsRequestAndUrgentNeedsAReason() {
         fixture.givenNoPriorActivity().when(submit(origin("BE-DEAL", Role.HOLDER, "BE"), TracePriority.ROUTINE, null))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("role-not-allowed")).expectNoEvents();
         fixture.givenNoPriorActivity().when(submit(NL_INV, TracePriority.URGENT, null))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("missing-field")).expectNoEvents();
     }
 
     @Test
     void onlyTheRequestedStatesAuthorityMovesItOnAndAcknowledgesFirst() {
         TraceRequested requested = requested();
         fixture.given(requested).when(new AcknowledgeTraceRequest(ID, BE_AUTH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("not-requested-state")).expectNoEvents();
         fixture.given(requested).when(new AcknowledgeTraceRequest(ID, NL_INV))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("not-requested-state")).expectNoEvents();
         fixture.given(requested).when(new AnswerTraceRequest(ID, TraceOutcome.NOT_FOUND, null, null, null, null, null, CD_AUTH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("trace-not-acknowledged")).expectNoEvents();
     }
 
     @Test
@@ -93,10 +93,10 @@ class TraceRequestTest {
         TraceAcknowledged ack = acknowledged(requested);
         fixture.given(requested, ack).when(new AnswerTraceRequest(ID, TraceOutcome.DELAYED, null, null,
                         LocalDate.of(2027, 1, 10), null, null, CD_AUTH))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("missing-field"));
         fixture.given(requested, ack).when(new AnswerTraceRequest(ID, TraceOutcome.DELAYED, null, "ongoing investigation",
                         LocalDate.of(2020, 1, 10), null, null, CD_AUTH))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("invalid-field"));
         TraceAnswered delayed = ChainHead.start(ID).after(requested.link()).after(ack.link()).seal(link ->
                 new TraceAnswered(ID, TraceOutcome.DELAYED, null, "ongoing investigation", LocalDate.of(2027, 1, 10),
                         List.of(), null, "CD-MOD", link), CD_AUTH);
@@ -105,7 +105,7 @@ class TraceRequestTest {
         TraceAnswered notFound = ChainHead.start(ID).after(requested.link()).after(ack.link()).seal(link ->
                 new TraceAnswered(ID, TraceOutcome.NOT_FOUND, null, null, null, List.of(), null, "CD-MOD", link), CD_AUTH);
         fixture.given(requested, ack, notFound).when(new AnswerTraceRequest(ID, TraceOutcome.ANSWERED, "found it", null,
-                null, null, null, CD_AUTH)).expectException(DomainRuleViolation.class).expectNoEvents();
+                null, null, null, CD_AUTH)).expectException(refusal("trace-answered")).expectNoEvents();
     }
 
     @Test
@@ -113,20 +113,20 @@ class TraceRequestTest {
         TraceRequested requested = requested();
         TraceAcknowledged ack = acknowledged(requested);
         fixture.given(requested).when(new RequestTraceInformation(ID, "photos of the frame?", CD_AUTH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("trace-not-acknowledged")).expectNoEvents();
         fixture.given(requested, ack).when(new RequestTraceInformation(ID, "photos of the frame?", BE_AUTH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("not-requested-state")).expectNoEvents();
         TraceInformationRequested asked = ChainHead.start(ID).after(requested.link()).after(ack.link()).seal(link ->
                 new TraceInformationRequested(ID, "photos of the frame?", "CD-MOD", link), CD_AUTH);
         fixture.given(requested, ack).when(new RequestTraceInformation(ID, "photos of the frame?", CD_AUTH))
                 .expectEvents(asked);
         fixture.given(requested, ack, asked).when(new RequestTraceInformation(ID, "and the slide?", CD_AUTH))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("trace-information-pending")).expectNoEvents();
 
         fixture.given(requested, ack).when(new ProvideTraceInformation(ID, "attached", NL_INV))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("no-information-requested")).expectNoEvents();
         fixture.given(requested, ack, asked).when(new ProvideTraceInformation(ID, "attached", origin("NL-POL",
-                Role.INVESTIGATOR, "NL"))).expectException(DomainRuleViolation.class).expectNoEvents();
+                Role.INVESTIGATOR, "NL"))).expectException(refusal("not-requester")).expectNoEvents();
         TraceInformationProvided provided = ChainHead.start(ID).after(requested.link()).after(ack.link())
                 .after(asked.link()).seal(link -> new TraceInformationProvided(ID, "photos sent by secure mail", "NL-INV",
                         link), NL_INV);

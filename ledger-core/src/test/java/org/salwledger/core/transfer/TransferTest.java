@@ -7,7 +7,6 @@ import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +17,7 @@ import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;
 import static org.salwledger.core.Fixtures.origin;
+import static org.salwledger.core.command.Refusals.refusal;
 
 class TransferTest {
     private static final String ID = "5a0b6c1e-1d2f-3a4b-8c9d-0e1f2a3b4c5d";
@@ -55,37 +55,37 @@ class TransferTest {
     @Test
     void anExportNeedsALicenceAndAnEndUserCertificate() {
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A), null, "CD", List.of()), CD))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("export-licence-required")).expectNoEvents();
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "CD-MOD",
                         TransferKind.EXPORT, DUE, "LIC", "CD", null, List.of(), FNH), CD))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("end-user-certificate-required")).expectNoEvents();
     }
 
     @Test
     void theImportingCountryIsTheConsigneesAndNotTheExporters() {
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A), "LIC", "UG", List.of()), CD))
-                .expectException(DomainRuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("UG"));
+                .expectException(refusal("importing-country-mismatch")).expectExceptionMessage(org.hamcrest.Matchers.containsString("UG"));
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
                         TransferKind.EXPORT, DUE, "LIC", "BE", "EUC", List.of(), FNH), BE_DEALER))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("export-to-own-country")).expectNoEvents();
     }
 
     @Test
     void transitCountriesAreValidAndNeitherParty() {
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A), "LIC", "CD", List.of("BE")), CD))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("invalid-transit")).expectNoEvents();
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A), "LIC", "CD", List.of("Rwanda")), CD))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("bad-country-code")).expectNoEvents();
     }
 
     @Test
     void aDomesticTransferStaysInTheCountryAndCarriesNoExportReferences() {
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "CD-MOD",
                         TransferKind.DOMESTIC, DUE, null, null, null, null, FNH), CD))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("cross-border-not-export")).expectNoEvents();
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
                         TransferKind.DOMESTIC, DUE, "LIC", null, null, null, FNH), BE_DEALER))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("invalid-field")).expectNoEvents();
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
                         TransferKind.DOMESTIC, DUE, null, null, null, null, FNH), BE_DEALER))
                 .expectSuccessfulHandlerExecution();
@@ -94,12 +94,12 @@ class TransferTest {
     @Test
     void oneToTenThousandDistinctItems() {
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(), "LIC", "CD", List.of()), CD))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("invalid-field"));
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A, A), "LIC", "CD", List.of()), CD))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("invalid-field"));
         List<String> tooMany = IntStream.range(0, Transfer.MAX_ITEMS + 1).mapToObj(i -> "item-" + i).toList();
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(tooMany, "LIC", "CD", List.of()), CD))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("invalid-field"));
     }
 
     @Test
@@ -107,10 +107,10 @@ class TransferTest {
         ActorEntry self = new ActorEntry("BE-FNH", "FN", Role.MANUFACTURER, "BE");
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-FNH",
                         TransferKind.DOMESTIC, DUE, null, null, null, null, FNH), self))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("invalid-consignee"));
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
                         TransferKind.DOMESTIC, LocalDate.of(2020, 1, 1), null, null, null, null, FNH), BE_DEALER))
-                .expectException(DomainRuleViolation.class);
+                .expectException(refusal("invalid-field"));
     }
 
     @Test
@@ -125,16 +125,16 @@ class TransferTest {
     @Test
     void onlyTheConsigneeReceivesOrRejects() {
         fixture.given(dispatched()).when(new ConfirmReceipt(ID, new ReceiveTransfer(ID, List.of(), FNH)))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("not-consignee")).expectNoEvents();
         fixture.given(dispatched()).when(new ConfirmRejection(ID, new RejectTransfer(ID, "no", FNH)))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("not-consignee")).expectNoEvents();
     }
 
     @Test
     void missingItemsMustBeInTheTransfer() {
         fixture.given(dispatched())
                 .when(new ConfirmReceipt(ID, new ReceiveTransfer(ID, List.of("33333333-3333-4333-8333-333333333333"), CD_ORIGIN)))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("item-not-in-transfer")).expectNoEvents();
     }
 
     @Test
@@ -142,9 +142,9 @@ class TransferTest {
         TransferReceived received = ChainHead.start(ID).after(dispatched().link()).seal(link ->
                 new TransferReceived(ID, "CD-MOD", 2, List.of(), link), CD_ORIGIN);
         fixture.given(dispatched(), received).when(new ConfirmReceipt(ID, new ReceiveTransfer(ID, List.of(), CD_ORIGIN)))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("transfer-closed")).expectNoEvents();
         fixture.given(dispatched(), received).when(new ConfirmRejection(ID, new RejectTransfer(ID, "late", CD_ORIGIN)))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("transfer-closed")).expectNoEvents();
     }
 
     @Test
@@ -152,7 +152,7 @@ class TransferTest {
         fixture.given(dispatched()).when(new ConfirmRejection(ID, new RejectTransfer(ID, "EUC withdrawn", CD_ORIGIN)))
                 .expectResultMessagePayload(new TransferItems(TransferKind.EXPORT, "BE-FNH", "BE", "CD-MOD", "CD", List.of(A, B), List.of()));
         fixture.given(dispatched()).when(new ConfirmRejection(ID, new RejectTransfer(ID, " ", CD_ORIGIN)))
-                .expectException(DomainRuleViolation.class).expectNoEvents();
+                .expectException(refusal("missing-field")).expectNoEvents();
     }
 
 }
