@@ -227,11 +227,11 @@ abstract class InvestigationContract extends RunningLedger {
         assertThat(stolen.get("type").asText()).isEqualTo("ItemStolen");
         JsonNode record = chain.get(stolen.get("sequence").asInt()).get("record");
         assertThat(chain.get(stolen.get("sequence").asInt()).get("hash").asText()).isEqualTo(stolen.get("recordHash").asText());
-        List<byte[]> path = new java.util.ArrayList<>();
-        stolen.at("/proof/inclusionProof").forEach(h -> path.add(java.util.Base64.getDecoder().decode(h.asText())));
-        assertThat(org.salwledger.core.log.MerkleProofs.verifyInclusion(stolen.at("/proof/leafIndex").asLong(),
-                checkpoint.size(), org.salwledger.core.log.MerkleHashes.leaf(
-                        org.salwledger.core.crypto.CanonicalJson.canonicalize(record)), path, checkpoint.rootHash())).isTrue();
+        List<String> path = new java.util.ArrayList<>();
+        stolen.at("/proof/inclusionProof").forEach(h -> path.add(h.asText()));
+        var inclusion = new org.salwledger.core.log.InclusionProof(stolen.at("/proof/leafIndex").asLong(), checkpoint.size(), path);
+        assertThat(inclusion.failureFor(org.salwledger.core.log.MerkleHashes.leaf(
+                org.salwledger.core.crypto.CanonicalJson.canonicalize(record)), checkpoint.rootHash())).isEmpty();
 
         // confidential: the requester and the requested State's AUTHORITY read it; every read is recorded
         assertThat(ledger.get("/api/v1/traces/" + traceId, ledger.session(policeKey, police)).status()).isEqualTo(404);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.log.ConsistencyProof;
+import org.salwledger.core.log.InclusionProof;
 import org.salwledger.cli.CommandSigner;
 import org.salwledger.core.crypto.SigningKey;
 
@@ -234,14 +237,8 @@ abstract class LedgerFlowContract extends RunningLedger {
         return org.salwledger.core.log.Checkpoint.parse(org.salwledger.core.log.SignedNote.open(note, List.of(key)));
     }
 
-    private static List<byte[]> proof(JsonNode answer) {
-        List<byte[]> out = new ArrayList<>();
-        answer.get("proof").forEach(h -> out.add(java.util.Base64.getDecoder().decode(h.asText())));
-        return out;
-    }
-
     @Test
-    void everyRecordIsInTheSignedLogWithProofsThatVerify() {
+    void everyRecordIsInTheSignedLogWithProofsThatVerify() throws Exception {
         String itemId = manufacture();
         var key = org.salwledger.core.log.NoteVerifierKey.parse(ledger.get("/api/v1/log/key", null).body().trim());
         String token = ledger.session(fnhKey, fnh);
@@ -255,16 +252,19 @@ abstract class LedgerFlowContract extends RunningLedger {
         JsonNode record = ledger.get("/api/v1/items/" + itemId + "/chain", token).json().at("/records/0/record");
         byte[] leafHash = org.salwledger.core.log.MerkleHashes.leaf(org.salwledger.core.crypto.CanonicalJson.canonicalize(record));
         assertThat(java.util.Base64.getEncoder().encodeToString(leafHash)).isEqualTo(leaf.get("leafHash").asText());
-        JsonNode inclusion = ledger.get("/api/v1/log/proof/inclusion?index=" + index + "&size=" + first.size(), null).json();
-        assertThat(org.salwledger.core.log.MerkleProofs.verifyInclusion(index, first.size(), leafHash, proof(inclusion),
-                first.rootHash())).isTrue();
+        var inclusion = CanonicalJson.mapper().readValue(ledger.get("/api/v1/log/proof/inclusion?index=" + index
+                + "&size=" + first.size(), null).body(), InclusionProof.class);
+        assertThat(inclusion.index()).isEqualTo(index);
+        assertThat(inclusion.failureFor(leafHash, first.rootHash())).isEmpty();
 
         manufacture();
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> checkpoint(key).size() > first.size());
         var second = checkpoint(key);
-        JsonNode consistency = ledger.get("/api/v1/log/proof/consistency?from=" + first.size() + "&to=" + second.size(), null).json();
-        assertThat(org.salwledger.core.log.MerkleProofs.verifyConsistency(first.size(), second.size(), first.rootHash(),
-                second.rootHash(), proof(consistency))).isTrue();
+        var consistency = CanonicalJson.mapper().readValue(ledger.get("/api/v1/log/proof/consistency?from="
+                + first.size() + "&to=" + second.size(), null).body(), ConsistencyProof.class);
+        assertThat(consistency.failureFor(first.rootHash(), second.rootHash())).isEmpty();
+        assertThat(consistency.failureFor(second.rootHash(), second.rootHash())).get()
+                .isInstanceOf(org.salwledger.core.log.ProofFailure.RootMismatch.class);
         assertThat(ledger.get("/api/v1/log/proof/inclusion?index=0&size=" + (second.size() + 5), null).status()).isEqualTo(400);
 
         // auditors read the records themselves; the recomputed leaf hash matches

@@ -1,11 +1,11 @@
 package org.salwledger.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.salwledger.core.audit.LedgerVerifier;
 import org.salwledger.core.audit.VerificationFailure;
 import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.log.Checkpoint;
-import org.salwledger.core.log.MerkleProofs;
+import org.salwledger.core.log.ConsistencyProof;
+import org.salwledger.core.log.ProofFailure;
 import org.salwledger.core.log.NoteVerifierKey;
 import org.salwledger.core.log.SignedNote;
 import picocli.CommandLine.ArgGroup;
@@ -24,9 +24,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify", description = {
@@ -126,13 +126,19 @@ final class Verify implements Callable<Integer> {
             return;
         }
         LedgerClient.Answer answer = client.get("/api/v1/log/proof/consistency?from=" + old.size() + "&to=" + to, null);
-        JsonNode proof = CanonicalJson.mapper().readTree(answer.body());
-        List<byte[]> hashes = new ArrayList<>();
-        proof.path("proof").forEach(h -> hashes.add(Base64.getDecoder().decode(h.asText())));
-        if (answer.status() != 200 || !MerkleProofs.verifyConsistency(old.size(), to, old.rootHash(),
-                summary.checkpoint().rootHash(), hashes)) {
+        if (answer.status() != 200) {
+            throw VerificationFailure.ofLog("the ledger answered " + answer.status() + " for its consistency proof from "
+                    + old.size() + " to " + to);
+        }
+        ConsistencyProof proof = CanonicalJson.mapper().readValue(answer.body(), ConsistencyProof.class);
+        if (proof.from() != old.size() || proof.to() != to) {
+            throw VerificationFailure.ofLog("the ledger's consistency proof is from " + proof.from() + " to " + proof.to()
+                    + ", asked from " + old.size() + " to " + to);
+        }
+        Optional<ProofFailure> failure = proof.failureFor(old.rootHash(), summary.checkpoint().rootHash());
+        if (failure.isPresent()) {
             throw VerificationFailure.ofLog("the ledger's consistency proof from " + old.size() + " to " + to
-                    + " does not verify");
+                    + " does not verify: " + failure.get().describe());
         }
     }
 

@@ -1,11 +1,13 @@
 package org.salwledger.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.log.Checkpoint;
 import org.salwledger.core.log.MerkleHashes;
-import org.salwledger.core.log.MerkleProofs;
+import org.salwledger.core.log.InclusionProof;
+import org.salwledger.core.log.ProofFailure;
 import org.salwledger.core.log.NoteVerifierKey;
 import org.salwledger.core.log.SignedNote;
 import picocli.CommandLine.Command;
@@ -16,9 +18,9 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify-inclusion", description = {
@@ -70,19 +72,25 @@ final class VerifyInclusion implements Callable<Integer> {
         }
         JsonNode proofJson = proof != null ? CanonicalJson.mapper().readTree(Files.readAllBytes(proof))
                 : fetchProof(client, recordNode, signed.size());
-        long index = proofJson.path("index").asLong(-1);
-        long size = proofJson.path("size").asLong(-1);
-        List<byte[]> path = new ArrayList<>();
-        proofJson.path("proof").forEach(h -> path.add(Base64.getDecoder().decode(h.asText())));
+        InclusionProof inclusion;
+        try {
+            inclusion = CanonicalJson.mapper().treeToValue(proofJson, InclusionProof.class);
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            out.println("NOT VERIFIED: --proof is not an inclusion proof {index, size, proof}: " + e.getMessage());
+            return 2;
+        }
+        long index = inclusion.index();
+        long size = inclusion.size();
         byte[] leafHash = MerkleHashes.leaf(CanonicalJson.canonicalize(recordNode));
         String name = recordNode.path("stream").asText() + "/" + recordNode.path("sequence").asText();
         if (size != signed.size()) {
             out.println("NOT VERIFIED: the proof is for a tree of size " + size + ", the checkpoint's is " + signed.size());
             return 1;
         }
-        if (!MerkleProofs.verifyInclusion(index, size, leafHash, path, signed.rootHash())) {
+        Optional<ProofFailure> failure = inclusion.failureFor(leafHash, signed.rootHash());
+        if (failure.isPresent()) {
             out.println("NOT VERIFIED: record " + name + " is not leaf " + index + " of the log of size " + size
-                    + " with root " + Base64.getEncoder().encodeToString(signed.rootHash()));
+                    + " with root " + Base64.getEncoder().encodeToString(signed.rootHash()) + ": " + failure.get().describe());
             return 1;
         }
         out.println("OK record " + name + " is leaf " + index + " of " + signed.origin() + " at size " + size

@@ -8,6 +8,9 @@ import org.salwledger.api.auth.Reader;
 import org.salwledger.api.store.EnvelopeStore;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.log.ConsistencyProof;
+import org.salwledger.core.log.InclusionProof;
+import org.salwledger.core.log.LeafRef;
 import org.salwledger.core.log.MerkleTree;
 import org.salwledger.core.trace.TraceRecords;
 import org.salwledger.projections.log.LogStore;
@@ -31,12 +34,6 @@ public class LogController {
     private final CheckpointPublisher checkpoints;
     private final EnvelopeStore envelopes;
     private static final int MAX_PAGE = 1000;
-
-    public record LeafRef(long index, String stream, long sequence, String recordHash, String leafHash) {}
-
-    public record InclusionProof(long index, long size, List<String> proof) {}
-
-    public record ConsistencyProof(long from, long to, List<String> proof) {}
 
     private final LogExporter exporter;
 
@@ -125,7 +122,7 @@ public class LogController {
         if (index < 0 || index >= size) {
             throw LedgerProblem.badRequest("invalid-query", "index must be below size");
         }
-        return new InclusionProof(index, size, encode(tree.inclusionProof(index, size)));
+        return InclusionProof.of(index, size, tree.inclusionProof(index, size));
     }
 
     @GetMapping("/proof/consistency")
@@ -135,7 +132,7 @@ public class LogController {
         if (from < 0 || from > to) {
             throw LedgerProblem.badRequest("invalid-query", "from must be between 0 and to");
         }
-        return new ConsistencyProof(from, to, encode(tree.consistencyProof(from, to)));
+        return ConsistencyProof.of(from, to, tree.consistencyProof(from, to));
     }
 
     private MerkleTree tree(long size) {
@@ -145,9 +142,5 @@ public class LogController {
                     + " is out of range");
         }
         return tree;
-    }
-
-    private static List<String> encode(List<byte[]> hashes) {
-        return hashes.stream().map(Base64.getEncoder()::encodeToString).toList();
     }
 }
