@@ -1,0 +1,75 @@
+package org.salwledger.core.composition;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salwledger.core.InProcessLedger;
+import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Role;
+import org.salwledger.core.item.ItemKind;
+import org.salwledger.core.item.PartType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** One record on the host's stream and one on the part's, in the same unit of work; no cycles. */
+class CompositionProcessTest {
+    private InProcessLedger ledger;
+    private CommandOrigin fnh;
+
+    @BeforeEach
+    void setUp() {
+        ledger = new InProcessLedger();
+        fnh = ledger.actor("BE-FNH", Role.MANUFACTURER, "BE");
+    }
+
+    @AfterEach
+    void tearDown() {
+        ledger.close();
+    }
+
+    private void refused(Object command, String slug) {
+        assertThatThrownBy(() -> ledger.send(command))
+                .isInstanceOfSatisfying(DomainRuleViolation.class, v -> assertThat(v.code()).isEqualTo(slug));
+    }
+
+    @Test
+    void assemblyAndDetachmentAreRecordedOnBothStreams() {
+        String frame = ledger.manufacture(fnh, ItemKind.WEAPON, null);
+        String slide = ledger.manufacture(fnh, ItemKind.PART, PartType.SLIDE);
+        ledger.send(new AssemblePart(frame, slide, fnh));
+        assertThat(ledger.types(frame)).containsExactly("ItemManufactured", "PartAssembled");
+        assertThat(ledger.types(slide)).containsExactly("ItemManufactured", "ItemAssembledInto");
+
+        ledger.send(new DetachPart(frame, slide, fnh));
+        assertThat(ledger.types(frame)).endsWith("PartDetached");
+        assertThat(ledger.types(slide)).endsWith("ItemDetachedFrom");
+    }
+
+    @Test
+    void aPartCannotContainItsOwnHost() {
+        String frame = ledger.manufacture(fnh, ItemKind.WEAPON, null);
+        String upper = ledger.manufacture(fnh, ItemKind.PART, PartType.UPPER_RECEIVER);
+        String barrel = ledger.manufacture(fnh, ItemKind.PART, PartType.BARREL);
+        ledger.send(new AssemblePart(frame, upper, fnh));
+        ledger.send(new AssemblePart(upper, barrel, fnh));
+
+        refused(new AssemblePart(frame, frame, fnh), "assembly-cycle");
+        refused(new AssemblePart(barrel, frame, fnh), "assembly-cycle");
+        assertThat(ledger.types(barrel)).containsExactly("ItemManufactured", "ItemAssembledInto");
+    }
+
+    @Test
+    void whenThePartRefusesTheHostKeepsNoRecordEither() {
+        String first = ledger.manufacture(fnh, ItemKind.WEAPON, null);
+        String second = ledger.manufacture(fnh, ItemKind.WEAPON, null);
+        String slide = ledger.manufacture(fnh, ItemKind.PART, PartType.SLIDE);
+        ledger.send(new AssemblePart(first, slide, fnh));
+
+        refused(new AssemblePart(second, slide, fnh), "part-already-installed");
+        assertThat(ledger.types(second)).containsExactly("ItemManufactured");
+        refused(new DetachPart(second, slide, fnh), "part-not-installed");
+        assertThat(ledger.types(slide)).containsExactly("ItemManufactured", "ItemAssembledInto");
+    }
+}

@@ -1,0 +1,76 @@
+package org.salwledger.core.item;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salwledger.core.InProcessLedger;
+import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Role;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A recovered item whose serial was restored is linked to the registered item on both streams, or on neither. */
+class IdentityLinkProcessTest {
+    private InProcessLedger ledger;
+    private CommandOrigin fnh;
+    private CommandOrigin police;
+
+    @BeforeEach
+    void setUp() {
+        ledger = new InProcessLedger();
+        fnh = ledger.actor("BE-FNH", Role.MANUFACTURER, "BE");
+        police = ledger.actor("CD-PNC", Role.LAW_ENFORCEMENT, "CD");
+    }
+
+    @AfterEach
+    void tearDown() {
+        ledger.close();
+    }
+
+    private String recoveredUnmarked() {
+        String id = UUID.randomUUID().toString();
+        ledger.send(new RegisterUnmarkedItem(id, ItemKind.WEAPON, WeaponCategory.REVOLVER_OR_SELF_LOADING_PISTOL, null,
+                null, null, "9x19mm", Material.POLYMER, Production.INDUSTRIAL, "serial ground off", "Goma", List.of(), police));
+        return id;
+    }
+
+    private void refused(Object command, String slug) {
+        assertThatThrownBy(() -> ledger.send(command))
+                .isInstanceOfSatisfying(DomainRuleViolation.class, v -> assertThat(v.code()).isEqualTo(slug));
+    }
+
+    @Test
+    void theLinkIsRecordedOnBothStreams() {
+        String known = ledger.manufacture(fnh, ItemKind.WEAPON, null);
+        String unmarked = recoveredUnmarked();
+
+        ledger.send(new LinkIdentity(unmarked, known, "serial restored by etching", police));
+
+        assertThat(ledger.stream(unmarked).get(1)).isInstanceOfSatisfying(IdentityLinked.class,
+                l -> assertThat(l.sameAs()).isEqualTo(known));
+        assertThat(ledger.stream(known).get(1)).isInstanceOfSatisfying(IdentityLinked.class,
+                l -> assertThat(l.sameAs()).isEqualTo(unmarked));
+    }
+
+    @Test
+    void aRefusedLinkIsRecordedOnNeitherStream() {
+        String known = ledger.manufacture(fnh, ItemKind.WEAPON, null);
+        String other = ledger.manufacture(fnh, ItemKind.WEAPON, null);
+        String unmarked = recoveredUnmarked();
+
+        refused(new LinkIdentity(unmarked, unmarked, "itself", police), "invalid-field");
+        refused(new LinkIdentity(other, known, "not unmarked", police), "not-registered-unmarked");
+        refused(new LinkIdentity(unmarked, known, "not mine", ledger.actor("UG-POL", Role.LAW_ENFORCEMENT, "UG")),
+                "not-custodian");
+        refused(new LinkIdentity(unmarked, UUID.randomUUID().toString(), "nothing", police), "item-not-found");
+        ledger.send(new LinkIdentity(unmarked, known, "restored", police));
+        refused(new LinkIdentity(unmarked, known, "again", police), "identity-already-linked");
+        assertThat(ledger.types(other)).containsExactly("ItemManufactured");
+        assertThat(ledger.types(known)).containsExactly("ItemManufactured", "IdentityLinked");
+    }
+}
