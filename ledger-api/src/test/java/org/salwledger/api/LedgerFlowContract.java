@@ -181,6 +181,8 @@ abstract class LedgerFlowContract extends RunningLedger {
         LedgerTestClient.Answer openApi = ledger.get("/v3/api-docs", null);
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.json().get("paths").has("/api/v1/items/{itemId}/chain")).isTrue();
+        assertThat(openApi.json().findValues("parameters")).as("the reader comes from the bearer token, not the query")
+                .allSatisfy(parameters -> assertThat(parameters.findValuesAsText("name")).doesNotContain("reader"));
     }
 
     @Test

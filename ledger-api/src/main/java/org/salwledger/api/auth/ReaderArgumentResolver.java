@@ -1,5 +1,6 @@
 package org.salwledger.api.auth;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -11,9 +12,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** A controller parameter of type {@link Reader} requires a valid bearer token. */
+/**
+ * A controller parameter of type {@link Reader} requires a valid bearer token. It comes from the
+ * {@code Authorization} header, so OpenAPI must not show it as a query parameter.
+ */
 @Component
 public class ReaderArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Reader.class);
+    }
+
     private final SessionTokens tokens;
 
     public ReaderArgumentResolver(SessionTokens tokens) {

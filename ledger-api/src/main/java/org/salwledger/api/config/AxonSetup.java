@@ -7,20 +7,26 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.salwledger.core.command.AggregateComponents;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * An item's command cost must not grow with its history: every aggregate is cached, and
- * snapshotted every {@value #SNAPSHOT_EVERY} events so a cold load reads a bounded tail.
+ * An item's command cost must not grow with its history: every aggregate is cached, and items and
+ * actors are snapshotted every {@code ledger.aggregates.snapshot-every} events (default 50) so a cold
+ * load reads a bounded tail.
  */
 @Configuration
 public class AxonSetup {
-    static final int SNAPSHOT_EVERY = 50;
 
-    @Bean
-    public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    @Bean(AggregateComponents.SNAPSHOT_TRIGGER)
+    public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
+                                                           @Value("${ledger.aggregates.snapshot-every:50}") int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("ledger.aggregates.snapshot-every must be at least 1, not " + every);
+        }
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
     /**
@@ -32,7 +38,7 @@ public class AxonSetup {
         return PropagatingErrorHandler.instance();
     }
 
-    @Bean
+    @Bean(AggregateComponents.CACHE)
     public Cache ledgerAggregateCache() {
         return new WeakReferenceCache();
     }

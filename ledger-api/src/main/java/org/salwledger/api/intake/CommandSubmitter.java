@@ -8,6 +8,7 @@ import org.salwledger.api.integrity.LogAgreement;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.projections.log.LogIntegrity;
 import org.salwledger.core.chain.LedgerRecords;
+import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.crypto.CanonicalJson;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -46,7 +47,7 @@ public class CommandSubmitter {
     private final LogAgreement logAgreement;
 
     public CommandSubmitter(CommandGateway gateway, EnvelopeStore store, RecordedEvents recorded,
-                            TransactionTemplate transaction, @Qualifier("ledgerAggregateCache") Cache aggregateCache,
+                            TransactionTemplate transaction, @Qualifier(AggregateComponents.CACHE) Cache aggregateCache,
                             Clock clock, RefusalListener refusals, LogIntegrity integrity,
                             LogAgreement logAgreement) {
         this.integrity = integrity;

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.DomainRuleViolation;
@@ -22,7 +23,7 @@ import org.salwledger.core.command.Role;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A registered actor and its keys. Registration, rotation and revocation are ledger records. */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", cache = "ledgerAggregateCache")
+@Aggregate(snapshotTriggerDefinition = AggregateComponents.SNAPSHOT_TRIGGER, cache = AggregateComponents.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Actor {

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
@@ -26,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A weapon or a part, identified by a ledger id that never changes; markings are facts about it.
  * Snapshotted and cached: an item's command cost must not grow with its history.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", cache = "ledgerAggregateCache")
+@Aggregate(snapshotTriggerDefinition = AggregateComponents.SNAPSHOT_TRIGGER, cache = AggregateComponents.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Item {

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
@@ -24,7 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * information (which only the requester provides), and answers (DELAYED may be followed by another
  * answer; the others are final). Every step is a signed record on its stream.
  */
-@Aggregate(cache = "ledgerAggregateCache")
+@Aggregate(cache = AggregateComponents.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class TraceRequest {

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
@@ -25,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A consignment from a custodian to a consignee, in two phases: dispatched, then received or
  * rejected once. The items' own streams record the transfer by reference to this stream.
  */
-@Aggregate(cache = "ledgerAggregateCache")
+@Aggregate(cache = AggregateComponents.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Transfer {
