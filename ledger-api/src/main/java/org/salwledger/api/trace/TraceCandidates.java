@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Matches a trace request's observed markings against every marking on the ledger, best first, and
  * names the State to ask: the one that import-marked the best candidate last, else its country of
- * manufacture (DOMAIN-RULES rule 24).
+ * manufacture (docs/domain-rules.md rule 24).
  */
 @Component
 public class TraceCandidates {

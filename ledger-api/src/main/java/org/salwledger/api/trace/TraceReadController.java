@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Trace requests and reports are confidential (DOMAIN-RULES rule 26): the requester and the requested
+ * Trace requests and reports are confidential (docs/domain-rules.md rule 26): the requester and the requested
  * State's AUTHORITY read them; anyone else gets 404 as for a trace that does not exist. Every read,
  * let in or not, is recorded and shown with the trace. The trace's own records come with it, since the
  * log serves them sealed to everyone else: they are the parties' evidence of each step.

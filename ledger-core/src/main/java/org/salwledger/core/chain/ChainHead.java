@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * The tip of one stream's hash chain, kept by its aggregate. Sealing builds the next record from
  * the event's facts, so an aggregate never hand-assembles a hash. It also keeps a stream's facts in
- * the order they happened: a late entry may not predate the stream's previous fact (DOMAIN-RULES 16).
+ * the order they happened: a late entry may not predate the stream's previous fact (docs/domain-rules.md 16).
  */
 public record ChainHead(String stream, long nextSequence, String lastHash, String lastOccurredAt) {
 

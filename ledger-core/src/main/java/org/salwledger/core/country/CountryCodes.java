@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * ISO 3166-1 alpha-2 validation (DOMAIN-RULES §1.6): officially assigned codes only, plus XK
+ * ISO 3166-1 alpha-2 validation (docs/domain-rules.md §1.6): officially assigned codes only, plus XK
  * (Kosovo), user-assigned but used in practice. Names and historic codes are refused.
  */
 public final class CountryCodes {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * An anomaly, not a refusal: an item recorded as destroyed turned up again (destruction fraud is a
- * known diversion path, DOMAIN-RULES rule 29). {@code destroyedBy} recorded the destruction.
+ * known diversion path, docs/domain-rules.md rule 29). {@code destroyedBy} recorded the destruction.
  */
 public record ItemRecoveredAfterDestruction(String itemId, String destroyedBy, String recoveredBy,
                                             String recovererCountry, String place, String circumstances,

@@ -3,7 +3,7 @@ package org.salwledger.core.item;
 import java.util.Map;
 
 /**
- * How marking text is matched (DOMAIN-RULES rules 2 and 3), for search only; marks are stored as read.
+ * How marking text is matched (docs/domain-rules.md rules 2 and 3), for search only; marks are stored as read.
  * {@link #normalize}: Unicode NFKC, upper case, no spaces, dashes, dots or slashes; {@code ?} (one
  * unreadable character) and {@code *} (an unknown run) are kept, and runs of {@code *} collapse.
  * {@link #fold}: look-alikes made one — Cyrillic and Greek capitals that look Latin become Latin,

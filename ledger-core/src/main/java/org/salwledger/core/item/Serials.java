@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The form of a serial used for uniqueness (DOMAIN-RULES rule 2): NFKC, upper case, without spaces,
+ * The form of a serial used for uniqueness (docs/domain-rules.md rule 2): NFKC, upper case, without spaces,
  * dashes, dots and slashes. Marks are stored exactly as read; only this key is normalised.
  */
 public final class Serials {

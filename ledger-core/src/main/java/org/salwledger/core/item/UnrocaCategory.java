@@ -1,7 +1,7 @@
 package org.salwledger.core.item;
 
 /**
- * Where a weapon category is reported (DOMAIN-RULES §1.5): the UNROCA SALW form, which the ATT annual
+ * Where a weapon category is reported (docs/domain-rules.md §1.5): the UNROCA SALW form, which the ATT annual
  * report template reuses, has small arms 1-6 and light weapons 1-7; MANPADS go to UNROCA category VII(b)
  * (missiles and missile launchers); portable anti-aircraft guns have no line of their own and are
  * reported as "other" light weapons.

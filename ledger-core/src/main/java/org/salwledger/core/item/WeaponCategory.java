@@ -1,6 +1,6 @@
 package org.salwledger.core.item;
 
-/** UNROCA SALW categories (DESIGN.md §4, DOMAIN-RULES §1.5). */
+/** UNROCA SALW categories (DESIGN.md §4, docs/domain-rules.md §1.5). */
 public enum WeaponCategory {
     REVOLVER_OR_SELF_LOADING_PISTOL,
     RIFLE_OR_CARBINE,

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The requested State's answer; {@code identifiedItems} names the ledger items it identified, if any;
- * {@code useRestriction} limits what the requester may do with the information (DOMAIN-RULES rule 26).
+ * {@code useRestriction} limits what the requester may do with the information (docs/domain-rules.md rule 26).
  */
 public record AnswerTraceRequest(@TargetAggregateIdentifier String traceId, TraceOutcome outcome, String information,
                                  String reason, LocalDate newDate, List<String> identifiedItems, String useRestriction,

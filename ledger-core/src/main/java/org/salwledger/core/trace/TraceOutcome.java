@@ -1,6 +1,6 @@
 package org.salwledger.core.trace;
 
-/** What the requested State answers (DOMAIN-RULES rule 25); DELAYED is the only one that is not final. */
+/** What the requested State answers (docs/domain-rules.md rule 25); DELAYED is the only one that is not final. */
 public enum TraceOutcome {
     ANSWERED, ANSWERED_RESTRICTED, DELAYED, DECLINED, NOT_FOUND;
 

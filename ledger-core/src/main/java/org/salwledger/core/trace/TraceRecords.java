@@ -3,7 +3,7 @@ package org.salwledger.core.trace;
 import java.util.Set;
 
 /**
- * Trace records are confidential (DOMAIN-RULES rule 26: only the requester and the requested State read
+ * Trace records are confidential (docs/domain-rules.md rule 26: only the requester and the requested State read
  * them), yet they are leaves of the public log like every record. Whoever else reads the log gets them
  * sealed: position and leaf hash, no content, no envelope.
  */

@@ -20,7 +20,7 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An ITI trace request (DOMAIN-RULES rules 24-27): submitted by an AUTHORITY, LAW_ENFORCEMENT or
+ * An ITI trace request (docs/domain-rules.md rules 24-27): submitted by an AUTHORITY, LAW_ENFORCEMENT or
  * INVESTIGATOR; only the requested State's AUTHORITY acknowledges it, may ask the requester for more
  * information (which only the requester provides), and answers (DELAYED may be followed by another
  * answer; the others are final). Every step is a signed record on its stream.

@@ -6,7 +6,7 @@ import org.salwledger.core.command.Require;
 import java.util.HashSet;
 import java.util.List;
 
-/** DOMAIN-RULES 14-15: what an EXPORT must state, and how its countries relate. */
+/** docs/domain-rules.md 14-15: what an EXPORT must state, and how its countries relate. */
 final class ExportRules {
     private ExportRules() {}
 
