@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,9 +27,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Snapshotted and cached: an item's command cost must not grow with its history.
  * <p>
  * Over 300 lines because every fact about an item is decided against the item's own state in one
- * consistency boundary (21 command and 21 sourcing handlers). Still to do (issue 11 §2): value types
- * for the repeated validated fields and named status policies, to bring it near the size of a sample
- * aggregate.
+ * consistency boundary (21 command and 21 sourcing handlers). Statuses are checked by named
+ * {@link StatusPolicy}s and free text by the {@link ItemText} table; still to do (issue 11 §2): the
+ * marking rules and the custody facts in classes of their own, and the package split.
  */
 @Aggregate(snapshotTriggerDefinition = AggregateComponents.SNAPSHOT_TRIGGER, cache = AggregateComponents.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -82,9 +81,9 @@ public class Item {
             throw DomainRuleViolation.unprocessable("invalid-field",
                     "'identityComponent' must be a frame, a receiver or a fire-control unit");
         }
-        String make = Require.text(command.make(), "make", 200);
-        String model = Require.text(command.model(), "model", 200);
-        String calibre = Require.text(command.calibre(), "calibre", 100);
+        String make = ItemText.MAKE.required(command.make());
+        String model = ItemText.MODEL.required(command.model());
+        String calibre = ItemText.CALIBRE.required(command.calibre());
         Material material = Require.present(command.material(), "material");
         Production production = Require.present(command.production(), "production");
         Integer year = command.yearOfManufacture();
@@ -92,7 +91,7 @@ public class Item {
             throw DomainRuleViolation.unprocessable("invalid-field",
                     "'yearOfManufacture' must be between " + FIRST_YEAR_IN_SCOPE + " and the current year");
         }
-        String description = Require.optionalText(command.description(), "description", 2000);
+        String description = ItemText.DESCRIPTION.optional(command.description());
         apply(ChainHead.start(command.itemId()).seal(link -> new ItemManufactured(command.itemId(), kind,
                 command.category(), command.partType(), command.identityComponent(), make, model, calibre, material,
                 production, year, description, origin.actorId(), origin.country(), link), origin));
@@ -106,12 +105,12 @@ public class Item {
         ItemDescriptions.requireKindFields(kind, command.category(), command.partType());
         Material material = Require.present(command.material(), "material");
         Production production = Require.present(command.production(), "production");
-        String description = Require.text(command.description(), "description", 2000);
+        String description = ItemText.DESCRIPTION.required(command.description());
         List<ObservedMarking> observed = ItemDescriptions.observed(command.observedMarkings());
         apply(ChainHead.start(command.itemId()).seal(link -> new ItemRegisteredUnmarked(command.itemId(), kind,
-                command.category(), command.partType(), Require.optionalText(command.make(), "make", 200),
-                Require.optionalText(command.model(), "model", 200), Require.optionalText(command.calibre(), "calibre", 100),
-                material, production, description, Require.optionalText(command.place(), "place", 500), observed,
+                command.category(), command.partType(), ItemText.MAKE.optional(command.make()),
+                ItemText.MODEL.optional(command.model()), ItemText.CALIBRE.optional(command.calibre()),
+                material, production, description, ItemText.PLACE.optional(command.place()), observed,
                 origin.actorId(), origin.country(), link), origin));
     }
 
@@ -123,14 +122,14 @@ public class Item {
         MarkType markType = Require.present(command.markType(), "markType");
         PartType component = Require.present(command.component(), "component");
         MarkingMethod method = Require.present(command.method(), "method");
-        String location = Require.optionalText(command.location(), "location", 500);
+        String location = ItemText.LOCATION.optional(command.location());
         if (markType == MarkType.MANUFACTURE) {
             markAtManufacture(command, component, method, location, registry);
             return;
         }
         requireMayMark(markType, origin);
-        String text = Require.text(command.text(), "text", 500);
-        String serial = Require.optionalText(command.serial(), "serial", 100);
+        String text = ItemText.MARK_TEXT.required(command.text());
+        String serial = ItemText.SERIAL.optional(command.serial());
         if (markType == MarkType.CONFISCATION) {
             // ITI para 9 marks must be unique too (docs/domain-rules.md rule 8).
             registry.claim("CONFISCATION", origin.country(), Serials.normalize(text), itemId);
@@ -146,8 +145,8 @@ public class Item {
             throw DomainRuleViolation.forbidden("mark-not-allowed",
                     "only the item's manufacturer may record its MANUFACTURE mark");
         }
-        String serial = Require.text(command.serial(), "serial", 100);
-        String text = command.text() == null ? serial : Require.text(command.text(), "text", 500);
+        String serial = ItemText.SERIAL.required(command.serial());
+        String text = command.text() == null ? serial : ItemText.MARK_TEXT.required(command.text());
         registry.claim(manufacturer, countryOfManufacture, Serials.normalize(serial), itemId);
         List<String> warnings = new ArrayList<>();
         if (material == Material.POLYMER && method.isDirectInMaterial()) {
@@ -192,7 +191,7 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         requireCustodian(origin);
-        requireStatus(ItemStatus.ACTIVE);
+        StatusPolicy.IN_HAND.require(status, itemId);
         if (installedIn != null && !installedIn.equals(command.withHost())) {
             throw DomainRuleViolation.conflict("part-installed", "item " + itemId + " is installed in " + installedIn
                     + " and moves with it; detach it to send it alone");
@@ -232,10 +231,10 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         requireCustodianOrItsAuthority(origin);
-        requireStatus(ItemStatus.ACTIVE);
+        StatusPolicy.IN_HAND.require(status, itemId);
         apply(chain.seal(link -> new ItemLost(itemId, null, custodian, origin.actorId(),
-                Require.text(command.place(), "place", 500),
-                Require.optionalText(command.policeReference(), "policeReference", 200), link), origin));
+                ItemText.PLACE.required(command.place()),
+                ItemText.POLICE_REFERENCE.optional(command.policeReference()), link), origin));
     }
 
     @CommandHandler
@@ -243,12 +242,10 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         requireCustodianOrItsAuthority(origin);
-        if (status != ItemStatus.ACTIVE && status != ItemStatus.LOST) {
-            requireStatus(ItemStatus.ACTIVE);
-        }
+        StatusPolicy.THEFT_REPORTABLE.require(status, itemId);
         apply(chain.seal(link -> new ItemStolen(itemId, custodian, origin.actorId(),
-                Require.text(command.place(), "place", 500),
-                Require.optionalText(command.policeReference(), "policeReference", 200), link), origin));
+                ItemText.PLACE.required(command.place()),
+                ItemText.POLICE_REFERENCE.optional(command.policeReference()), link), origin));
     }
 
     @CommandHandler
@@ -256,8 +253,8 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         Require.role(origin, Role.LAW_ENFORCEMENT, Role.AUTHORITY);
-        String place = Require.text(command.place(), "place", 500);
-        String circumstances = Require.optionalText(command.circumstances(), "circumstances", 2000);
+        String place = ItemText.PLACE.required(command.place());
+        String circumstances = ItemText.CIRCUMSTANCES.optional(command.circumstances());
         List<ObservedMarking> observed = ItemDescriptions.observed(command.observedMarkings());
         if (status == ItemStatus.DESTROYED) {
             apply(chain.seal(link -> new ItemRecoveredAfterDestruction(itemId, destroyedBy, origin.actorId(),
@@ -277,9 +274,9 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         Require.role(origin, Role.LAW_ENFORCEMENT, Role.AUTHORITY);
-        requireStatus(ItemStatus.ACTIVE);
+        StatusPolicy.IN_HAND.require(status, itemId);
         apply(chain.seal(link -> new ItemSeized(itemId, custodian, origin.actorId(), origin.country(),
-                Require.text(command.place(), "place", 500), Require.text(command.reason(), "reason", 1000), link),
+                ItemText.PLACE.required(command.place()), ItemText.REASON.required(command.reason()), link),
                 origin));
     }
 
@@ -288,12 +285,10 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         requireCustodian(origin);
-        if (status != ItemStatus.ACTIVE && status != ItemStatus.SEIZED) {
-            requireStatus(ItemStatus.ACTIVE);
-        }
+        StatusPolicy.ALTERABLE.require(status, itemId);
         apply(chain.seal(link -> new ItemDeactivated(itemId, custodian,
-                Require.text(command.certificateReference(), "certificateReference", 200),
-                Require.text(command.standard(), "standard", 200), link), origin));
+                ItemText.CERTIFICATE_REFERENCE.required(command.certificateReference()),
+                ItemText.STANDARD.required(command.standard()), link), origin));
     }
 
     @CommandHandler
@@ -302,12 +297,10 @@ public class Item {
         requireNotDestroyed();
         CommandOrigin origin = command.origin();
         requireCustodian(origin);
-        if (status == ItemStatus.IN_TRANSIT || status == ItemStatus.LOST || status == ItemStatus.STOLEN) {
-            requireStatus(ItemStatus.ACTIVE);
-        }
+        StatusPolicy.PHYSICALLY_HELD.require(status, itemId);
         apply(chain.seal(link -> new ItemDestroyed(itemId, custodian,
-                Require.text(command.certificateReference(), "certificateReference", 200),
-                Require.text(command.method(), "method", 200), link), origin));
+                ItemText.CERTIFICATE_REFERENCE.required(command.certificateReference()),
+                ItemText.METHOD.required(command.method()), link), origin));
     }
 
     @CommandHandler
@@ -315,7 +308,7 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         requireCustodian(origin);
-        requireStatus(ItemStatus.ACTIVE);
+        StatusPolicy.IN_HAND.require(status, itemId);
         apply(chain.seal(link -> new PartAssembled(itemId, command.partId(), origin.actorId(), link), origin));
     }
 
@@ -324,7 +317,7 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         requireCustodian(origin);
-        requireStatus(ItemStatus.ACTIVE);
+        StatusPolicy.IN_HAND.require(status, itemId);
         if (installedIn != null) {
             throw DomainRuleViolation.conflict("part-already-installed", "item " + itemId + " is already installed in "
                     + installedIn);
@@ -357,9 +350,7 @@ public class Item {
         if (!command.from().equals(custodian)) {
             requireCustodian(command.origin());
         }
-        if (status == ItemStatus.IN_TRANSIT) {
-            requireStatus(ItemStatus.ACTIVE);
-        }
+        StatusPolicy.NOT_IN_TRANSIT.require(status, itemId);
         apply(chain.seal(link -> new ItemHandedOver(itemId, custodian, command.to(), command.toCountry(),
                 command.origin().actorId(), link), command.origin()));
     }
@@ -377,19 +368,17 @@ public class Item {
         if (command.category() != null && kind != ItemKind.WEAPON) {
             throw DomainRuleViolation.unprocessable("invalid-field", "only a WEAPON has a category");
         }
-        if (status != ItemStatus.ACTIVE && status != ItemStatus.SEIZED) {
-            requireStatus(ItemStatus.ACTIVE);
-        }
+        StatusPolicy.ALTERABLE.require(status, itemId);
         ItemTransformed.Shape after = new ItemTransformed.Shape(
-                command.model() == null ? shape.model() : Require.text(command.model(), "model", 200),
-                command.calibre() == null ? shape.calibre() : Require.text(command.calibre(), "calibre", 100),
+                command.model() == null ? shape.model() : ItemText.MODEL.required(command.model()),
+                command.calibre() == null ? shape.calibre() : ItemText.CALIBRE.required(command.calibre()),
                 command.category() == null ? shape.category() : command.category());
         if (after.equals(shape)) {
             throw DomainRuleViolation.unprocessable("no-change", "the conversion changes neither model, calibre nor category");
         }
         ItemTransformed.Shape before = shape;
         apply(chain.seal(link -> new ItemTransformed(itemId, before, after,
-                Require.text(command.description(), "description", 2000), origin.actorId(), link), origin));
+                ItemText.DESCRIPTION.required(command.description()), origin.actorId(), link), origin));
     }
 
     @CommandHandler
@@ -406,7 +395,7 @@ public class Item {
                     + original.statedBy() + "; only its author corrects it");
         }
         Corrections.check(original.type(), command.correctedFacts());
-        String reason = Require.text(command.reason(), "reason", 1000);
+        String reason = ItemText.REASON.required(command.reason());
         if (original.type().equals("ItemMarked") && command.correctedFacts().hasNonNull("serial") && manufacturer != null
                 && manufacturer.equals(origin.actorId())) {
             registry.claim(manufacturer, countryOfManufacture,
@@ -432,7 +421,7 @@ public class Item {
             throw DomainRuleViolation.conflict("identity-already-linked", itemId + " is already linked to " + command.sameAs());
         }
         apply(chain.seal(link -> new IdentityLinked(itemId, command.sameAs(),
-                Require.text(command.evidence(), "evidence", 1000), origin.actorId(), link), origin));
+                ItemText.EVIDENCE.required(command.evidence()), origin.actorId(), link), origin));
     }
 
     /** The parts installed in this item, for processes that move them with it. */
@@ -459,9 +448,7 @@ public class Item {
     }
 
     private void requireNotDestroyed() {
-        if (status == ItemStatus.DESTROYED) {
-            requireStatus(ItemStatus.ACTIVE);
-        }
+        StatusPolicy.NOT_DESTROYED.require(status, itemId);
     }
 
     private void requireCustodian(CommandOrigin origin) {
@@ -475,14 +462,6 @@ public class Item {
         boolean authority = origin.role() == Role.AUTHORITY && origin.country().equals(custodianCountry);
         if (!authority) {
             requireCustodian(origin);
-        }
-    }
-
-    /** Refusal codes name the status: item-in-transit, item-lost, item-stolen, item-seized, ... */
-    private void requireStatus(ItemStatus required) {
-        if (status != required) {
-            throw DomainRuleViolation.conflict("item-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                    "item " + itemId + " is " + status).concerning(itemId);
         }
     }
 

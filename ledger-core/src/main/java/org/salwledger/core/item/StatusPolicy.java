@@ -1,0 +1,48 @@
+package org.salwledger.core.item;
+
+import org.salwledger.core.command.DomainRuleViolation;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import static org.salwledger.core.item.ItemStatus.ACTIVE;
+import static org.salwledger.core.item.ItemStatus.DEACTIVATED;
+import static org.salwledger.core.item.ItemStatus.DESTROYED;
+import static org.salwledger.core.item.ItemStatus.IN_TRANSIT;
+import static org.salwledger.core.item.ItemStatus.LOST;
+import static org.salwledger.core.item.ItemStatus.SEIZED;
+
+/**
+ * In which statuses a fact may be recorded about an item, by name. Nobody acts on an item that is
+ * in transit, missing or destroyed; what a seizing authority may still do is spelled out. A refusal
+ * names the status the item is in: {@code item-in-transit}, {@code item-lost}, {@code item-stolen},
+ * {@code item-seized}, {@code item-deactivated}, {@code item-destroyed}.
+ */
+enum StatusPolicy {
+    /** Dispatch, loss report, seizure, assembly: the item is in its holder's hands and nothing more. */
+    IN_HAND(EnumSet.of(ACTIVE)),
+    /** A theft may be reported of an item in hand or of one already reported lost. */
+    THEFT_REPORTABLE(EnumSet.of(ACTIVE, LOST)),
+    /** Deactivation and conversion: in hand, or held by the authority that seized it. */
+    ALTERABLE(EnumSet.of(ACTIVE, SEIZED)),
+    /** Destruction: the custodian physically holds it, whatever was done to it before. */
+    PHYSICALLY_HELD(EnumSet.of(ACTIVE, SEIZED, DEACTIVATED)),
+    /** Hand-over to an authority when an actor ceases business: anything not on its way elsewhere. */
+    NOT_IN_TRANSIT(EnumSet.complementOf(EnumSet.of(IN_TRANSIT))),
+    /** Facts about identity still apply to anything that has not been destroyed. */
+    NOT_DESTROYED(EnumSet.complementOf(EnumSet.of(DESTROYED)));
+
+    private final Set<ItemStatus> allowed;
+
+    StatusPolicy(Set<ItemStatus> allowed) {
+        this.allowed = allowed;
+    }
+
+    void require(ItemStatus status, String itemId) {
+        if (!allowed.contains(status)) {
+            throw DomainRuleViolation.conflict("item-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "item " + itemId + " is " + status).concerning(itemId);
+        }
+    }
+}
