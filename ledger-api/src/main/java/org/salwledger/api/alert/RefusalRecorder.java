@@ -6,10 +6,11 @@ import org.salwledger.api.intake.SignedCommand;
 import org.salwledger.core.command.DomainRuleViolation;
 import org.salwledger.core.command.ItemRefusal;
 import org.salwledger.core.transfer.DispatchRefused;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.salwledger.projections.alert.AlertSweep;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +23,11 @@ import java.util.Set;
 public class RefusalRecorder implements RefusalListener {
     private static final Set<String> MISSING = Set.of("item-lost", "item-stolen");
 
-    private final JdbcTemplate jdbc;
+    private final AlertSweep sweep;
     private final Clock clock;
 
-    public RefusalRecorder(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public RefusalRecorder(AlertSweep sweep, Clock clock) {
+        this.sweep = sweep;
         this.clock = clock;
     }
 
@@ -42,13 +43,12 @@ public class RefusalRecorder implements RefusalListener {
         } else if (MISSING.contains(violation.code()) && violation.subject() != null) {
             items.add(violation.subject());
         }
-        String at = clock.instant().toString();
+        Instant at = clock.instant();
         for (String item : items) {
             String code = violation instanceof DispatchRefused refused ? refused.refusals().stream()
                     .filter(r -> r.itemId().equals(item)).findFirst().map(ItemRefusal::code).orElse(violation.code())
                     : violation.code();
-            jdbc.update("INSERT INTO refused_command (item_id, code, actor_id, country, command_type, refused_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", item, code, command.signer().actorId(), command.signer().country(),
+            sweep.recordRefusal(item, code, command.signer().actorId(), command.signer().country(),
                     command.header().type(), at);
         }
     }

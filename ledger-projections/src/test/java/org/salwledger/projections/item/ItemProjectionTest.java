@@ -1,0 +1,86 @@
+package org.salwledger.projections.item;
+
+import org.junit.jupiter.api.Test;
+import org.salwledger.core.chain.ChainHead;
+import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.command.Role;
+import org.salwledger.core.item.ItemDispatched;
+import org.salwledger.core.item.ItemKind;
+import org.salwledger.core.item.ItemManufactured;
+import org.salwledger.core.item.ItemMarked;
+import org.salwledger.core.item.ItemStolen;
+import org.salwledger.core.item.MarkType;
+import org.salwledger.core.item.MarkingMethod;
+import org.salwledger.core.item.Material;
+import org.salwledger.core.item.PartType;
+import org.salwledger.core.item.Production;
+import org.salwledger.core.item.WeaponCategory;
+import org.salwledger.projections.ViewDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The item view follows the item's records: state, custodian, markings and history, replayable. */
+class ItemProjectionTest {
+    private static final String ITEM = "3f9a1c2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final CommandOrigin FNH = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE", "e".repeat(64), NOW, NOW);
+
+    private final JdbcTemplate jdbc = ViewDatabase.fresh();
+    private final ItemProjection projection = new ItemProjection(jdbc);
+    private final ItemQueries queries = new ItemQueries(jdbc);
+
+    private final ItemManufactured made = ChainHead.start(ITEM).seal(link -> new ItemManufactured(ITEM, ItemKind.WEAPON,
+            WeaponCategory.REVOLVER_OR_SELF_LOADING_PISTOL, null, PartType.FRAME, "FN Herstal", "FN 509", "9x19mm",
+            Material.POLYMER, Production.INDUSTRIAL, 2026, null, "BE-FNH", "BE", link), FNH);
+    private final ItemMarked marked = ChainHead.start(ITEM).after(made.link()).seal(link -> new ItemMarked(ITEM,
+            MarkType.MANUFACTURE, "FNH BELGIUM GKS 0012345", "GKS0012345", "BE-FNH", "BE", PartType.FRAME,
+            MarkingMethod.STAMPED, "left of frame", "BE-FNH", List.of(), link), FNH);
+    private final ItemDispatched dispatched = ChainHead.start(ITEM).after(marked.link()).seal(link ->
+            new ItemDispatched(ITEM, "5a0b6c1e-1d2f-3a4b-8c9d-0e1f2a3b4c5d", "BE-FNH", "BE-ARMY", link), FNH);
+
+    @Test
+    void theViewFollowsTheRecords() {
+        projection.on(made);
+        assertThat(queries.find(ITEM)).hasValueSatisfying(v -> {
+            assertThat(v.status()).isEqualTo("ACTIVE");
+            assertThat(v.custodian()).isEqualTo("BE-FNH");
+        });
+        projection.on(marked);
+        projection.on(dispatched);
+
+        assertThat(queries.find(ITEM)).hasValueSatisfying(v -> assertThat(v.status()).isEqualTo("IN_TRANSIT"));
+        assertThat(queries.markings(ITEM)).singleElement().satisfies(m -> {
+            assertThat(m.serial()).isEqualTo("GKS0012345");
+            assertThat(m.markType()).isEqualTo("MANUFACTURE");
+        });
+        assertThat(queries.history(ITEM)).extracting(ItemQueries.HistoryEntry::type)
+                .containsExactly("ItemManufactured", "ItemMarked", "ItemDispatched");
+    }
+
+    @Test
+    void replayingTheSameRecordsLeavesTheSameView() {
+        projection.on(made);
+        projection.on(marked);
+        var once = List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM));
+        projection.on(made);
+        projection.on(marked);
+        assertThat(List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM)))
+                .isEqualTo(once);
+    }
+
+    @Test
+    void aTheftShowsWhoHadItLast() {
+        projection.on(made);
+        ItemStolen stolen = ChainHead.start(ITEM).after(made.link()).seal(link -> new ItemStolen(ITEM, "BE-FNH", "BE-FNH",
+                "Herstal", "HP-1", link), FNH);
+        projection.on(stolen);
+        assertThat(queries.find(ITEM)).hasValueSatisfying(v -> {
+            assertThat(v.status()).isEqualTo("STOLEN");
+            assertThat(v.custodian()).isEqualTo("BE-FNH");
+        });
+    }
+}
