@@ -66,8 +66,7 @@ public class ItemReadController {
         // Linked identities are one physical item: their histories join, in the order they were recorded.
         linked.stream().filter(id -> access.canRead(reader, id)).forEach(id -> events.addAll(verifiedHistory(id)));
         if (!linked.isEmpty()) {
-            events.sort(java.util.Comparator.comparing((ItemQueries.HistoryEntry e) -> java.time.Instant.parse(e.recordedAt()))
-                    .thenComparing(ItemQueries.HistoryEntry::itemId).thenComparingLong(ItemQueries.HistoryEntry::sequence));
+            events.sort(ItemQueries.HistoryEntry.IN_RECORDED_ORDER);
         }
         return new History(itemId, linked, events);
     }

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -59,8 +58,7 @@ public class TraceReports {
         List<ItemQueries.HistoryEntry> history = new ArrayList<>(ownHistory);
         // A linked identity is the same physical item: its records are part of the chain.
         items.linkedItems(view.itemId()).forEach(id -> history.addAll(items.history(id)));
-        history.sort(Comparator.comparing(ItemQueries.HistoryEntry::recordedAt)
-                .thenComparing(ItemQueries.HistoryEntry::itemId).thenComparingLong(ItemQueries.HistoryEntry::sequence));
+        history.sort(ItemQueries.HistoryEntry.IN_RECORDED_ORDER);
         List<CustodyFact> chain = history.stream().map(e -> new CustodyFact(e.itemId(), e.sequence(), e.type(), e.actor(),
                 e.occurredAt(), e.recordedAt(), e.correctedFacts() != null ? e.correctedFacts() : e.facts(),
                 e.recordHash(), proof(e.itemId(), e.sequence(), tree, size))).toList();

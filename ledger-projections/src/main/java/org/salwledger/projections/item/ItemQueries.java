@@ -35,7 +35,16 @@ public class ItemQueries {
      */
     public record HistoryEntry(String itemId, long sequence, String type, String actor, String occurredAt,
                                String recordedAt, JsonNode facts, JsonNode correctedFacts, Long correctedIn,
-                               String recordHash) {}
+                               String recordHash) {
+
+        /**
+         * The order records were written in, across the streams of linked identities. By instant, not
+         * by text: ISO instants drop trailing zeros, so "…:05.1Z" sorts after "…:05.15Z" as text.
+         */
+        public static final java.util.Comparator<HistoryEntry> IN_RECORDED_ORDER = java.util.Comparator
+                .comparing((HistoryEntry e) -> java.time.Instant.parse(e.recordedAt()))
+                .thenComparing(HistoryEntry::itemId).thenComparingLong(HistoryEntry::sequence);
+    }
 
     public record Holder(String actorId, String country) {}
 

@@ -83,4 +83,17 @@ class ItemProjectionTest {
             assertThat(v.custodian()).isEqualTo("BE-FNH");
         });
     }
+
+    @Test
+    void historyIsOrderedByInstantNotByText() {
+        var at100ms = new ItemQueries.HistoryEntry("b", 0, "ItemStolen", "x", null, "2026-11-24T10:00:05.1Z", null, null,
+                null, "h");
+        var at150ms = new ItemQueries.HistoryEntry("a", 3, "ItemRecovered", "x", null, "2026-11-24T10:00:05.15Z", null,
+                null, null, "h");
+        var atSecond = new ItemQueries.HistoryEntry("a", 2, "ItemMarked", "x", null, "2026-11-24T10:00:05Z", null, null,
+                null, "h");
+        assertThat(new java.util.ArrayList<>(List.of(at150ms, at100ms, atSecond)).stream()
+                .sorted(ItemQueries.HistoryEntry.IN_RECORDED_ORDER).map(ItemQueries.HistoryEntry::type))
+                .containsExactly("ItemMarked", "ItemStolen", "ItemRecovered");
+    }
 }
