@@ -89,6 +89,13 @@ public final class InProcessLedger implements AutoCloseable {
         }
     }
 
+    /** Sends the command and expects the refusal with this slug (and nothing else). */
+    public void refuses(Object command, String slug) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> send(command))
+                .isInstanceOfSatisfying(DomainRuleViolation.class, v -> org.assertj.core.api.Assertions.assertThat(v.code())
+                        .as(v.getMessage()).isEqualTo(slug));
+    }
+
     /** Registers an actor through its aggregate, as the ADMIN would, and answers its origin. */
     public CommandOrigin actor(String actorId, Role role, String country) {
         send(new RegisterActor(ActorStreams.of(actorId), actorId, actorId + " Ltd", role, country,
