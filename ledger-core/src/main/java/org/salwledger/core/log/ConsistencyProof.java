@@ -1,6 +1,5 @@
 package org.salwledger.core.log;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +14,7 @@ public record ConsistencyProof(long from, long to, List<String> proof) {
     }
 
     public static ConsistencyProof of(long from, long to, List<byte[]> hashes) {
-        return new ConsistencyProof(from, to, hashes.stream().map(Base64.getEncoder()::encodeToString).toList());
+        return new ConsistencyProof(from, to, ProofHashes.encode(hashes));
     }
 
     public List<byte[]> hashes() {
@@ -24,12 +23,6 @@ public record ConsistencyProof(long from, long to, List<String> proof) {
 
     /** Empty when the tree of {@code from} with {@code fromRoot} is a prefix of the one with {@code toRoot}. */
     public Optional<ProofFailure> failureFor(byte[] fromRoot, byte[] toRoot) {
-        List<byte[]> hashes;
-        try {
-            hashes = hashes();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(new ProofFailure.MalformedHash("a proof hash (" + e.getMessage() + ")"));
-        }
-        return MerkleProofs.consistencyFailure(from, to, fromRoot, toRoot, hashes);
+        return ProofHashes.check(proof, hashes -> MerkleProofs.consistencyFailure(from, to, fromRoot, toRoot, hashes));
     }
 }

@@ -1,6 +1,5 @@
 package org.salwledger.core.log;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +14,7 @@ public record InclusionProof(long index, long size, List<String> proof) {
     }
 
     public static InclusionProof of(long index, long size, List<byte[]> hashes) {
-        return new InclusionProof(index, size, hashes.stream().map(Base64.getEncoder()::encodeToString).toList());
+        return new InclusionProof(index, size, ProofHashes.encode(hashes));
     }
 
     public List<byte[]> hashes() {
@@ -24,12 +23,6 @@ public record InclusionProof(long index, long size, List<String> proof) {
 
     /** Empty when the leaf with {@code leafHash} is in the tree with {@code root}; otherwise why not. */
     public Optional<ProofFailure> failureFor(byte[] leafHash, byte[] root) {
-        List<byte[]> hashes;
-        try {
-            hashes = hashes();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(new ProofFailure.MalformedHash("a proof hash (" + e.getMessage() + ")"));
-        }
-        return MerkleProofs.inclusionFailure(index, size, leafHash, hashes, root);
+        return ProofHashes.check(proof, hashes -> MerkleProofs.inclusionFailure(index, size, leafHash, hashes, root));
     }
 }

@@ -33,7 +33,8 @@ public final class MerkleProofs {
         if (malformed.isPresent()) {
             return malformed;
         }
-        int want = innerProofSize(leafIndex, treeSize) + Long.bitCount(leafIndex >> innerProofSize(leafIndex, treeSize));
+        int inner = innerProofSize(leafIndex, treeSize);
+        int want = inner + Long.bitCount(leafIndex >> inner);
         if (proof.size() != want) {
             return Optional.of(new ProofFailure.WrongProofSize(proof.size(), want));
         }
@@ -78,8 +79,9 @@ public final class MerkleProofs {
                     : Optional.of(new ProofFailure.RootMismatch(size2, root1, root2));
         }
         int shift = Long.numberOfTrailingZeros(size1);
-        int inner = innerProofSize(size1 - 1, size2) - shift;
-        int border = Long.bitCount((size1 - 1) >> innerProofSize(size1 - 1, size2));
+        int split = innerProofSize(size1 - 1, size2);
+        int inner = split - shift;
+        int border = Long.bitCount((size1 - 1) >> split);
         boolean seedIsRoot1 = size1 == 1L << shift;
         int want = (seedIsRoot1 ? 0 : 1) + inner + border;
         if (proof.size() != want) {
