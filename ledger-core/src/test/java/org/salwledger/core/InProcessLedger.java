@@ -119,6 +119,12 @@ public final class InProcessLedger implements AutoCloseable {
         return out;
     }
 
+    /** The stream's newest record. */
+    public LedgerEvent last(String streamId) {
+        List<LedgerEvent> records = stream(streamId);
+        return records.get(records.size() - 1);
+    }
+
     public List<String> types(String streamId) {
         return stream(streamId).stream().map(e -> e.getClass().getSimpleName()).toList();
     }

@@ -54,7 +54,7 @@ class CessationProcessTest {
                 assertThat(h.to()).isEqualTo("BE-AUTH");
             });
         }
-        assertThat(ledger.stream(ActorStreams.of("BE-FNH")).get(ledger.stream(ActorStreams.of("BE-FNH")).size() - 1))
+        assertThat(ledger.last(ActorStreams.of("BE-FNH")))
                 .isInstanceOfSatisfying(ActorCeasedBusiness.class, c -> {
                     assertThat(c.handedOverTo()).isEqualTo("BE-AUTH");
                     assertThat(c.itemsHandedOver()).isEqualTo(2);

@@ -42,7 +42,7 @@ class ItemReportProcessTest {
         ledger.send(new ReportOnItem(new ReportStolen(frame, "Herstal", "HP-7", fnh)));
 
         for (String item : List.of(frame, upper, barrel)) {
-            assertThat(ledger.stream(item).get(ledger.stream(item).size() - 1))
+            assertThat(ledger.last(item))
                     .isInstanceOfSatisfying(ItemStolen.class, s -> assertThat(s.policeReference()).isEqualTo("HP-7"));
         }
         assertThat(ledger.types(loose)).containsExactly("ItemManufactured");

@@ -57,7 +57,7 @@ class TransferProcessTest {
         assertThat(ledger.types(transferId)).containsExactly("TransferDispatched");
         assertThat(ledger.types(pistol)).endsWith("ItemDispatched");
         assertThat(ledger.types(slide)).endsWith("ItemDispatched");
-        ItemDispatched partDispatched = (ItemDispatched) ledger.stream(slide).get(ledger.stream(slide).size() - 1);
+        ItemDispatched partDispatched = (ItemDispatched) ledger.last(slide);
         assertThat(partDispatched.transferId()).isEqualTo(transferId);
         assertThat(partDispatched.consignee()).isEqualTo("BE-ARMY");
 
