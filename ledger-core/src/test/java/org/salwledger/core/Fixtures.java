@@ -5,7 +5,7 @@ import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.actor.ActorKey;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.ManufactureMarkRegistry;
 
 import java.time.Instant;
@@ -30,14 +30,14 @@ public final class Fixtures {
         @Override
         public void register(ActorEntry actor) {
             if (actors.putIfAbsent(actor.actorId(), actor) != null) {
-                throw DomainRuleViolation.conflict("actor-already-registered", actor.actorId());
+                throw Refusal.conflict("actor-already-registered", actor.actorId());
             }
         }
 
         @Override
         public void addKey(String actorId, String keyId, byte[] publicKey, Instant validFrom) {
             if (keys.containsKey(keyId)) {
-                throw DomainRuleViolation.conflict("key-already-registered", keyId);
+                throw Refusal.conflict("key-already-registered", keyId);
             }
             keys.put(keyId, new ActorKey(keyId, actorId, publicKey, validFrom, null, null));
         }
@@ -72,7 +72,7 @@ public final class Fixtures {
         public void claim(String manufacturer, String country, String normalizedSerial, String itemId) {
             String owner = claims.putIfAbsent(manufacturer + "|" + country + "|" + normalizedSerial, itemId);
             if (owner != null && !owner.equals(itemId)) {
-                throw DomainRuleViolation.conflict("duplicate-marking", normalizedSerial);
+                throw Refusal.conflict("duplicate-marking", normalizedSerial);
             }
         }
     }

@@ -13,7 +13,7 @@ import org.salwledger.core.actor.RegisterActor;
 import org.salwledger.core.cessation.CessationProcess;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.composition.CompositionProcess;
 import org.salwledger.core.crypto.SigningKey;
@@ -77,12 +77,12 @@ public final class InProcessLedger implements AutoCloseable {
 
     public static final CommandOrigin ADMIN = Fixtures.origin("admin", Role.ADMIN, "BE");
 
-    /** Sends the command and waits; a refusal comes back as the {@link DomainRuleViolation} itself. */
+    /** Sends the command and waits; a refusal comes back as the {@link Refusal} itself. */
     public void send(Object command) {
         try {
             gateway.sendAndWait(command);
         } catch (org.axonframework.commandhandling.CommandExecutionException e) {
-            if (e.getDetails().orElse(null) instanceof DomainRuleViolation violation) {
+            if (e.getDetails().orElse(null) instanceof Refusal violation) {
                 throw violation;
             }
             throw e;
@@ -92,7 +92,7 @@ public final class InProcessLedger implements AutoCloseable {
     /** Sends the command and expects the refusal with this slug (and nothing else). */
     public void refuses(Object command, String slug) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> send(command))
-                .isInstanceOfSatisfying(DomainRuleViolation.class, v -> org.assertj.core.api.Assertions.assertThat(v.code())
+                .isInstanceOfSatisfying(Refusal.class, v -> org.assertj.core.api.Assertions.assertThat(v.code())
                         .as(v.getMessage()).isEqualTo(slug));
     }
 

@@ -2,7 +2,7 @@ package org.salwledger.api.actor;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.actor.ActorStreams;
 import org.salwledger.core.actor.CeaseBusiness;
 import org.salwledger.core.actor.RegisterActor;
@@ -58,7 +58,7 @@ public class ActorCommandController {
         var signed = verifier.verify(envelope, "RevokeActorKey", ActorCommands.RevokeActorKeyBody.class);
         requireSameActor(actorId, signed.body().actorId());
         if (!keyId.equals(signed.body().keyId())) {
-            throw LedgerProblem.badRequest("path-mismatch", "the path names key " + keyId + ", the payload "
+            throw Refusal.invalid("path-mismatch", "the path names key " + keyId + ", the payload "
                     + signed.body().keyId());
         }
         return submitter.submit(signed, origin -> new RevokeActorKey(ActorStreams.of(actorId), actorId, keyId,
@@ -77,7 +77,7 @@ public class ActorCommandController {
     /** The signed payload, not the URL, is what the actor stated; they must agree. */
     private static void requireSameActor(String pathActor, String payloadActor) {
         if (!pathActor.equals(payloadActor)) {
-            throw LedgerProblem.badRequest("path-mismatch", "the path names actor " + pathActor + ", the payload "
+            throw Refusal.invalid("path-mismatch", "the path names actor " + pathActor + ", the payload "
                     + payloadActor);
         }
     }

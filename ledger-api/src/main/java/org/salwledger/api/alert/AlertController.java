@@ -2,7 +2,7 @@ package org.salwledger.api.alert;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.api.auth.Reader;
 import org.salwledger.core.command.Role;
 import org.salwledger.projections.alert.AlertQueries;
@@ -42,16 +42,16 @@ public class AlertController {
                        @RequestParam(name = "size", defaultValue = "50") int size,
                        Reader reader) {
         if (reader.role() == Role.ADMIN) {
-            throw LedgerProblem.forbidden("role-not-allowed", "the administrator manages actors and reads no alerts");
+            throw Refusal.forbidden("role-not-allowed", "the administrator manages actors and reads no alerts");
         }
         if (type != null && Arrays.stream(AlertType.values()).noneMatch(t -> t.name().equals(type))) {
-            throw LedgerProblem.badRequest("invalid-query", "'type' must be one of " + Arrays.toString(AlertType.values()));
+            throw Refusal.invalid("invalid-query", "'type' must be one of " + Arrays.toString(AlertType.values()));
         }
         if (!List.of("OPEN", "RESOLVED", "ALL").contains(status)) {
-            throw LedgerProblem.badRequest("invalid-query", "'status' must be OPEN, RESOLVED or ALL");
+            throw Refusal.invalid("invalid-query", "'status' must be OPEN, RESOLVED or ALL");
         }
         if (page < 0 || size < 1 || size > 200 || (long) page * size > MAX_OFFSET) {
-            throw LedgerProblem.badRequest("invalid-query", "page >= 0 and size 1-200, within the first " + MAX_OFFSET
+            throw Refusal.invalid("invalid-query", "page >= 0 and size 1-200, within the first " + MAX_OFFSET
                     + " alerts (narrow the filter to go further)");
         }
         boolean all = reader.role() == Role.INVESTIGATOR || reader.role() == Role.LAW_ENFORCEMENT

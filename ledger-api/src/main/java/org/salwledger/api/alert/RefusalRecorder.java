@@ -3,7 +3,7 @@ package org.salwledger.api.alert;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.salwledger.api.intake.RefusalListener;
 import org.salwledger.api.intake.SignedCommand;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.ItemRefusal;
 import org.salwledger.core.transfer.DispatchRefused;
 import org.salwledger.projections.alert.AlertSweep;
@@ -33,7 +33,7 @@ public class RefusalRecorder implements RefusalListener {
 
     @Override
     public void refused(SignedCommand<?> command, RuntimeException failure) {
-        DomainRuleViolation violation = violationIn(failure);
+        Refusal violation = violationIn(failure);
         if (violation == null) {
             return;
         }
@@ -53,12 +53,12 @@ public class RefusalRecorder implements RefusalListener {
         }
     }
 
-    private static DomainRuleViolation violationIn(Throwable failure) {
+    private static Refusal violationIn(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DomainRuleViolation violation) {
+            if (t instanceof Refusal violation) {
                 return violation;
             }
-            if (t instanceof CommandExecutionException cee && cee.getDetails().orElse(null) instanceof DomainRuleViolation v) {
+            if (t instanceof CommandExecutionException cee && cee.getDetails().orElse(null) instanceof Refusal v) {
                 return v;
             }
         }

@@ -1,6 +1,6 @@
 package org.salwledger.api.auth;
 
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.crypto.Sha256;
@@ -43,23 +43,23 @@ public class SessionTokens {
 
     public Reader resolve(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
-            throw LedgerProblem.unauthorized("missing-token", "reads need 'Authorization: Bearer <token>' from POST /api/v1/sessions");
+            throw Refusal.unauthenticated("missing-token", "reads need 'Authorization: Bearer <token>' from POST /api/v1/sessions");
         }
         String token = authorization.substring(7).trim();
         var session = jdbc.query("SELECT s.actor_id, s.expires_at, k.revoked_at FROM ledger_session s "
                         + "LEFT JOIN actor_key k ON k.key_id = s.key_id WHERE s.token_hash = ?",
                 (rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3)}, hash(token))
-                .stream().findFirst().orElseThrow(() -> LedgerProblem.unauthorized("invalid-token",
+                .stream().findFirst().orElseThrow(() -> Refusal.unauthenticated("invalid-token",
                         "the bearer token is not known"));
         if (!clock.instant().isBefore((Instant) session[1])) {
-            throw LedgerProblem.unauthorized("expired-token", "the bearer token expired at " + session[1]);
+            throw Refusal.unauthenticated("expired-token", "the bearer token expired at " + session[1]);
         }
         if (session[2] != null) {
-            throw LedgerProblem.unauthorized("revoked-key", "the key that opened this session was revoked at "
+            throw Refusal.unauthenticated("revoked-key", "the key that opened this session was revoked at "
                     + ((java.sql.Timestamp) session[2]).toInstant() + "; its sessions ended with it");
         }
         ActorEntry actor = directory.actor((String) session[0]).orElseThrow(() ->
-                LedgerProblem.unauthorized("invalid-token", "the token's actor is not registered"));
+                Refusal.unauthenticated("invalid-token", "the token's actor is not registered"));
         return new Reader(actor.actorId(), actor.role(), actor.country());
     }
 

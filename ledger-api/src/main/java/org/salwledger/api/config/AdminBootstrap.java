@@ -7,7 +7,7 @@ import org.salwledger.core.actor.RegisterActor;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.actor.RotateActorKey;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.crypto.KeyIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +55,7 @@ public class AdminBootstrap implements ApplicationRunner {
                 gateway.sendAndWait(new RotateActorKey(ActorStreams.of(ADMIN_ID), ADMIN_ID, encoded, ledger));
                 log.info("Rotated actor '{}' to the configured key {}", ADMIN_ID, KeyIds.of(publicKey));
             }
-        } catch (DomainRuleViolation raced) {
+        } catch (Refusal raced) {
             // Another node bootstrapped the same admin first.
             log.info("Admin bootstrap already done elsewhere: {}", raced.getMessage());
         }

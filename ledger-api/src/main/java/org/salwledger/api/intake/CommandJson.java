@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -60,7 +60,7 @@ final class CommandJson {
         try {
             JsonNode node = STRICT.readTree(json);
             if (node == null || node.isMissingNode()) {
-                throw LedgerProblem.badRequest("malformed-json", what + " is empty");
+                throw Refusal.invalid("malformed-json", what + " is empty");
             }
             return node;
         } catch (IOException e) {
@@ -72,7 +72,7 @@ final class CommandJson {
     static ObjectNode object(byte[] json, String what, String slug) {
         JsonNode node = tree(json, what);
         if (!(node instanceof ObjectNode object)) {
-            throw LedgerProblem.badRequest(slug, what + " must be a JSON object");
+            throw Refusal.invalid(slug, what + " must be a JSON object");
         }
         return object;
     }
@@ -85,36 +85,36 @@ final class CommandJson {
         }
     }
 
-    private static LedgerProblem translate(IOException e, String what) {
+    private static Refusal translate(IOException e, String what) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return LedgerProblem.badRequest("unknown-field",
+            return Refusal.invalid("unknown-field",
                     what + " has an unknown field '" + unknown.getPropertyName() + "'");
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
                     .collect(Collectors.joining(", "));
-            return LedgerProblem.badRequest("unknown-enum-value", what + ": '" + invalid.getValue() + "' is not one of "
+            return Refusal.invalid("unknown-enum-value", what + ": '" + invalid.getValue() + "' is not one of "
                     + allowed + " (field '" + path(invalid) + "')");
         }
         if (e instanceof InputCoercionException outOfRange) {
-            return LedgerProblem.badRequest("invalid-field", what + ": a number is out of range: "
+            return Refusal.invalid("invalid-field", what + ": a number is out of range: "
                     + outOfRange.getOriginalMessage());
         }
         if (e instanceof MismatchedInputException mismatch) {
-            return LedgerProblem.badRequest("invalid-field", what + ": field '" + path(mismatch) + "' has the wrong type: "
+            return Refusal.invalid("invalid-field", what + ": field '" + path(mismatch) + "' has the wrong type: "
                     + mismatch.getOriginalMessage());
         }
         if (e instanceof JsonMappingException mapping) {
             // the JSON parsed; a value does not fit its field (e.g. an integer beyond the field's range)
-            return LedgerProblem.badRequest("invalid-field", what + ": field '" + mapping.getPath().stream()
+            return Refusal.invalid("invalid-field", what + ": field '" + mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")) + "': " + mapping.getOriginalMessage());
         }
         if (e instanceof JsonParseException parse) {
-            return LedgerProblem.badRequest("malformed-json", what + " is not valid JSON: " + parse.getOriginalMessage());
+            return Refusal.invalid("malformed-json", what + " is not valid JSON: " + parse.getOriginalMessage());
         }
-        return LedgerProblem.badRequest("malformed-json", what + " is not valid JSON");
+        return Refusal.invalid("malformed-json", what + " is not valid JSON");
     }
 
     private static String path(MismatchedInputException e) {

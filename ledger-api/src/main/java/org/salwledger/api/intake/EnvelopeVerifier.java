@@ -3,7 +3,7 @@ package org.salwledger.api.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.api.config.LedgerProperties;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.actor.ActorKey;
@@ -58,13 +58,13 @@ public class EnvelopeVerifier {
         CommandHeader header = header(fields);
         Class<?> bodyType = bodyTypes.get(header.type());
         if (bodyType == null) {
-            throw LedgerProblem.badRequest("wrong-command-type",
+            throw Refusal.invalid("wrong-command-type",
                     "this endpoint takes " + String.join(" or ", new TreeSet<>(bodyTypes.keySet()))
                             + ", the payload says " + header.type());
         }
         checkFreshness(header.issuedAt());
         ActorKey key = checkSignature(envelope, payload, header);
-        ActorEntry signer = directory.actor(key.actorId()).orElseThrow(() -> LedgerProblem.unauthorized("unknown-actor",
+        ActorEntry signer = directory.actor(key.actorId()).orElseThrow(() -> Refusal.unauthenticated("unknown-actor",
                 "no actor " + key.actorId()));
         Object parsed = CommandJson.convert(fields, bodyType, "the " + header.type() + " command");
         return new SignedCommand<>(envelope, envelope.hash(), header, parsed, signer, key.keyId());
@@ -76,11 +76,11 @@ public class EnvelopeVerifier {
         if (envelope.payloadType() == null || envelope.payload() == null || envelope.signatures() == null
                 || envelope.signatures().isEmpty()
                 || envelope.signatures().stream().anyMatch(s -> s == null || s.keyid() == null || s.sig() == null)) {
-            throw LedgerProblem.badRequest("invalid-envelope",
+            throw Refusal.invalid("invalid-envelope",
                     "a DSSE envelope needs payloadType, payload and at least one signature with keyid and sig");
         }
         if (!Dsse.COMMAND_PAYLOAD_TYPE.equals(envelope.payloadType())) {
-            throw LedgerProblem.badRequest("unsupported-payload-type",
+            throw Refusal.invalid("unsupported-payload-type",
                     "payloadType must be " + Dsse.COMMAND_PAYLOAD_TYPE + ", got " + envelope.payloadType());
         }
         return envelope;
@@ -92,10 +92,10 @@ public class EnvelopeVerifier {
         try {
             decoded = Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw LedgerProblem.badRequest("bad-base64", "'" + field + "' is not standard base64: " + e.getMessage());
+            throw Refusal.invalid("bad-base64", "'" + field + "' is not standard base64: " + e.getMessage());
         }
         if (!Base64.getEncoder().encodeToString(decoded).equals(value)) {
-            throw LedgerProblem.badRequest("bad-base64", "'" + field + "' is not canonical padded standard base64");
+            throw Refusal.invalid("bad-base64", "'" + field + "' is not canonical padded standard base64");
         }
         return decoded;
     }
@@ -109,7 +109,7 @@ public class EnvelopeVerifier {
         if (node.isTextual()) {
             if (node.asText().chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f
                     || (c >= 0x80 && c < 0xa0))) {
-                throw LedgerProblem.badRequest("invalid-field", "field '" + path + "' contains a control character");
+                throw Refusal.invalid("invalid-field", "field '" + path + "' contains a control character");
             }
         } else if (node.isObject()) {
             node.fields().forEachRemaining(field -> refuseControlCharacters(field.getValue(),
@@ -127,7 +127,7 @@ public class EnvelopeVerifier {
         String nonce = headerText(fields, "nonce");
         String issuedAtText = headerText(fields, "issuedAt");
         if (!NONCE.matcher(nonce).matches()) {
-            throw LedgerProblem.badRequest("invalid-field", "'nonce' must be 16-128 characters of [A-Za-z0-9_-]");
+            throw Refusal.invalid("invalid-field", "'nonce' must be 16-128 characters of [A-Za-z0-9_-]");
         }
         Instant issuedAt = time(issuedAtText, "issuedAt");
         JsonNode occurred = fields.remove("occurredAt");
@@ -135,7 +135,7 @@ public class EnvelopeVerifier {
         if (occurred != null && !occurred.isNull()) {
             occurredAt = time(occurred.isTextual() ? occurred.asText() : occurred.toString(), "occurredAt");
             if (occurredAt.isAfter(issuedAt)) {
-                throw new LedgerProblem(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "occurred-in-future",
+                throw Refusal.unprocessable("occurred-in-future",
                         "occurredAt " + occurredAt + " is after the command was signed (" + issuedAt + ")");
             }
         }
@@ -145,23 +145,23 @@ public class EnvelopeVerifier {
     /** RFC 3339 in UTC with a literal 'Z' (docs §2); an offset such as +05:00 is refused, not converted. */
     private static Instant time(String text, String field) {
         if (!UTC_TIME.matcher(text).matches()) {
-            throw LedgerProblem.badRequest("invalid-field", "'" + field + "' must be an RFC 3339 UTC time ending in Z, got "
+            throw Refusal.invalid("invalid-field", "'" + field + "' must be an RFC 3339 UTC time ending in Z, got "
                     + text);
         }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw LedgerProblem.badRequest("invalid-field", "'" + field + "' must be an RFC 3339 UTC time, got " + text);
+            throw Refusal.invalid("invalid-field", "'" + field + "' must be an RFC 3339 UTC time, got " + text);
         }
     }
 
     private static String headerText(ObjectNode fields, String name) {
         JsonNode value = fields.remove(name);
         if (value == null || value.isNull()) {
-            throw LedgerProblem.badRequest("missing-field", "the command payload needs '" + name + "'");
+            throw Refusal.invalid("missing-field", "the command payload needs '" + name + "'");
         }
         if (!value.isTextual()) {
-            throw LedgerProblem.badRequest("invalid-field", "'" + name + "' must be a string");
+            throw Refusal.invalid("invalid-field", "'" + name + "' must be a string");
         }
         return value.asText();
     }
@@ -173,7 +173,7 @@ public class EnvelopeVerifier {
      */
     private ActorKey checkSignature(DsseEnvelope envelope, byte[] payload, CommandHeader header) {
         byte[] signed = Dsse.pae(envelope.payloadType(), payload);
-        LedgerProblem firstProblem = null;
+        Refusal firstProblem = null;
         for (DsseEnvelope.DsseSignature signature : envelope.signatures()) {
             byte[] sig = base64(signature.sig(), "signatures[].sig");
             ActorKey key = directory.key(signature.keyid()).orElse(null);
@@ -183,9 +183,9 @@ public class EnvelopeVerifier {
                 }
                 continue;
             }
-            LedgerProblem problem = problemWith(key, header, signature.keyid());
+            Refusal problem = problemWith(key, header, signature.keyid());
             if (problem == null && !Ed25519.verify(key.publicKey(), signed, sig)) {
-                problem = LedgerProblem.unauthorized("bad-signature",
+                problem = Refusal.unauthenticated("bad-signature",
                         "the signature by key " + signature.keyid() + " does not verify over the envelope");
             }
             if (problem != null) {
@@ -196,19 +196,19 @@ public class EnvelopeVerifier {
         throw firstProblem;
     }
 
-    private static LedgerProblem problemWith(ActorKey key, CommandHeader header, String keyId) {
+    private static Refusal problemWith(ActorKey key, CommandHeader header, String keyId) {
         if (key == null) {
-            return LedgerProblem.unauthorized("unknown-key", "no registered key has keyid " + keyId);
+            return Refusal.unauthenticated("unknown-key", "no registered key has keyid " + keyId);
         }
         if (!key.actorId().equals(header.actor())) {
-            return LedgerProblem.unauthorized("key-not-for-actor",
+            return Refusal.unauthenticated("key-not-for-actor",
                     "key " + keyId + " belongs to " + key.actorId() + ", not to " + header.actor());
         }
         if (key.revoked()) {
-            return LedgerProblem.unauthorized("revoked-key", "key " + keyId + " was revoked at " + key.revokedAt());
+            return Refusal.unauthenticated("revoked-key", "key " + keyId + " was revoked at " + key.revokedAt());
         }
         if (!key.validAt(header.issuedAt())) {
-            return LedgerProblem.unauthorized("key-not-valid",
+            return Refusal.unauthenticated("key-not-valid",
                     "key " + keyId + " is not valid at issuedAt " + header.issuedAt() + " (valid from " + key.validFrom()
                             + (key.validUntil() == null ? "" : " until " + key.validUntil()) + ")");
         }
@@ -218,7 +218,7 @@ public class EnvelopeVerifier {
     private void checkFreshness(Instant issuedAt) {
         Instant now = clock.instant();
         if (issuedAt.isBefore(now.minus(maxSkew)) || issuedAt.isAfter(now.plus(maxSkew))) {
-            throw LedgerProblem.badRequest("stale-timestamp", "issuedAt " + issuedAt + " is more than " + maxSkew
+            throw Refusal.invalid("stale-timestamp", "issuedAt " + issuedAt + " is more than " + maxSkew
                     + " away from the ledger's time " + now);
         }
     }

@@ -2,7 +2,7 @@ package org.salwledger.api.item;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.composition.AssemblePart;
 import org.salwledger.core.composition.DetachPart;
 import org.springframework.http.MediaType;
@@ -51,7 +51,7 @@ public class CompositionController {
         var signed = verifier.verify(envelope, "DetachPart", PartBody.class);
         sameHost(hostId, signed.body());
         if (!partId.equals(signed.body().partId())) {
-            throw LedgerProblem.badRequest("path-mismatch", "the path names part " + partId + ", the payload "
+            throw Refusal.invalid("path-mismatch", "the path names part " + partId + ", the payload "
                     + signed.body().partId());
         }
         return submitter.submit(signed, origin -> new DetachPart(hostId, partId, origin),
@@ -60,7 +60,7 @@ public class CompositionController {
 
     private static void sameHost(String hostId, PartBody body) {
         if (!hostId.equals(body.hostId())) {
-            throw LedgerProblem.badRequest("path-mismatch", "the path names host " + hostId + ", the payload " + body.hostId());
+            throw Refusal.invalid("path-mismatch", "the path names host " + hostId + ", the payload " + body.hostId());
         }
     }
 }

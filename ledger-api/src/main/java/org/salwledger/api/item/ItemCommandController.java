@@ -2,7 +2,7 @@ package org.salwledger.api.item;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.ManufactureItem;
 import org.salwledger.core.item.MarkItem;
 import org.springframework.http.MediaType;
@@ -50,7 +50,7 @@ public class ItemCommandController {
         var signed = verifier.verify(envelope, "MarkItem", ItemCommands.MarkItemBody.class);
         var b = signed.body();
         if (!itemId.equals(b.itemId())) {
-            throw LedgerProblem.badRequest("path-mismatch", "the path names item " + itemId + ", the payload " + b.itemId());
+            throw Refusal.invalid("path-mismatch", "the path names item " + itemId + ", the payload " + b.itemId());
         }
         return submitter.submit(signed, origin -> new MarkItem(itemId, b.markType(), b.serial(), b.text(),
                 b.component(), b.method(), b.location(), origin), Map.of("itemId", itemId));

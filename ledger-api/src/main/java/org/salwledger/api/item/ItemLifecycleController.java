@@ -2,7 +2,7 @@ package org.salwledger.api.item;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.item.CorrectRecord;
 import org.salwledger.core.item.DeactivateItem;
@@ -106,7 +106,7 @@ public class ItemLifecycleController {
         var signed = verifier.verify(envelope, "CorrectRecord", ItemCommands.CorrectRecordBody.class);
         var b = signed.body();
         if (b.sequence() == null) {
-            throw LedgerProblem.badRequest("missing-field", "the CorrectRecord command needs 'sequence'");
+            throw Refusal.invalid("missing-field", "the CorrectRecord command needs 'sequence'");
         }
         return submitter.submit(signed, samePath(itemId, b.itemId(), origin -> new CorrectRecord(itemId, b.sequence(),
                 b.recordHash(), b.correctedFacts(), b.reason(), origin)), Map.of("itemId", itemId));
@@ -152,7 +152,7 @@ public class ItemLifecycleController {
     /** The signed payload, not the URL, is what the actor stated; they must agree. */
     private static void requireSamePath(String path, String payload) {
         if (!path.equals(payload)) {
-            throw LedgerProblem.badRequest("path-mismatch", "the path names item " + path + ", the payload " + payload);
+            throw Refusal.invalid("path-mismatch", "the path names item " + path + ", the payload " + payload);
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.salwledger.api.item;
 
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 
 /** Item ids are UUIDs; anything else names no item (and must never reach another stream). */
 public final class ItemPaths {
@@ -10,6 +10,6 @@ public final class ItemPaths {
         if (org.salwledger.core.item.ItemIds.isItemId(itemId)) {
             return itemId;
         }
-        throw LedgerProblem.notFound("item-not-found", "no item " + itemId);
+        throw Refusal.notFound("item-not-found", "no item " + itemId);
     }
 }

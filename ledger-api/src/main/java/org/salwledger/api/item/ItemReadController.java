@@ -2,7 +2,7 @@ package org.salwledger.api.item;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.api.auth.Reader;
 import org.salwledger.projections.composition.CompositionQueries;
 import org.salwledger.projections.item.ItemQueries;
@@ -101,7 +101,7 @@ public class ItemReadController {
         try {
             instant = at == null ? Instant.now() : Instant.parse(at);
         } catch (java.time.format.DateTimeParseException e) {
-            throw LedgerProblem.badRequest("invalid-query", "'at' must be an RFC 3339 UTC time, got " + at);
+            throw Refusal.invalid("invalid-query", "'at' must be an RFC 3339 UTC time, got " + at);
         }
         return new Composition(itemId, instant.toString(), compositions.partsAt(itemId, instant));
     }
@@ -130,7 +130,7 @@ public class ItemReadController {
         }
     }
 
-    private static LedgerProblem notFound(String itemId) {
-        return LedgerProblem.notFound("item-not-found", "no item " + itemId + " that you may read");
+    private static Refusal notFound(String itemId) {
+        return Refusal.notFound("item-not-found", "no item " + itemId + " that you may read");
     }
 }

@@ -1,6 +1,6 @@
 package org.salwledger.api.item;
 
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.api.auth.Reader;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.country.CountryCodes;
@@ -38,7 +38,7 @@ public class MarkSearchService {
         String normalized = validMark(request.mark());
         if (request.page() < 0 || request.size() < 1 || request.size() > MAX_PAGE_SIZE
                 || ((long) request.page() + 1) * request.size() > MAX_RESULTS) {
-            throw LedgerProblem.badRequest("invalid-query", "page >= 0, size 1-" + MAX_PAGE_SIZE
+            throw Refusal.invalid("invalid-query", "page >= 0, size 1-" + MAX_PAGE_SIZE
                     + ", and at most the first " + MAX_RESULTS + " results");
         }
         MarkSearchQueries.Filters filters = filters(request);
@@ -64,12 +64,12 @@ public class MarkSearchService {
 
     static String validMark(String mark) {
         if (mark == null || mark.isBlank() || mark.length() > 200) {
-            throw LedgerProblem.badRequest("invalid-query", "'mark' must be 1-200 characters");
+            throw Refusal.invalid("invalid-query", "'mark' must be 1-200 characters");
         }
         String normalized = MarkText.normalize(mark);
         long known = normalized.chars().filter(c -> c != MarkText.ONE_UNKNOWN && c != MarkText.UNKNOWN_RUN).count();
         if (known < MIN_KNOWN_CHARACTERS) {
-            throw LedgerProblem.badRequest("mark-too-broad", "a mark search needs at least " + MIN_KNOWN_CHARACTERS
+            throw Refusal.invalid("mark-too-broad", "a mark search needs at least " + MIN_KNOWN_CHARACTERS
                     + " known characters, got '" + normalized + "'");
         }
         return normalized;
@@ -78,7 +78,7 @@ public class MarkSearchService {
     private static MarkSearchQueries.Filters filters(MarkSearchRequest request) {
         String country = request.country();
         if (country != null && !CountryCodes.isValid(country)) {
-            throw LedgerProblem.badRequest("invalid-country", "'country' must be an ISO 3166-1 alpha-2 code, got " + country);
+            throw Refusal.invalid("invalid-country", "'country' must be an ISO 3166-1 alpha-2 code, got " + country);
         }
         return new MarkSearchQueries.Filters(blankToNull(request.manufacturer()), country,
                 enumName(WeaponCategory.class, request.category(), "category"), blankToNull(request.calibre()),
@@ -92,7 +92,7 @@ public class MarkSearchService {
         try {
             return Enum.valueOf(type, value).name();
         } catch (IllegalArgumentException e) {
-            throw LedgerProblem.badRequest("invalid-query", "'" + field + "' " + value + " is not one of "
+            throw Refusal.invalid("invalid-query", "'" + field + "' " + value + " is not one of "
                     + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }

@@ -3,7 +3,7 @@ package org.salwledger.api.log;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.api.auth.Reader;
 import org.salwledger.api.store.EnvelopeStore;
 import org.salwledger.core.command.Role;
@@ -49,7 +49,7 @@ public class LogController {
     @GetMapping(path = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)")
     public String checkpoint() {
-        return checkpoints.latest().orElseThrow(() -> LedgerProblem.notFound("no-checkpoint", "the log is empty"));
+        return checkpoints.latest().orElseThrow(() -> Refusal.notFound("no-checkpoint", "the log is empty"));
     }
 
     @GetMapping(path = "/key", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -63,7 +63,7 @@ public class LogController {
     public LeafRef leaf(@RequestParam String stream, @RequestParam long sequence) {
         return store.leaf(stream, sequence).map(l -> new LeafRef(l.index(), l.stream(), l.sequence(), l.recordHash(),
                         Base64.getEncoder().encodeToString(l.leafHash())))
-                .orElseThrow(() -> LedgerProblem.notFound("not-in-log", "record " + stream + "/" + sequence + " is not in the log yet"));
+                .orElseThrow(() -> Refusal.notFound("not-in-log", "record " + stream + "/" + sequence + " is not in the log yet"));
     }
 
     /** A sealed entry is a confidential trace record: its place and hash, no record, no envelope. */
@@ -76,7 +76,7 @@ public class LogController {
     public List<LogEntry> entries(@RequestParam long start, @RequestParam long end, Reader reader) {
         requireAuditor(reader);
         if (start < 0 || end <= start || end - start > MAX_PAGE) {
-            throw LedgerProblem.badRequest("invalid-query", "need 0 <= start < end and at most " + MAX_PAGE + " entries");
+            throw Refusal.invalid("invalid-query", "need 0 <= start < end and at most " + MAX_PAGE + " entries");
         }
         return store.entries(start, end).stream().map(e -> {
             JsonNode record = json(e.record());
@@ -103,7 +103,7 @@ public class LogController {
 
     private static void requireAuditor(Reader reader) {
         if (reader.role() != Role.AUDITOR && reader.role() != Role.INVESTIGATOR) {
-            throw LedgerProblem.forbidden("role-not-allowed", "the log's records are for AUDITOR and INVESTIGATOR");
+            throw Refusal.forbidden("role-not-allowed", "the log's records are for AUDITOR and INVESTIGATOR");
         }
     }
 
@@ -120,7 +120,7 @@ public class LogController {
     public InclusionProof inclusion(@RequestParam long index, @RequestParam long size) {
         MerkleTree tree = tree(size);
         if (index < 0 || index >= size) {
-            throw LedgerProblem.badRequest("invalid-query", "index must be below size");
+            throw Refusal.invalid("invalid-query", "index must be below size");
         }
         return InclusionProof.of(index, size, tree.inclusionProof(index, size));
     }
@@ -130,7 +130,7 @@ public class LogController {
     public ConsistencyProof consistency(@RequestParam long from, @RequestParam long to) {
         MerkleTree tree = tree(to);
         if (from < 0 || from > to) {
-            throw LedgerProblem.badRequest("invalid-query", "from must be between 0 and to");
+            throw Refusal.invalid("invalid-query", "from must be between 0 and to");
         }
         return ConsistencyProof.of(from, to, tree.consistencyProof(from, to));
     }
@@ -138,7 +138,7 @@ public class LogController {
     private MerkleTree tree(long size) {
         MerkleTree tree = store.tree();
         if (size < 1 || size > tree.size()) {
-            throw LedgerProblem.badRequest("invalid-query", "the log has " + tree.size() + " leaves; size " + size
+            throw Refusal.invalid("invalid-query", "the log has " + tree.size() + " leaves; size " + size
                     + " is out of range");
         }
         return tree;

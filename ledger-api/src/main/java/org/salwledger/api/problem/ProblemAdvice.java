@@ -3,7 +3,7 @@ package org.salwledger.api.problem;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.transfer.DispatchRefused;
 import org.salwledger.projections.log.IntegrityViolation;
 import org.slf4j.Logger;
@@ -26,11 +26,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    @ExceptionHandler(LedgerProblem.class)
-    ResponseEntity<ProblemDetail> ledger(LedgerProblem e) {
-        return Problems.response(e.status(), e.slug(), e.getMessage());
-    }
-
     /** The store no longer matches what the ledger recorded: nothing is served from it, nothing appended. */
     @ExceptionHandler(IntegrityViolation.class)
     ResponseEntity<ProblemDetail> integrity(IntegrityViolation e) {
@@ -40,8 +35,8 @@ public class ProblemAdvice {
         return response;
     }
 
-    @ExceptionHandler(DomainRuleViolation.class)
-    ResponseEntity<ProblemDetail> domain(DomainRuleViolation e) {
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> domain(Refusal e) {
         ResponseEntity<ProblemDetail> response = Problems.response(statusOf(e), e.code(), e.getMessage());
         if (e instanceof DispatchRefused refused) {
             response.getBody().setProperty("offendingItems", refused.refusals());
@@ -52,7 +47,7 @@ public class ProblemAdvice {
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> command(CommandExecutionException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof DomainRuleViolation violation) {
+        if (cause instanceof Refusal violation) {
             return domain(violation);
         }
         if (cause instanceof IntegrityViolation violation) {
@@ -61,7 +56,7 @@ public class ProblemAdvice {
         if (cause instanceof AggregateNotFoundException notFound) {
             return notFound(notFound);
         }
-        if (e.getDetails().orElse(null) instanceof DomainRuleViolation violation) {
+        if (e.getDetails().orElse(null) instanceof Refusal violation) {
             return domain(violation);
         }
         return unexpected(e);
@@ -130,8 +125,10 @@ public class ProblemAdvice {
                 "the ledger could not complete the request; nothing was recorded");
     }
 
-    private static HttpStatus statusOf(DomainRuleViolation e) {
+    private static HttpStatus statusOf(Refusal e) {
         return switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.salwledger.api.integrity.StreamCheck;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.api.store.EnvelopeStore;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
@@ -44,7 +44,7 @@ public class StreamChain {
     public Chain of(String stream) {
         List<Entry> entries = records(stream);
         if (entries.isEmpty()) {
-            throw LedgerProblem.notFound("item-not-found", "no records for " + stream);
+            throw Refusal.notFound("item-not-found", "no records for " + stream);
         }
         return new Chain(stream, entries);
     }

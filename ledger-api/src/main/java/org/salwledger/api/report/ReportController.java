@@ -2,7 +2,7 @@ package org.salwledger.api.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.api.auth.Reader;
 import org.salwledger.core.item.UnrocaCategory;
 import org.salwledger.core.item.WeaponCategory;
@@ -46,7 +46,7 @@ public class ReportController {
                                        @RequestParam(name = "format", defaultValue = "json") String format,
                                        Reader reader) {
         if (year < 1900 || year > 9999) {
-            throw LedgerProblem.badRequest("invalid-query", "'year' must be a calendar year");
+            throw Refusal.invalid("invalid-query", "'year' must be a calendar year");
         }
         String scope = scope(reader, country);
         List<TransferLine> lines = reports.internationalTransfers(year, scope).stream().map(c -> {
@@ -82,19 +82,19 @@ public class ReportController {
         return switch (reader.role()) {
             case AUTHORITY -> {
                 if (country != null && !country.equals(reader.country())) {
-                    throw LedgerProblem.forbidden("role-not-allowed", "an AUTHORITY reports for its own State");
+                    throw Refusal.forbidden("role-not-allowed", "an AUTHORITY reports for its own State");
                 }
                 yield reader.country();
             }
             case AUDITOR, INVESTIGATOR, LAW_ENFORCEMENT -> country;
-            default -> throw LedgerProblem.forbidden("role-not-allowed",
+            default -> throw Refusal.forbidden("role-not-allowed",
                     "reports are for AUTHORITY, AUDITOR, INVESTIGATOR and LAW_ENFORCEMENT");
         };
     }
 
     private static boolean csv(String format) {
         if (!format.equals("json") && !format.equals("csv")) {
-            throw LedgerProblem.badRequest("invalid-query", "'format' must be json or csv");
+            throw Refusal.invalid("invalid-query", "'format' must be json or csv");
         }
         return format.equals("csv");
     }

@@ -3,7 +3,7 @@ package org.salwledger.api.session;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.config.LedgerProperties;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.api.store.EnvelopeStore;
 import org.salwledger.api.intake.EnvelopeVerifier;
 import org.springframework.http.HttpStatus;
@@ -65,7 +65,7 @@ public class SessionController {
                     .equals(signed.envelopeHash())) {
                 throw EnvelopeStore.nonceReused(signed.signer().actorId(), signed.header().nonce());
             }
-            throw LedgerProblem.conflict("session-envelope-reused",
+            throw Refusal.conflict("session-envelope-reused",
                     "this OpenSession envelope was already used; sign a new one");
         }
     }

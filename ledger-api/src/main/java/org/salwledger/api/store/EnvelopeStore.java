@@ -1,6 +1,6 @@
 package org.salwledger.api.store;
 
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -68,8 +68,8 @@ public class EnvelopeStore {
                 (rs, i) -> rs.getString(1), actorId, nonce).stream().findFirst();
     }
 
-    public static LedgerProblem nonceReused(String actorId, String nonce) {
-        return LedgerProblem.conflict("nonce-reused", "actor " + actorId + " already used nonce " + nonce
+    public static Refusal nonceReused(String actorId, String nonce) {
+        return Refusal.conflict("nonce-reused", "actor " + actorId + " already used nonce " + nonce
                 + " for another envelope");
     }
 

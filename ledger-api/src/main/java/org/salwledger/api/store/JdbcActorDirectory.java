@@ -4,7 +4,7 @@ import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.actor.ActorKey;
 import org.salwledger.core.command.Role;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,14 +28,14 @@ public class JdbcActorDirectory implements ActorDirectory {
         // Ids that differ only by case would read as one actor on paper and in court (BE-FNH, be-fnh).
         jdbc.queryForList("SELECT actor_id FROM actor_directory WHERE UPPER(actor_id) = UPPER(?)", String.class,
                 actor.actorId()).stream().findFirst().ifPresent(existing -> {
-                    throw DomainRuleViolation.conflict("actor-already-registered", "actor " + existing
+                    throw Refusal.conflict("actor-already-registered", "actor " + existing
                             + " is already registered" + (existing.equals(actor.actorId()) ? "" : " (ids differ only by case)"));
                 });
         try {
             jdbc.update("INSERT INTO actor_directory (actor_id, name, role, country) VALUES (?, ?, ?, ?)",
                     actor.actorId(), actor.name(), actor.role().name(), actor.country());
         } catch (DuplicateKeyException e) {
-            throw DomainRuleViolation.conflict("actor-already-registered", "actor " + actor.actorId() + " is already registered");
+            throw Refusal.conflict("actor-already-registered", "actor " + actor.actorId() + " is already registered");
         }
     }
 
@@ -45,7 +45,7 @@ public class JdbcActorDirectory implements ActorDirectory {
             jdbc.update("INSERT INTO actor_key (key_id, actor_id, public_key, valid_from) VALUES (?, ?, ?, ?)",
                     keyId, actorId, publicKey, Timestamp.from(validFrom));
         } catch (DuplicateKeyException e) {
-            throw DomainRuleViolation.conflict("key-already-registered", "key " + keyId + " is already registered");
+            throw Refusal.conflict("key-already-registered", "key " + keyId + " is already registered");
         }
     }
 

@@ -1,6 +1,6 @@
 package org.salwledger.api.store;
 
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.ManufactureMarkRegistry;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -38,8 +38,8 @@ public class JdbcManufactureMarkRegistry implements ManufactureMarkRegistry {
         }
     }
 
-    private static DomainRuleViolation duplicate(String manufacturer, String country, String serial) {
-        return DomainRuleViolation.conflict("duplicate-marking",
+    private static Refusal duplicate(String manufacturer, String country, String serial) {
+        return Refusal.conflict("duplicate-marking",
                 "another item already carries the manufacture mark " + manufacturer + "/" + country + "/" + serial);
     }
 }

@@ -3,7 +3,7 @@ package org.salwledger.api.trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.salwledger.api.item.MarkSearchService;
 import org.salwledger.api.trace.TraceCommands.SubmitTraceRequestBody;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.MarkText;
 import org.salwledger.core.item.ObservedMarking;
 import org.salwledger.projections.item.ItemQueries;
@@ -67,7 +67,7 @@ public class TraceCandidates {
             return stated;
         }
         return candidates.stream().findFirst().flatMap(this::stateOf).orElseThrow(() ->
-                DomainRuleViolation.unprocessable("requested-state-unknown",
+                Refusal.unprocessable("requested-state-unknown",
                         "no ledger item matches the observed markings: name the 'requestedState'"));
     }
 

@@ -2,7 +2,7 @@ package org.salwledger.api.trace;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.api.intake.CommandSubmitter;
 import org.salwledger.api.intake.EnvelopeVerifier;
 import org.salwledger.core.item.ItemIds;
@@ -94,10 +94,10 @@ public class TraceCommandController {
 
     private static void samePath(String path, String payload) {
         if (!path.equals(payload)) {
-            throw LedgerProblem.badRequest("path-mismatch", "the path names trace " + path + ", the payload " + payload);
+            throw Refusal.invalid("path-mismatch", "the path names trace " + path + ", the payload " + payload);
         }
         if (!ItemIds.isItemId(path)) {
-            throw LedgerProblem.notFound("trace-not-found", "no trace " + path);
+            throw Refusal.notFound("trace-not-found", "no trace " + path);
         }
     }
 }

@@ -3,7 +3,7 @@ package org.salwledger.api.trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.api.read.StreamChain;
 import org.salwledger.api.auth.Reader;
 import org.salwledger.core.command.Role;
@@ -91,7 +91,7 @@ public class TraceReadController {
                 t.requester(), t.requestedState(), t.priority(), t.submittedAt())).toList();
     }
 
-    private static LedgerProblem notFound(String traceId) {
-        return LedgerProblem.notFound("trace-not-found", "no trace request " + traceId + " that you may read");
+    private static Refusal notFound(String traceId) {
+        return Refusal.notFound("trace-not-found", "no trace request " + traceId + " that you may read");
     }
 }

@@ -2,7 +2,7 @@ package org.salwledger.api.transfer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.transfer.DispatchTransfer;
 import org.salwledger.core.transfer.ReceiveTransfer;
 import org.salwledger.core.transfer.RejectTransfer;
@@ -64,10 +64,10 @@ public class TransferCommandController {
 
     private static void samePath(String path, String payload) {
         if (!path.equals(payload)) {
-            throw LedgerProblem.badRequest("path-mismatch", "the path names transfer " + path + ", the payload " + payload);
+            throw Refusal.invalid("path-mismatch", "the path names transfer " + path + ", the payload " + payload);
         }
         if (!org.salwledger.core.item.ItemIds.isItemId(path)) {
-            throw LedgerProblem.notFound("transfer-not-found", "no transfer " + path);
+            throw Refusal.notFound("transfer-not-found", "no transfer " + path);
         }
     }
 }

@@ -2,7 +2,7 @@ package org.salwledger.api.transfer;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.api.problem.LedgerProblem;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.api.auth.Reader;
 import org.salwledger.projections.transfer.TransferQueries;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,7 @@ public class TransferReadController {
     @Operation(summary = "Items, parties, references, state and record hashes of a transfer")
     public TransferQueries.TransferView transfer(@PathVariable String transferId, Reader reader) {
         return transfers.find(transferId).filter(t -> visible(t, reader)).orElseThrow(() ->
-                LedgerProblem.notFound("transfer-not-found", "no transfer " + transferId + " that you may read"));
+                Refusal.notFound("transfer-not-found", "no transfer " + transferId + " that you may read"));
     }
 
     private static boolean visible(TransferQueries.TransferView t, Reader reader) {

@@ -8,7 +8,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
 import org.salwledger.core.crypto.KeyIds;
 
@@ -46,7 +46,7 @@ public class Actor {
         Require.role(origin, Role.ADMIN);
         String actorId = Require.text(command.actorId(), "actorId", 64);
         if (!ACTOR_ID.matcher(actorId).matches()) {
-            throw DomainRuleViolation.unprocessable("invalid-field",
+            throw Refusal.unprocessable("invalid-field",
                     "'actorId' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         String name = Require.text(command.name(), "name", 200);
@@ -82,7 +82,7 @@ public class Actor {
         requireAdminOrSelf(origin);
         String keyId = Require.text(command.keyId(), "keyId", 64);
         if (!activeKeyIds.contains(keyId) && !retiredKeyIds.contains(keyId)) {
-            throw DomainRuleViolation.notFound("unknown-key", "actor " + actorId + " has no key " + keyId);
+            throw Refusal.notFound("unknown-key", "actor " + actorId + " has no key " + keyId);
         }
         String reason = Require.optionalText(command.reason(), "reason", 500);
         directory.revokeKey(keyId, origin.recordedAt());
@@ -95,7 +95,7 @@ public class Actor {
         CommandOrigin origin = command.origin();
         requireAdminOrSelf(origin);
         if (ceased) {
-            throw DomainRuleViolation.conflict("actor-ceased", "actor " + actorId + " already ceased business");
+            throw Refusal.conflict("actor-ceased", "actor " + actorId + " already ceased business");
         }
         List<String> revoked = new ArrayList<>(activeKeyIds);
         revoked.addAll(retiredKeyIds);
@@ -106,7 +106,7 @@ public class Actor {
 
     private void requireAdminOrSelf(CommandOrigin origin) {
         if (origin.role() != Role.ADMIN && !origin.actorId().equals(actorId)) {
-            throw DomainRuleViolation.forbidden("role-not-allowed",
+            throw Refusal.forbidden("role-not-allowed",
                     "only an ADMIN or the actor itself may change the keys of " + actorId);
         }
     }

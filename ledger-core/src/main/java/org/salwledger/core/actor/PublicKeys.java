@@ -1,6 +1,6 @@
 package org.salwledger.core.actor;
 
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.crypto.Ed25519;
 
 import java.util.Base64;
@@ -14,10 +14,10 @@ final class PublicKeys {
         try {
             key = Base64.getDecoder().decode(base64 == null ? "" : base64);
         } catch (IllegalArgumentException e) {
-            throw DomainRuleViolation.unprocessable("bad-base64", "'publicKey' is not valid base64");
+            throw Refusal.unprocessable("bad-base64", "'publicKey' is not valid base64");
         }
         if (key.length != Ed25519.PUBLIC_KEY_BYTES) {
-            throw DomainRuleViolation.unprocessable("bad-public-key",
+            throw Refusal.unprocessable("bad-public-key",
                     "'publicKey' must be a raw 32-byte Ed25519 key, got " + key.length + " bytes");
         }
         return key;

@@ -4,7 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
 import org.salwledger.core.item.HandOverCustody;
 import org.salwledger.core.item.Item;
@@ -38,21 +38,21 @@ public class CessationProcess {
     @CommandHandler
     public void handle(CeaseBusiness command) {
         ActorEntry actor = directory.actor(command.actorId() == null ? "" : command.actorId())
-                .orElseThrow(() -> DomainRuleViolation.notFound("actor-not-found", "no actor " + command.actorId()));
+                .orElseThrow(() -> Refusal.notFound("actor-not-found", "no actor " + command.actorId()));
         if (command.origin().role() != Role.ADMIN && !command.origin().actorId().equals(actor.actorId())) {
-            throw DomainRuleViolation.forbidden("role-not-allowed", "only an ADMIN or the actor itself records its cessation");
+            throw Refusal.forbidden("role-not-allowed", "only an ADMIN or the actor itself records its cessation");
         }
         Require.text(command.reason(), "reason", 1000);
         List<String> held = custody.itemsHeldBy(actor.actorId());
         if (!held.isEmpty() && command.handOverTo() == null) {
-            throw DomainRuleViolation.conflict("actor-still-holds-items", actor.actorId() + " still holds " + held.size()
+            throw Refusal.conflict("actor-still-holds-items", actor.actorId() + " still holds " + held.size()
                     + " item(s); transfer them first or name the national authority in 'handOverTo'");
         }
         if (command.handOverTo() != null) {
             ActorEntry authority = directory.actor(command.handOverTo()).orElseThrow(() ->
-                    DomainRuleViolation.unprocessable("unknown-consignee", "no actor " + command.handOverTo()));
+                    Refusal.unprocessable("unknown-consignee", "no actor " + command.handOverTo()));
             if (authority.role() != Role.AUTHORITY || !authority.country().equals(actor.country())) {
-                throw DomainRuleViolation.unprocessable("invalid-consignee",
+                throw Refusal.unprocessable("invalid-consignee",
                         "records go to an AUTHORITY of " + actor.country() + ", not to " + authority.actorId());
             }
             Map<String, Aggregate<Item>> loaded = items.loadAll(held);
@@ -63,7 +63,7 @@ public class CessationProcess {
             actors.load(ActorStreams.of(actor.actorId())).execute(a -> a.handle(new CloseActor(ActorStreams.of(actor.actorId()),
                     actor.actorId(), command.handOverTo(), held.size(), command.reason(), command.origin()), directory));
         } catch (AggregateNotFoundException e) {
-            throw DomainRuleViolation.notFound("actor-not-found", "no actor " + command.actorId());
+            throw Refusal.notFound("actor-not-found", "no actor " + command.actorId());
         }
     }
 }

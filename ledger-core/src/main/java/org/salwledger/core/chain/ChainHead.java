@@ -1,7 +1,7 @@
 package org.salwledger.core.chain;
 
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 
 import java.time.Instant;
 import java.util.function.Function;
@@ -21,7 +21,7 @@ public record ChainHead(String stream, long nextSequence, String lastHash, Strin
     public <E extends LedgerEvent> E seal(Function<RecordLink, E> event, CommandOrigin origin) {
         String occurredAt = origin.occurredAtText();
         if (lastOccurredAt != null && origin.occurredAt().isBefore(Instant.parse(lastOccurredAt))) {
-            throw DomainRuleViolation.unprocessable("occurred-before-previous-fact", "occurredAt " + occurredAt
+            throw Refusal.unprocessable("occurred-before-previous-fact", "occurredAt " + occurredAt
                     + " is before the previous fact recorded for " + stream + " (" + lastOccurredAt + ")");
         }
         E draft = event.apply(null);

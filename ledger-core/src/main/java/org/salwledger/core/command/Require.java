@@ -10,21 +10,21 @@ public final class Require {
 
     public static void role(CommandOrigin origin, Role... allowed) {
         if (Arrays.stream(allowed).noneMatch(r -> r == origin.role())) {
-            throw DomainRuleViolation.forbidden("role-not-allowed",
+            throw Refusal.forbidden("role-not-allowed",
                     "role " + origin.role() + " may not give this command; allowed: " + Arrays.toString(allowed));
         }
     }
 
     public static String text(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw DomainRuleViolation.unprocessable("missing-field", "'" + field + "' is required");
+            throw Refusal.unprocessable("missing-field", "'" + field + "' is required");
         }
         return optionalText(value, field, maxLength);
     }
 
     public static String optionalText(String value, String field, int maxLength) {
         if (value != null && value.length() > maxLength) {
-            throw DomainRuleViolation.unprocessable("invalid-field",
+            throw Refusal.unprocessable("invalid-field",
                     "'" + field + "' is longer than " + maxLength + " characters");
         }
         return value;
@@ -32,14 +32,14 @@ public final class Require {
 
     public static <T> T present(T value, String field) {
         if (value == null) {
-            throw DomainRuleViolation.unprocessable("missing-field", "'" + field + "' is required");
+            throw Refusal.unprocessable("missing-field", "'" + field + "' is required");
         }
         return value;
     }
 
     public static String country(String code, String field) {
         if (!CountryCodes.isValid(code)) {
-            throw DomainRuleViolation.unprocessable("bad-country-code",
+            throw Refusal.unprocessable("bad-country-code",
                     "'" + field + "' must be an ISO 3166-1 alpha-2 code, got '" + code + "'");
         }
         return code;

@@ -3,7 +3,7 @@ package org.salwledger.core.composition;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.AttachPart;
 import org.salwledger.core.item.EnterHost;
 import org.salwledger.core.item.Item;
@@ -30,7 +30,7 @@ public class CompositionProcess {
     public void handle(AssemblePart command) {
         CommandOrigin origin = command.origin();
         if (command.hostId() == null || command.hostId().equals(command.partId())) {
-            throw DomainRuleViolation.unprocessable("assembly-cycle", "an item cannot be installed in itself");
+            throw Refusal.unprocessable("assembly-cycle", "an item cannot be installed in itself");
         }
         Aggregate<Item> host = items.load(command.hostId());
         Aggregate<Item> part = items.load(command.partId());
@@ -53,7 +53,7 @@ public class CompositionProcess {
         String ancestor = host.invoke(Item::installedIn);
         while (ancestor != null && seen.add(ancestor)) {
             if (ancestor.equals(partId)) {
-                throw DomainRuleViolation.unprocessable("assembly-cycle",
+                throw Refusal.unprocessable("assembly-cycle",
                         "item " + partId + " already contains the host; installing it would make a cycle");
             }
             ancestor = items.load(ancestor).invoke(Item::installedIn);

@@ -2,7 +2,7 @@ package org.salwledger.core.item;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -31,16 +31,16 @@ final class Corrections {
     static void check(String type, ObjectNode corrected) {
         Set<String> allowed = CORRECTABLE.get(type);
         if (allowed == null) {
-            throw DomainRuleViolation.unprocessable("record-not-correctable", type + " records are not corrected: "
+            throw Refusal.unprocessable("record-not-correctable", type + " records are not corrected: "
                     + "the custody fact they state is changed by a new command");
         }
         if (corrected == null || corrected.isEmpty()) {
-            throw DomainRuleViolation.unprocessable("missing-field", "'correctedFacts' must name at least one fact");
+            throw Refusal.unprocessable("missing-field", "'correctedFacts' must name at least one fact");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = corrected.fields(); it.hasNext(); ) {
             String field = it.next().getKey();
             if (!allowed.contains(field)) {
-                throw DomainRuleViolation.unprocessable("fact-not-correctable",
+                throw Refusal.unprocessable("fact-not-correctable",
                         "'" + field + "' of a " + type + " record cannot be corrected; correctable: " + allowed);
             }
         }

@@ -2,7 +2,7 @@ package org.salwledger.core.item;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 
 /** Records a LinkIdentity on both streams in one unit of work. */
 public class IdentityLinkProcess {
@@ -15,7 +15,7 @@ public class IdentityLinkProcess {
     @CommandHandler
     public void handle(LinkIdentity command) {
         if (command.knownItemId() == null || command.knownItemId().equals(command.unmarkedItemId())) {
-            throw DomainRuleViolation.unprocessable("invalid-field", "link two different items");
+            throw Refusal.unprocessable("invalid-field", "link two different items");
         }
         Aggregate<Item> unmarked = items.load(command.unmarkedItemId());
         Aggregate<Item> known = items.load(command.knownItemId());

@@ -9,7 +9,7 @@ import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
 
 import java.time.ZoneOffset;
@@ -78,7 +78,7 @@ public class Item {
         ItemKind kind = Require.present(command.kind(), "kind");
         ItemDescriptions.requireKindFields(kind, command.category(), command.partType());
         if (command.identityComponent() != null && !command.identityComponent().canCarryIdentity()) {
-            throw DomainRuleViolation.unprocessable("invalid-field",
+            throw Refusal.unprocessable("invalid-field",
                     "'identityComponent' must be a frame, a receiver or a fire-control unit");
         }
         String make = ItemText.MAKE.required(command.make());
@@ -88,7 +88,7 @@ public class Item {
         Production production = Require.present(command.production(), "production");
         Integer year = command.yearOfManufacture();
         if (year != null && (year < FIRST_YEAR_IN_SCOPE || year > origin.recordedAt().atZone(ZoneOffset.UTC).getYear())) {
-            throw DomainRuleViolation.unprocessable("invalid-field",
+            throw Refusal.unprocessable("invalid-field",
                     "'yearOfManufacture' must be between " + FIRST_YEAR_IN_SCOPE + " and the current year");
         }
         String description = ItemText.DESCRIPTION.optional(command.description());
@@ -142,7 +142,7 @@ public class Item {
                                    ManufactureMarkRegistry registry) {
         CommandOrigin origin = command.origin();
         if (manufacturer == null || !origin.actorId().equals(manufacturer)) {
-            throw DomainRuleViolation.forbidden("mark-not-allowed",
+            throw Refusal.forbidden("mark-not-allowed",
                     "only the item's manufacturer may record its MANUFACTURE mark");
         }
         String serial = ItemText.SERIAL.required(command.serial());
@@ -170,7 +170,7 @@ public class Item {
             case MANUFACTURE -> false;
         };
         if (!allowed) {
-            throw DomainRuleViolation.forbidden("mark-not-allowed", markType + " mark not allowed for "
+            throw Refusal.forbidden("mark-not-allowed", markType + " mark not allowed for "
                     + origin.actorId() + " (" + origin.role() + ", " + origin.country() + ") on item " + itemId
                     + " (" + status + ", custodian " + custodian + ")" + why(markType));
         }
@@ -193,7 +193,7 @@ public class Item {
         requireCustodian(origin);
         StatusPolicy.IN_HAND.require(status, itemId);
         if (installedIn != null && !installedIn.equals(command.withHost())) {
-            throw DomainRuleViolation.conflict("part-installed", "item " + itemId + " is installed in " + installedIn
+            throw Refusal.conflict("part-installed", "item " + itemId + " is installed in " + installedIn
                     + " and moves with it; detach it to send it alone");
         }
         apply(chain.seal(link -> new ItemDispatched(itemId, command.transferId(), custodian, command.consignee(), link),
@@ -262,7 +262,7 @@ public class Item {
             return;
         }
         if (status != ItemStatus.LOST && status != ItemStatus.STOLEN) {
-            throw DomainRuleViolation.conflict("item-not-lost-or-stolen", "item " + itemId + " is " + status
+            throw Refusal.conflict("item-not-lost-or-stolen", "item " + itemId + " is " + status
                     + "; an item taken from its holder is seized (SeizeItem), not recovered");
         }
         apply(chain.seal(link -> new ItemRecovered(itemId, status, lastLegalCustodian, origin.actorId(),
@@ -319,7 +319,7 @@ public class Item {
         requireCustodian(origin);
         StatusPolicy.IN_HAND.require(status, itemId);
         if (installedIn != null) {
-            throw DomainRuleViolation.conflict("part-already-installed", "item " + itemId + " is already installed in "
+            throw Refusal.conflict("part-already-installed", "item " + itemId + " is already installed in "
                     + installedIn);
         }
         apply(chain.seal(link -> new ItemAssembledInto(itemId, command.hostId(), origin.actorId(), link), origin));
@@ -331,7 +331,7 @@ public class Item {
         CommandOrigin origin = command.origin();
         requireCustodian(origin);
         if (!installedParts.contains(command.partId())) {
-            throw DomainRuleViolation.conflict("part-not-installed", "item " + command.partId()
+            throw Refusal.conflict("part-not-installed", "item " + command.partId()
                     + " is not installed in " + itemId);
         }
         apply(chain.seal(link -> new PartDetached(itemId, command.partId(), origin.actorId(), link), origin));
@@ -362,11 +362,11 @@ public class Item {
         boolean manufacturerHolding = origin.role() == Role.MANUFACTURER && origin.actorId().equals(custodian);
         boolean authority = origin.role() == Role.AUTHORITY && origin.country().equals(custodianCountry);
         if (!manufacturerHolding && !authority) {
-            throw DomainRuleViolation.forbidden("role-not-allowed", "a conversion is recorded by the MANUFACTURER "
+            throw Refusal.forbidden("role-not-allowed", "a conversion is recorded by the MANUFACTURER "
                     + "holding the item or an AUTHORITY of its custodian's country");
         }
         if (command.category() != null && kind != ItemKind.WEAPON) {
-            throw DomainRuleViolation.unprocessable("invalid-field", "only a WEAPON has a category");
+            throw Refusal.unprocessable("invalid-field", "only a WEAPON has a category");
         }
         StatusPolicy.ALTERABLE.require(status, itemId);
         ItemTransformed.Shape after = new ItemTransformed.Shape(
@@ -374,7 +374,7 @@ public class Item {
                 command.calibre() == null ? shape.calibre() : ItemText.CALIBRE.required(command.calibre()),
                 command.category() == null ? shape.category() : command.category());
         if (after.equals(shape)) {
-            throw DomainRuleViolation.unprocessable("no-change", "the conversion changes neither model, calibre nor category");
+            throw Refusal.unprocessable("no-change", "the conversion changes neither model, calibre nor category");
         }
         ItemTransformed.Shape before = shape;
         apply(chain.seal(link -> new ItemTransformed(itemId, before, after,
@@ -387,11 +387,11 @@ public class Item {
         CommandOrigin origin = command.origin();
         RecordOrigin original = records.get(command.sequence());
         if (original == null || !original.hash().equals(command.recordHash())) {
-            throw DomainRuleViolation.notFound("record-not-found", "item " + itemId + " has no record "
+            throw Refusal.notFound("record-not-found", "item " + itemId + " has no record "
                     + command.sequence() + " with hash " + command.recordHash());
         }
         if (!origin.actorId().equals(original.statedBy())) {
-            throw DomainRuleViolation.forbidden("not-record-author", "record " + command.sequence() + " was stated by "
+            throw Refusal.forbidden("not-record-author", "record " + command.sequence() + " was stated by "
                     + original.statedBy() + "; only its author corrects it");
         }
         Corrections.check(original.type(), command.correctedFacts());
@@ -412,13 +412,13 @@ public class Item {
         if (command.registeredSide()) {
             Require.role(origin, Role.LAW_ENFORCEMENT, Role.AUTHORITY);
             if (!registeredUnmarked) {
-                throw DomainRuleViolation.unprocessable("not-registered-unmarked",
+                throw Refusal.unprocessable("not-registered-unmarked",
                         "item " + itemId + " was not registered unmarked; link from the unmarked item");
             }
             requireCustodianOrItsAuthority(origin);
         }
         if (sameAs.contains(command.sameAs())) {
-            throw DomainRuleViolation.conflict("identity-already-linked", itemId + " is already linked to " + command.sameAs());
+            throw Refusal.conflict("identity-already-linked", itemId + " is already linked to " + command.sameAs());
         }
         apply(chain.seal(link -> new IdentityLinked(itemId, command.sameAs(),
                 ItemText.EVIDENCE.required(command.evidence()), origin.actorId(), link), origin));
@@ -443,7 +443,7 @@ public class Item {
     /** Item and transfer ids are both UUIDs; a stream that is not an item's has no first item record. */
     private void requireItem() {
         if (itemId == null || chain == null) {
-            throw DomainRuleViolation.notFound("item-not-found", "no item with this id");
+            throw Refusal.notFound("item-not-found", "no item with this id");
         }
     }
 
@@ -453,7 +453,7 @@ public class Item {
 
     private void requireCustodian(CommandOrigin origin) {
         if (!origin.actorId().equals(custodian)) {
-            throw DomainRuleViolation.forbidden("not-custodian", "the item is in the custody of " + custodian
+            throw Refusal.forbidden("not-custodian", "the item is in the custody of " + custodian
                     + ", not of " + origin.actorId());
         }
     }
@@ -467,7 +467,7 @@ public class Item {
 
     private void requireInTransit(String transferId) {
         if (status != ItemStatus.IN_TRANSIT || !transferId.equals(pendingTransfer)) {
-            throw DomainRuleViolation.conflict("item-not-in-this-transfer",
+            throw Refusal.conflict("item-not-in-this-transfer",
                     "item " + itemId + " is not in transit in transfer " + transferId);
         }
     }

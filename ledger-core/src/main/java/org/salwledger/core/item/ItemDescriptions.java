@@ -1,6 +1,6 @@
 package org.salwledger.core.item;
 
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
 
 import java.util.List;
@@ -16,12 +16,12 @@ final class ItemDescriptions {
         if (kind == ItemKind.WEAPON) {
             Require.present(category, "category");
             if (partType != null) {
-                throw DomainRuleViolation.unprocessable("invalid-field", "a WEAPON has a category, not a 'partType'");
+                throw Refusal.unprocessable("invalid-field", "a WEAPON has a category, not a 'partType'");
             }
         } else {
             Require.present(partType, "partType");
             if (category != null) {
-                throw DomainRuleViolation.unprocessable("invalid-field", "a PART has a partType, not a 'category'");
+                throw Refusal.unprocessable("invalid-field", "a PART has a partType, not a 'category'");
             }
         }
     }
@@ -31,7 +31,7 @@ final class ItemDescriptions {
             return List.of();
         }
         if (markings.size() > MAX_OBSERVED) {
-            throw DomainRuleViolation.unprocessable("invalid-field", "at most " + MAX_OBSERVED + " observed markings");
+            throw Refusal.unprocessable("invalid-field", "at most " + MAX_OBSERVED + " observed markings");
         }
         markings.forEach(m -> Require.text(m == null ? null : m.text(), "observedMarkings[].text", 200));
         return List.copyOf(markings);

@@ -3,7 +3,7 @@ package org.salwledger.core.item;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +22,12 @@ public class ItemLoader {
 
     public Aggregate<Item> load(String itemId) {
         if (!ItemIds.isItemId(itemId)) {
-            throw DomainRuleViolation.notFound("item-not-found", "no item " + itemId);
+            throw Refusal.notFound("item-not-found", "no item " + itemId);
         }
         try {
             return repository.load(itemId);
         } catch (AggregateNotFoundException e) {
-            throw DomainRuleViolation.notFound("item-not-found", "no item " + itemId);
+            throw Refusal.notFound("item-not-found", "no item " + itemId);
         }
     }
 

@@ -1,6 +1,6 @@
 package org.salwledger.core.item;
 
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 
 import java.util.EnumSet;
 import java.util.Locale;
@@ -41,7 +41,7 @@ enum StatusPolicy {
 
     void require(ItemStatus status, String itemId) {
         if (!allowed.contains(status)) {
-            throw DomainRuleViolation.conflict("item-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            throw Refusal.conflict("item-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     "item " + itemId + " is " + status).concerning(itemId);
         }
     }

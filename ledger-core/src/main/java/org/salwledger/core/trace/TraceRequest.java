@@ -9,7 +9,7 @@ import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
 import org.salwledger.core.item.ObservedMarking;
 
@@ -49,22 +49,22 @@ public class TraceRequest {
         Require.role(origin, Role.AUTHORITY, Role.LAW_ENFORCEMENT, Role.INVESTIGATOR);
         List<ObservedMarking> markings = Require.present(c.observedMarkings(), "observedMarkings");
         if (markings.isEmpty() || markings.size() > MAX_MARKINGS) {
-            throw DomainRuleViolation.unprocessable("invalid-field", "a trace request states 1-" + MAX_MARKINGS
+            throw Refusal.unprocessable("invalid-field", "a trace request states 1-" + MAX_MARKINGS
                     + " observed markings");
         }
         markings.forEach(m -> Require.text(m.text(), "observedMarkings[].text", 200));
         if (Require.present(c.illicitGrounds(), "illicitGrounds").isEmpty()) {
-            throw DomainRuleViolation.unprocessable("invalid-field", "'illicitGrounds' names at least one ITI para 6 ground");
+            throw Refusal.unprocessable("invalid-field", "'illicitGrounds' names at least one ITI para 6 ground");
         }
         String legalBasis = Require.text(c.legalBasis(), "legalBasis", 1000);
         String intendedUse = Require.text(c.intendedUse(), "intendedUse", 1000);
         TracePriority priority = Require.present(c.priority(), "priority");
         String justification = Require.optionalText(c.priorityJustification(), "priorityJustification", 1000);
         if (priority == TracePriority.URGENT && justification == null) {
-            throw DomainRuleViolation.unprocessable("missing-field", "an URGENT trace request needs 'priorityJustification'");
+            throw Refusal.unprocessable("missing-field", "an URGENT trace request needs 'priorityJustification'");
         }
         if (Require.present(c.recoveredAt(), "recoveredAt").isAfter(origin.issuedAt())) {
-            throw DomainRuleViolation.unprocessable("invalid-field", "'recoveredAt' is after the request was signed");
+            throw Refusal.unprocessable("invalid-field", "'recoveredAt' is after the request was signed");
         }
         String place = Require.text(c.recoveredPlace(), "recoveredPlace", 500);
         String requested = Require.country(c.requestedState(), "requestedState");
@@ -81,7 +81,7 @@ public class TraceRequest {
     public void handle(AcknowledgeTraceRequest c) {
         requireRequestedStateAuthority(c.origin());
         if (acknowledged) {
-            throw DomainRuleViolation.conflict("trace-already-acknowledged", "trace " + traceId + " was acknowledged");
+            throw Refusal.conflict("trace-already-acknowledged", "trace " + traceId + " was acknowledged");
         }
         apply(chain.seal(link -> new TraceAcknowledged(traceId, c.origin().actorId(), requestedState, link), c.origin()));
     }
@@ -95,12 +95,12 @@ public class TraceRequest {
         String reason = Require.optionalText(c.reason(), "reason", 2000);
         if (reason == null && (outcome == TraceOutcome.ANSWERED_RESTRICTED || outcome == TraceOutcome.DELAYED
                 || outcome == TraceOutcome.DECLINED)) {
-            throw DomainRuleViolation.unprocessable("missing-field", outcome + " needs a 'reason'");
+            throw Refusal.unprocessable("missing-field", outcome + " needs a 'reason'");
         }
         LocalDate newDate = c.newDate();
         if (outcome == TraceOutcome.DELAYED && (newDate == null
                 || !newDate.isAfter(origin.issuedAt().atZone(ZoneOffset.UTC).toLocalDate()))) {
-            throw DomainRuleViolation.unprocessable("invalid-field", "DELAYED needs a future 'newDate'");
+            throw Refusal.unprocessable("invalid-field", "DELAYED needs a future 'newDate'");
         }
         String information = Require.optionalText(c.information(), "information", 10_000);
         List<String> identified = c.identifiedItems() == null ? List.of() : List.copyOf(c.identifiedItems());
@@ -116,7 +116,7 @@ public class TraceRequest {
         requireRequestedStateAuthority(origin);
         requireOpen("asking for information");
         if (informationPending) {
-            throw DomainRuleViolation.conflict("trace-information-pending", "trace " + traceId
+            throw Refusal.conflict("trace-information-pending", "trace " + traceId
                     + " already waits for the requester's information");
         }
         String questions = Require.text(c.questions(), "questions", 10_000);
@@ -127,11 +127,11 @@ public class TraceRequest {
     public void handle(ProvideTraceInformation c) {
         CommandOrigin origin = c.origin();
         if (!origin.actorId().equals(requester)) {
-            throw DomainRuleViolation.forbidden("not-requester", "only " + requester + ", who requested trace "
+            throw Refusal.forbidden("not-requester", "only " + requester + ", who requested trace "
                     + traceId + ", provides its information");
         }
         if (!informationPending) {
-            throw DomainRuleViolation.conflict("no-information-requested", "the requested State asked nothing for trace "
+            throw Refusal.conflict("no-information-requested", "the requested State asked nothing for trace "
                     + traceId);
         }
         String information = Require.text(c.information(), "information", 10_000);
@@ -140,17 +140,17 @@ public class TraceRequest {
 
     private void requireOpen(String doing) {
         if (!acknowledged) {
-            throw DomainRuleViolation.conflict("trace-not-acknowledged", "acknowledge trace " + traceId + " before "
+            throw Refusal.conflict("trace-not-acknowledged", "acknowledge trace " + traceId + " before "
                     + doing);
         }
         if (lastOutcome != null && lastOutcome.isFinal()) {
-            throw DomainRuleViolation.conflict("trace-answered", "trace " + traceId + " was answered " + lastOutcome);
+            throw Refusal.conflict("trace-answered", "trace " + traceId + " was answered " + lastOutcome);
         }
     }
 
     private void requireRequestedStateAuthority(CommandOrigin origin) {
         if (origin.role() != Role.AUTHORITY || !origin.country().equals(requestedState)) {
-            throw DomainRuleViolation.forbidden("not-requested-state", "only an AUTHORITY of the requested State "
+            throw Refusal.forbidden("not-requested-state", "only an AUTHORITY of the requested State "
                     + requestedState + " moves trace " + traceId + " on");
         }
     }

@@ -1,12 +1,12 @@
 package org.salwledger.core.transfer;
 
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.ItemRefusal;
 
 import java.util.List;
 
 /** All or nothing: the dispatch is refused and every offending item is named. */
-public class DispatchRefused extends DomainRuleViolation {
+public class DispatchRefused extends Refusal {
     private final List<ItemRefusal> refusals;
 
     public DispatchRefused(List<ItemRefusal> refusals) {

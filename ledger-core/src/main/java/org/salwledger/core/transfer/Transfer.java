@@ -9,7 +9,7 @@ import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
 
 import java.time.LocalDate;
@@ -72,7 +72,7 @@ public class Transfer {
         Set<String> listed = new HashSet<>(itemIds);
         List<String> strangers = missing.stream().filter(id -> !listed.contains(id)).toList();
         if (!strangers.isEmpty()) {
-            throw DomainRuleViolation.unprocessable("item-not-in-transfer",
+            throw Refusal.unprocessable("item-not-in-transfer",
                     "items reported missing that this transfer does not carry: " + strangers);
         }
         Set<String> missingSet = new HashSet<>(missing);
@@ -94,14 +94,14 @@ public class Transfer {
 
     private void requireOpenAndConsignee(CommandOrigin origin) {
         if (state == null) {
-            throw DomainRuleViolation.notFound("transfer-not-found", "no transfer with this id");
+            throw Refusal.notFound("transfer-not-found", "no transfer with this id");
         }
         if (!origin.actorId().equals(consignee)) {
-            throw DomainRuleViolation.forbidden("not-consignee", "only the consignee " + consignee
+            throw Refusal.forbidden("not-consignee", "only the consignee " + consignee
                     + " may receive or reject transfer " + transferId);
         }
         if (state != TransferState.DISPATCHED) {
-            throw DomainRuleViolation.conflict("transfer-closed", "transfer " + transferId + " was already " + state);
+            throw Refusal.conflict("transfer-closed", "transfer " + transferId + " was already " + state);
         }
     }
 

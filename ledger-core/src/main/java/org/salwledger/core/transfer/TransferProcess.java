@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.Repository;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.ItemRefusal;
 import org.salwledger.core.item.DispatchItem;
 import org.salwledger.core.item.Item;
@@ -42,7 +42,7 @@ public class TransferProcess {
     @CommandHandler
     public void handle(DispatchTransfer command) throws Exception {
         ActorEntry consignee = directory.actor(command.consignee() == null ? "" : command.consignee())
-                .orElseThrow(() -> DomainRuleViolation.unprocessable("unknown-consignee",
+                .orElseThrow(() -> Refusal.unprocessable("unknown-consignee",
                         "no registered actor " + command.consignee()));
         TransferRules.check(command, consignee);
         List<ItemRefusal> refusals = new ArrayList<>();
@@ -50,7 +50,7 @@ public class TransferProcess {
         for (String itemId : command.itemIds()) {
             try {
                 loaded.put(itemId, items.load(itemId));
-            } catch (DomainRuleViolation e) {
+            } catch (Refusal e) {
                 refusals.add(new ItemRefusal(itemId, e.code(), e.getMessage()));
             }
         }
@@ -68,7 +68,7 @@ public class TransferProcess {
         try {
             aggregate.execute(item -> item.handle(new DispatchItem(itemId, command.transferId(), consignee.actorId(),
                     withHost, command.origin())));
-        } catch (DomainRuleViolation e) {
+        } catch (Refusal e) {
             refusals.add(new ItemRefusal(itemId, e.code(), e.getMessage()));
         }
     }
@@ -104,7 +104,7 @@ public class TransferProcess {
         try {
             return transfers.load(transferId);
         } catch (AggregateNotFoundException e) {
-            throw DomainRuleViolation.notFound("transfer-not-found", "no transfer " + transferId);
+            throw Refusal.notFound("transfer-not-found", "no transfer " + transferId);
         }
     }
 }

@@ -2,7 +2,7 @@ package org.salwledger.core.transfer;
 
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
 
 import java.time.LocalDate;
@@ -22,18 +22,18 @@ public final class TransferRules {
         CommandOrigin origin = d.origin();
         List<String> items = Require.present(d.itemIds(), "itemIds");
         if (items.isEmpty() || items.size() > Transfer.MAX_ITEMS) {
-            throw DomainRuleViolation.unprocessable("invalid-field", "a transfer carries 1 to " + Transfer.MAX_ITEMS + " items");
+            throw Refusal.unprocessable("invalid-field", "a transfer carries 1 to " + Transfer.MAX_ITEMS + " items");
         }
         if (new HashSet<>(items).size() != items.size()) {
-            throw DomainRuleViolation.unprocessable("invalid-field", "an item is listed twice in the transfer");
+            throw Refusal.unprocessable("invalid-field", "an item is listed twice in the transfer");
         }
         if (consignee.actorId().equals(origin.actorId())) {
-            throw DomainRuleViolation.unprocessable("invalid-consignee", "sender and consignee are the same actor");
+            throw Refusal.unprocessable("invalid-consignee", "sender and consignee are the same actor");
         }
         TransferKind kind = Require.present(d.kind(), "kind");
         LocalDate dueBy = Require.present(d.dueBy(), "dueBy");
         if (dueBy.isBefore(origin.issuedAt().atZone(ZoneOffset.UTC).toLocalDate())) {
-            throw DomainRuleViolation.unprocessable("invalid-field", "'dueBy' is in the past");
+            throw Refusal.unprocessable("invalid-field", "'dueBy' is in the past");
         }
         Require.optionalText(d.exportLicence(), "exportLicence", 200);
         Require.optionalText(d.endUserCertificate(), "endUserCertificate", 200);
@@ -45,11 +45,11 @@ public final class TransferRules {
         }
         if (d.exportLicence() != null || d.importingCountry() != null || d.endUserCertificate() != null
                 || !transit.isEmpty()) {
-            throw DomainRuleViolation.unprocessable("invalid-field",
+            throw Refusal.unprocessable("invalid-field",
                     "licence, importing country, end-user certificate and transit countries belong to EXPORT transfers");
         }
         if (kind != TransferKind.RETURN && !consignee.country().equals(origin.country())) {
-            throw DomainRuleViolation.unprocessable("cross-border-not-export",
+            throw Refusal.unprocessable("cross-border-not-export",
                     "a " + kind + " transfer stays in " + origin.country() + "; the consignee is in " + consignee.country());
         }
     }

@@ -12,10 +12,10 @@ public final class Refusals {
     private Refusals() {
     }
 
-    public static Matcher<DomainRuleViolation> refusal(String slug) {
+    public static Matcher<Refusal> refusal(String slug) {
         return new TypeSafeMatcher<>() {
             @Override
-            protected boolean matchesSafely(DomainRuleViolation violation) {
+            protected boolean matchesSafely(Refusal violation) {
                 return slug.equals(violation.code());
             }
 
@@ -25,7 +25,7 @@ public final class Refusals {
             }
 
             @Override
-            protected void describeMismatchSafely(DomainRuleViolation violation, Description mismatch) {
+            protected void describeMismatchSafely(Refusal violation, Description mismatch) {
                 mismatch.appendText("was refused with slug ").appendValue(violation.code())
                         .appendText(": ").appendText(String.valueOf(violation.getMessage()));
             }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.InProcessLedger;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.composition.AssemblePart;
 
@@ -56,7 +56,7 @@ class ItemReportProcessTest {
         CommandOrigin stranger = ledger.actor("DE-HK", Role.MANUFACTURER, "DE");
 
         assertThatThrownBy(() -> ledger.send(new ReportOnItem(new ReportStolen(frame, "Herstal", "HP-8", stranger))))
-                .isInstanceOfSatisfying(DomainRuleViolation.class, v -> assertThat(v.code()).isEqualTo("not-custodian"));
+                .isInstanceOfSatisfying(Refusal.class, v -> assertThat(v.code()).isEqualTo("not-custodian"));
         assertThat(ledger.types(slide)).containsExactly("ItemManufactured", "ItemAssembledInto");
     }
 }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.InProcessLedger;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.command.DomainRuleViolation;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.composition.AssemblePart;
 import org.salwledger.core.item.ItemDispatched;
@@ -89,7 +89,7 @@ class TransferProcessTest {
         String a = ledger.manufacture(fnh, ItemKind.WEAPON, null);
         assertThatThrownBy(() -> ledger.send(new DispatchTransfer(UUID.randomUUID().toString(), List.of(a), "XX-NOBODY",
                 TransferKind.DOMESTIC, LocalDate.of(2026, 12, 31), null, null, null, List.of(), fnh)))
-                .isInstanceOfSatisfying(DomainRuleViolation.class, v -> assertThat(v.code()).isEqualTo("unknown-consignee"));
+                .isInstanceOfSatisfying(Refusal.class, v -> assertThat(v.code()).isEqualTo("unknown-consignee"));
         assertThat(ledger.types(a)).containsExactly("ItemManufactured");
     }
 
@@ -109,8 +109,8 @@ class TransferProcessTest {
         ledger.send(new RejectTransfer(second, "not ordered", army));
         assertThat(ledger.types(c)).endsWith("ItemDispatched", "ItemReturned");
         assertThatThrownBy(() -> ledger.send(new ReceiveTransfer(second, List.of(), army)))
-                .isInstanceOfSatisfying(DomainRuleViolation.class, v -> assertThat(v.code()).isEqualTo("transfer-closed"));
+                .isInstanceOfSatisfying(Refusal.class, v -> assertThat(v.code()).isEqualTo("transfer-closed"));
         assertThatThrownBy(() -> ledger.send(new ReceiveTransfer(UUID.randomUUID().toString(), List.of(), army)))
-                .isInstanceOfSatisfying(DomainRuleViolation.class, v -> assertThat(v.code()).isEqualTo("transfer-not-found"));
+                .isInstanceOfSatisfying(Refusal.class, v -> assertThat(v.code()).isEqualTo("transfer-not-found"));
     }
 }
