@@ -29,7 +29,8 @@ public final class ItemCommands {
     public record ReportStolenBody(String itemId, String place, String policeReference) {}
 
     public record ReportRecoveredBody(String itemId, String place, String circumstances,
-                                      List<ObservedMarking> observedMarkings) {}
+                                      List<ObservedMarking> observedMarkings, List<String> alsoRecovered,
+                                      List<String> partsMissing) {}
 
     public record SeizeItemBody(String itemId, String place, String reason) {}
 

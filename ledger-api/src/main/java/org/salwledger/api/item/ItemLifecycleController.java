@@ -7,6 +7,7 @@ import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.item.CorrectRecord;
 import org.salwledger.core.item.DeactivateItem;
 import org.salwledger.core.item.ItemReport;
+import org.salwledger.core.item.RecoverItems;
 import org.salwledger.core.item.ReportOnItem;
 import org.salwledger.core.item.LinkIdentity;
 import org.salwledger.core.item.DestroyItem;
@@ -57,6 +58,10 @@ public class ItemLifecycleController {
         ItemPaths.require(itemId);
         var signed = verifier.verifyOneOf(envelope, REPORTS);
         Function<CommandOrigin, ItemReport> report = reportCommand(itemId, signed.body());
+        if (signed.body() instanceof ItemCommands.ReportRecoveredBody b) {
+            return submitter.submit(signed, origin -> new RecoverItems((ReportRecovered) report.apply(origin),
+                    b.alsoRecovered(), b.partsMissing()), Map.of("itemId", itemId));
+        }
         return submitter.submit(signed, origin -> new ReportOnItem(report.apply(origin)), Map.of("itemId", itemId));
     }
 

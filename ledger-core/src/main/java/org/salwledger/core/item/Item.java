@@ -308,7 +308,7 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         requireCustodian(origin);
-        StatusPolicy.IN_HAND.require(status, itemId);
+        StatusPolicy.COMPOSABLE.require(status, itemId);
         apply(chain.seal(link -> new PartAssembled(itemId, command.partId(), origin.actorId(), link), origin));
     }
 
@@ -317,7 +317,7 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         requireCustodian(origin);
-        StatusPolicy.IN_HAND.require(status, itemId);
+        StatusPolicy.COMPOSABLE.require(status, itemId);
         if (installedIn != null) {
             throw Refusal.conflict("part-already-installed", "item " + itemId + " is already installed in "
                     + installedIn);
@@ -330,6 +330,7 @@ public class Item {
         requireItem();
         CommandOrigin origin = command.origin();
         requireCustodian(origin);
+        StatusPolicy.COMPOSABLE.require(status, itemId);
         if (!installedParts.contains(command.partId())) {
             throw Refusal.conflict("part-not-installed", "item " + command.partId()
                     + " is not installed in " + itemId);

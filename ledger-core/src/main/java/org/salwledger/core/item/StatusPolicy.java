@@ -20,8 +20,14 @@ import static org.salwledger.core.item.ItemStatus.SEIZED;
  * {@code item-seized}, {@code item-deactivated}, {@code item-destroyed}.
  */
 enum StatusPolicy {
-    /** Dispatch, loss report, seizure, assembly: the item is in its holder's hands and nothing more. */
+    /** Dispatch, loss report, seizure: the item is in its holder's hands and nothing more. */
     IN_HAND(EnumSet.of(ACTIVE)),
+    /**
+     * Assembly and detachment: in its holder's hands, or held by the authority that seized or
+     * recovered it, which records the weapon as it was found (docs/domain-rules.md rules 19, 23).
+     * Nobody changes a lost or stolen weapon's composition.
+     */
+    COMPOSABLE(EnumSet.of(ACTIVE, SEIZED)),
     /** A theft may be reported of an item in hand or of one already reported lost. */
     THEFT_REPORTABLE(EnumSet.of(ACTIVE, LOST)),
     /** Deactivation and conversion: in hand, or held by the authority that seized it. */

@@ -243,6 +243,21 @@ class ItemLifecycleTest {
     }
 
     @Test
+    void aStolenHostKeepsItsPartsAndASeizedOneChangesOnlyInItsHoldersHands() {
+        Story stolenWithPart = made().then(link -> new PartAssembled(ITEM, HOST, "BE-FNH", link), FNH)
+                .then(link -> new ItemStolen(ITEM, "BE-FNH", "BE-FNH", "Herstal", null, link), FNH);
+        fixture.given(stolenWithPart.events()).when(new ReleasePart(ITEM, HOST, FNH))
+                .expectException(refusal("item-stolen")).expectNoEvents();
+        Story seized = made().then(link -> new PartAssembled(ITEM, HOST, "BE-FNH", link), FNH)
+                .then(link -> new ItemSeized(ITEM, "BE-FNH", "CD-PNC", "CD", "Goma", "evidence", link), CD_POLICE);
+        fixture.given(seized.events()).when(new ReleasePart(ITEM, HOST, FNH))
+                .expectException(refusal("not-custodian")).expectNoEvents();
+        fixture.given(seized.events()).when(new ReleasePart(ITEM, HOST, CD_POLICE)).expectSuccessfulHandlerExecution();
+        fixture.given(seized.events()).when(new AttachPart(ITEM, "5a1f8f6e-6a8e-3c52-9a52-3f0e2b1c0d9e", CD_POLICE))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void anInstalledPartTravelsOnlyWithItsHost() {
         Story installed = made().then(link -> new ItemAssembledInto(ITEM, HOST, "BE-FNH", link), FNH);
         fixture.given(installed.events()).when(new DispatchItem(ITEM, EXPORT, "CD-MOD", FNH))
