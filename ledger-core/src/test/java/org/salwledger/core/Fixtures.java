@@ -69,9 +69,10 @@ public final class Fixtures {
         public final Map<String, String> claims = new HashMap<>();
 
         @Override
-        public void claim(String manufacturer, String country, String normalizedSerial, String itemId) {
+        public void claim(String manufacturer, String country, String normalizedSerial, String itemId,
+                          java.util.function.Predicate<String> sameWeapon) {
             String owner = claims.putIfAbsent(manufacturer + "|" + country + "|" + normalizedSerial, itemId);
-            if (owner != null && !owner.equals(itemId)) {
+            if (owner != null && !owner.equals(itemId) && !sameWeapon.test(owner)) {
                 throw Refusal.conflict("duplicate-marking", normalizedSerial);
             }
         }

@@ -63,7 +63,7 @@ public final class InProcessLedger implements AutoCloseable {
                 .configureAggregate(Actor.class)
                 .configureAggregate(Transfer.class)
                 .configureAggregate(TraceRequest.class)
-                .registerComponent(ItemLoader.class, c -> new ItemLoader(c.repository(Item.class)))
+                .registerComponent(ItemLoader.class, c -> new ItemLoader(() -> c.repository(Item.class)))
                 .registerCommandHandler(c -> new TransferProcess(c.getComponent(ItemLoader.class),
                         c.repository(Transfer.class), directory))
                 .registerCommandHandler(c -> new CompositionProcess(c.getComponent(ItemLoader.class)))

@@ -7,6 +7,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.function.Predicate;
+
 /**
  * Claims rely on the table's primary key: of two concurrent claims the database lets one commit;
  * the other waits for it and then fails, which is the refusal.
@@ -20,11 +22,12 @@ public class JdbcManufactureMarkRegistry implements ManufactureMarkRegistry {
     }
 
     @Override
-    public void claim(String manufacturer, String country, String normalizedSerial, String itemId) {
+    public void claim(String manufacturer, String country, String normalizedSerial, String itemId,
+                      Predicate<String> sameWeapon) {
         String owner = jdbc.query("SELECT item_id FROM manufacture_mark_claim WHERE manufacturer = ? AND country = ? "
                         + "AND normalized_serial = ?", (rs, i) -> rs.getString(1), manufacturer, country, normalizedSerial)
                 .stream().findFirst().orElse(null);
-        if (itemId.equals(owner)) {
+        if (itemId.equals(owner) || owner != null && sameWeapon.test(owner)) {
             return;
         }
         if (owner != null) {

@@ -115,7 +115,7 @@ public class Item {
     }
 
     @CommandHandler
-    public void handle(MarkItem command, ManufactureMarkRegistry registry) {
+    public void handle(MarkItem command, ManufactureMarkRegistry registry, ItemLoader items) {
         requireItem();
         requireNotDestroyed();
         CommandOrigin origin = command.origin();
@@ -124,7 +124,7 @@ public class Item {
         MarkingMethod method = Require.present(command.method(), "method");
         String location = ItemText.LOCATION.optional(command.location());
         if (markType == MarkType.MANUFACTURE) {
-            markAtManufacture(command, component, method, location, registry);
+            markAtManufacture(command, component, method, location, registry, items);
             return;
         }
         requireMayMark(markType, origin);
@@ -139,7 +139,7 @@ public class Item {
     }
 
     private void markAtManufacture(MarkItem command, PartType component, MarkingMethod method, String location,
-                                   ManufactureMarkRegistry registry) {
+                                   ManufactureMarkRegistry registry, ItemLoader items) {
         CommandOrigin origin = command.origin();
         if (manufacturer == null || !origin.actorId().equals(manufacturer)) {
             throw Refusal.forbidden("mark-not-allowed",
@@ -147,7 +147,10 @@ public class Item {
         }
         String serial = ItemText.SERIAL.required(command.serial());
         String text = command.text() == null ? serial : ItemText.MARK_TEXT.required(command.text());
-        registry.claim(manufacturer, countryOfManufacture, Serials.normalize(serial), itemId);
+        // A serial is one weapon's: its parts may repeat it (the FCU's number on the slide installed with it).
+        String weapon = installedIn == null ? itemId : items.weaponOf(installedIn);
+        registry.claim(manufacturer, countryOfManufacture, Serials.normalize(serial), itemId,
+                owner -> weapon.equals(items.weaponOf(owner)));
         List<String> warnings = new ArrayList<>();
         if (material == Material.POLYMER && method.isDirectInMaterial()) {
             warnings.add("polymer-direct-mark");

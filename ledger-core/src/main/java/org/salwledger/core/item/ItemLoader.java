@@ -5,18 +5,29 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.salwledger.core.command.Refusal;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Loads items for processes that span several of them, answering an unknown or non-item id with
  * {@code item-not-found}, and finds the parts that travel inside a host.
  */
 public class ItemLoader {
-    private final Repository<Item> repository;
+    private final Supplier<Repository<Item>> repository;
 
     public ItemLoader(Repository<Item> repository) {
+        this(() -> repository);
+    }
+
+    /**
+     * For configurations that build the item repository after the loader: the item's own handlers
+     * take the loader as a resource, so the repository cannot be needed to make it.
+     */
+    public ItemLoader(Supplier<Repository<Item>> repository) {
         this.repository = repository;
     }
 
@@ -25,7 +36,7 @@ public class ItemLoader {
             throw Refusal.notFound("item-not-found", "no item " + itemId);
         }
         try {
-            return repository.load(itemId);
+            return repository.get().load(itemId);
         } catch (AggregateNotFoundException e) {
             throw Refusal.notFound("item-not-found", "no item " + itemId);
         }
@@ -51,6 +62,28 @@ public class ItemLoader {
                 collect(partId, part, parts);
             }
         }
+    }
+
+    /**
+     * The weapon an item is part of: the outermost host it is installed in, or the item itself.
+     * An id that names no item is its own weapon.
+     */
+    public String weaponOf(String itemId) {
+        String weapon = itemId;
+        Set<String> seen = new HashSet<>();
+        while (ItemIds.isItemId(weapon) && seen.add(weapon)) {
+            String host;
+            try {
+                host = repository.get().load(weapon).invoke(Item::installedIn);
+            } catch (AggregateNotFoundException notAnItem) {
+                return weapon;
+            }
+            if (host == null) {
+                return weapon;
+            }
+            weapon = host;
+        }
+        return weapon;
     }
 
     /** A part and the host it travels in. */

@@ -21,7 +21,7 @@ public record RecoverItems(ReportRecovered report, List<String> alsoRecovered, L
         if (ids == null) {
             return List.of();
         }
-        if (ids.contains(null)) {
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) {
             throw Refusal.invalid("invalid-field", "'" + field + "' lists item ids; null is not one");
         }
         return List.copyOf(ids);

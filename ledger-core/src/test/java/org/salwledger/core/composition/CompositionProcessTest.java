@@ -7,6 +7,10 @@ import org.salwledger.core.InProcessLedger;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.item.ItemKind;
+import org.salwledger.core.item.ItemMarked;
+import org.salwledger.core.item.MarkItem;
+import org.salwledger.core.item.MarkType;
+import org.salwledger.core.item.MarkingMethod;
 import org.salwledger.core.item.PartType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,5 +69,36 @@ class CompositionProcessTest {
         assertThat(ledger.types(second)).containsExactly("ItemManufactured");
         ledger.refuses(new DetachPart(second, slide, fnh), "part-not-installed");
         assertThat(ledger.types(slide)).containsExactly("ItemManufactured", "ItemAssembledInto");
+    }
+
+    @Test
+    void aWeaponsSerialMayBeRepeatedOnItsOwnPartsAndOnNoOtherItem() {
+        String pistol = ledger.manufacture(fnh, ItemKind.WEAPON, null);
+        String fcu = ledger.manufacture(fnh, ItemKind.PART, PartType.FIRE_CONTROL_UNIT);
+        String slide = ledger.manufacture(fnh, ItemKind.PART, PartType.SLIDE);
+        String barrel = ledger.manufacture(fnh, ItemKind.PART, PartType.BARREL);
+        String otherSlide = ledger.manufacture(fnh, ItemKind.PART, PartType.SLIDE);
+        ledger.send(mark(fcu, PartType.FIRE_CONTROL_UNIT));
+        ledger.send(new AssemblePart(pistol, fcu, fnh));
+        ledger.send(new AssemblePart(pistol, slide, fnh));
+        ledger.send(new AssemblePart(slide, barrel, fnh));
+
+        ledger.send(mark(slide, PartType.SLIDE));
+        ledger.send(mark(barrel, PartType.BARREL));
+        ledger.send(mark(pistol, PartType.FIRE_CONTROL_UNIT));
+        assertThat(ledger.last(barrel)).isInstanceOfSatisfying(ItemMarked.class,
+                m -> assertThat(m.serial()).isEqualTo("M17-0042"));
+
+        ledger.refuses(mark(otherSlide, PartType.SLIDE), "duplicate-marking");
+        ledger.send(new DetachPart(pistol, slide, fnh));
+        ledger.refuses(mark(otherSlide, PartType.SLIDE), "duplicate-marking");
+        CommandOrigin sig = ledger.actor("US-SIG", Role.MANUFACTURER, "US");
+        String foreign = ledger.manufacture(sig, ItemKind.PART, PartType.FIRE_CONTROL_UNIT);
+        ledger.send(new MarkItem(foreign, MarkType.MANUFACTURE, "M17-0042", null, PartType.FIRE_CONTROL_UNIT,
+                MarkingMethod.LASER, null, sig));
+    }
+
+    private MarkItem mark(String itemId, PartType component) {
+        return new MarkItem(itemId, MarkType.MANUFACTURE, "M17-0042", null, component, MarkingMethod.LASER, null, fnh);
     }
 }

@@ -36,6 +36,7 @@ class ItemLifecycleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Item.class);
         fixture.registerInjectableResource(new Fixtures.InMemoryMarkRegistry());
+        fixture.registerInjectableResource(new ItemLoader(() -> fixture.getRepository()));
     }
 
     /** Builds a stream of sealed events, each chained to the one before. */

@@ -28,6 +28,7 @@ class ItemTest {
         fixture = new AggregateTestFixture<>(Item.class);
         registry = new Fixtures.InMemoryMarkRegistry();
         fixture.registerInjectableResource(registry);
+        fixture.registerInjectableResource(new ItemLoader(() -> fixture.getRepository()));
     }
 
     private static ManufactureItem pistol(CommandOrigin by) {
