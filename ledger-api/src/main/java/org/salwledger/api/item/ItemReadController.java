@@ -65,7 +65,11 @@ public class ItemReadController {
         List<ItemQueries.HistoryEntry> events = new java.util.ArrayList<>(verifiedHistory(itemId));
         // Linked identities are one physical item: their histories join, in the order they were recorded.
         linked.stream().filter(id -> access.canRead(reader, id)).forEach(id -> events.addAll(verifiedHistory(id)));
-        if (!linked.isEmpty()) {
+        // A weapon's marks are on its identity component: they are part of the weapon's timeline.
+        var identityMarks = items.identityMarkRecords(itemId);
+        identityMarks.forEach((part, sequences) -> verifiedHistory(part).stream()
+                .filter(e -> sequences.contains(e.sequence())).forEach(events::add));
+        if (!linked.isEmpty() || !identityMarks.isEmpty()) {
             events.sort(ItemQueries.HistoryEntry.IN_RECORDED_ORDER);
         }
         return new History(itemId, linked, events);

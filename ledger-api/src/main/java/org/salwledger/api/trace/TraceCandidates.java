@@ -51,11 +51,20 @@ public class TraceCandidates {
         return best.keySet().stream().limit(MAX_CANDIDATES).toList();
     }
 
-    /** What the requester stated about the item must not contradict the candidate. */
+    /**
+     * What the requester stated about the item must not contradict the candidate, or the weapon it is
+     * installed in: a trace that names a pistol finds it through the serial on its fire-control unit.
+     */
     private static boolean fits(MarkSearchQueries.Hit hit, SubmitTraceRequestBody request) {
-        return (request.kind() == null || request.kind().name().equals(hit.kind()))
-                && (request.category() == null || hit.category() == null || request.category().name().equals(hit.category()))
-                && (request.calibre() == null || hit.calibre() == null || request.calibre().equalsIgnoreCase(hit.calibre()));
+        MarkSearchQueries.Host host = hit.installedIn();
+        return fits(request, hit.kind(), hit.category(), hit.calibre())
+                || host != null && fits(request, host.kind(), host.category(), host.calibre());
+    }
+
+    private static boolean fits(SubmitTraceRequestBody request, String kind, String category, String calibre) {
+        return (request.kind() == null || request.kind().name().equals(kind))
+                && (request.category() == null || category == null || request.category().name().equals(category))
+                && (request.calibre() == null || calibre == null || request.calibre().equalsIgnoreCase(calibre));
     }
 
     private static long known(String text) {
@@ -71,10 +80,20 @@ public class TraceCandidates {
                         "no ledger item matches the observed markings: name the 'requestedState'"));
     }
 
+    /**
+     * The State that import-marked the item last — on the item, on the weapon it is installed in, or on
+     * that weapon's identity component, where a weapon's marks live — else its country of manufacture.
+     */
     private Optional<String> stateOf(String itemId) {
-        List<ItemQueries.HistoryEntry> history = items.history(itemId);
-        for (int i = history.size() - 1; i >= 0; i--) {
-            ItemQueries.HistoryEntry entry = history.get(i);
+        List<String> carriers = new ArrayList<>(List.of(itemId));
+        items.hostOf(itemId).ifPresent(carriers::add);
+        List.copyOf(carriers).forEach(id -> items.identityComponentOf(id).filter(c -> !carriers.contains(c))
+                .ifPresent(carriers::add));
+        List<ItemQueries.HistoryEntry> marks = new ArrayList<>();
+        carriers.forEach(id -> marks.addAll(items.history(id)));
+        marks.sort(ItemQueries.HistoryEntry.IN_RECORDED_ORDER);
+        for (int i = marks.size() - 1; i >= 0; i--) {
+            ItemQueries.HistoryEntry entry = marks.get(i);
             JsonNode facts = entry.correctedFacts() != null ? entry.correctedFacts() : entry.facts();
             if (entry.type().equals("ItemMarked") && "IMPORT".equals(facts.path("markType").asText())
                     && facts.hasNonNull("country")) {

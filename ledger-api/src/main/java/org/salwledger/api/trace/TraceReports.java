@@ -28,10 +28,18 @@ public class TraceReports {
     public record CustodyFact(String itemId, long sequence, String type, String actor, String occurredAt,
                               String recordedAt, JsonNode facts, String recordHash, Proof proof) {}
 
-    public record Candidate(String itemId, String status, String custodian, String make, String model, String calibre,
-                            String category, String manufacturer, String countryOfManufacture,
-                            List<ItemQueries.Marking> markings, String lastLegalCustodian,
-                            PointOfDiversion pointOfDiversion, List<CustodyFact> custodyChain) {}
+    /**
+     * One item the observed markings match. {@code installedIn}: the weapon a matched part (a
+     * fire-control unit, a frame) is installed in now; its markings include a weapon's identity
+     * component's.
+     */
+    public record Candidate(String itemId, String kind, String partType, String status, String custodian, String make,
+                            String model, String calibre, String category, String manufacturer,
+                            String countryOfManufacture, Weapon installedIn, List<ItemQueries.Marking> markings,
+                            String lastLegalCustodian, PointOfDiversion pointOfDiversion,
+                            List<CustodyFact> custodyChain) {}
+
+    public record Weapon(String itemId, String kind, String category, String make, String model, String calibre) {}
 
     public record Report(String checkpoint, List<Candidate> candidates) {}
 
@@ -66,9 +74,11 @@ public class TraceReports {
                 .map(e -> new PointOfDiversion.Fact(e.sequence(), e.type(), e.facts(), e.recordHash(), e.occurredAt()))
                 .toList();
         PointOfDiversion diversion = PointOfDiversion.in(own, view.status()).orElse(null);
-        return new Candidate(view.itemId(), view.status(), view.custodian(), view.make(), view.model(), view.calibre(),
-                view.category(), view.manufacturer(), view.countryOfManufacture(), view.markings(),
-                diversion == null ? null : diversion.lastLegalCustodian(), diversion, chain);
+        Weapon weapon = view.installedIn() == null ? null : items.find(view.installedIn()).map(host -> new Weapon(
+                host.itemId(), host.kind(), host.category(), host.make(), host.model(), host.calibre())).orElse(null);
+        return new Candidate(view.itemId(), view.kind(), view.partType(), view.status(), view.custodian(), view.make(),
+                view.model(), view.calibre(), view.category(), view.manufacturer(), view.countryOfManufacture(), weapon,
+                view.markings(), diversion == null ? null : diversion.lastLegalCustodian(), diversion, chain);
     }
 
     private Proof proof(String stream, long sequence, MerkleTree tree, long size) {

@@ -59,6 +59,23 @@ public class AlertBook {
         }
     }
 
+    /**
+     * Adds an item to the open alerts of a type about another: a part that shares what happened to the
+     * host it is installed in is named on the host's alert rather than raising its own. Answers
+     * whether there was such an alert.
+     */
+    public boolean joinOpen(String hostId, AlertType type, String itemId) {
+        List<String> open = jdbc.queryForList("SELECT a.alert_id FROM alert a JOIN alert_item i ON i.alert_id = a.alert_id "
+                + "WHERE i.item_id = ? AND a.type = ? AND a.status = 'OPEN'", String.class, hostId, type.name());
+        for (String alertId : open) {
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM alert_item WHERE alert_id = ? AND item_id = ?", Integer.class,
+                    alertId, itemId) == 0) {
+                jdbc.update("INSERT INTO alert_item (alert_id, item_id) VALUES (?, ?)", alertId, itemId);
+            }
+        }
+        return !open.isEmpty();
+    }
+
     public boolean isOpen(String alertId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE alert_id = ? AND status = 'OPEN'", Integer.class,
                 alertId) > 0;

@@ -17,10 +17,12 @@ import org.salwledger.core.item.MarkType;
 import org.salwledger.core.item.ObservedMarking;
 import org.salwledger.core.item.TransferKind;
 import org.salwledger.projections.LedgerViews;
+import org.salwledger.projections.item.ItemQueries;
 import org.salwledger.projections.trace.TraceQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,15 +35,17 @@ import java.util.List;
 public class AlertProjection {
     private final JdbcTemplate jdbc;
     private final AlertBook alerts;
+    private final ItemQueries items;
 
-    public AlertProjection(JdbcTemplate jdbc, AlertBook alerts) {
+    public AlertProjection(JdbcTemplate jdbc, AlertBook alerts, ItemQueries items) {
         this.jdbc = jdbc;
         this.alerts = alerts;
+        this.items = items;
     }
 
     @EventHandler
     void on(ItemLost e) {
-        if (e.transferId() == null) {
+        if (e.transferId() == null || joinedHost(e.itemId(), AlertType.MISSING_FROM_RECEIPT)) {
             return;
         }
         String country = countryOf(e.lastCustodian());
@@ -56,6 +60,11 @@ public class AlertProjection {
     @EventHandler
     void on(ItemRecovered e) {
         String at = e.link().recordedAt();
+        alerts.resolveForItem(e.itemId(), "recovered", at, AlertType.MISSING_FROM_RECEIPT,
+                AlertType.REFUSED_LOST_OR_STOLEN);
+        if (joinedHost(e.itemId(), AlertType.LOST_OR_STOLEN_RECOVERED)) {
+            return;
+        }
         alerts.raise("recovered:" + e.itemId() + ":" + e.link().sequence(), AlertType.LOST_OR_STOLEN_RECOVERED,
                 "item " + e.itemId() + ", " + e.previousStatus() + ", recovered at " + e.place() + "; last legal custodian "
                         + e.lastLegalCustodian(), List.of(e.itemId()),
@@ -63,8 +72,6 @@ public class AlertProjection {
                         .put("lastLegalCustodian", e.lastLegalCustodian()).put("recoveredBy", e.recoveredBy())
                         .put("place", e.place()).put("recordHash", e.link().hash()),
                 new AlertBook.Audience(e.recovererCountry(), countryOf(e.lastLegalCustodian()), e.recoveredBy(), false), at);
-        alerts.resolveForItem(e.itemId(), "recovered", at, AlertType.MISSING_FROM_RECEIPT,
-                AlertType.REFUSED_LOST_OR_STOLEN);
         obligation(e.itemId(), MarkType.CONFISCATION, e.recovererCountry(), at);
     }
 
@@ -98,15 +105,29 @@ public class AlertProjection {
         }
     }
 
+    /** A mark on a weapon's identity component is the weapon's mark: it fulfils the weapon's obligations too. */
     @EventHandler
     void on(ItemMarked e) {
         String at = e.link().recordedAt();
-        jdbc.update("UPDATE mark_obligation SET fulfilled_at = ? WHERE item_id = ? AND mark_type = ? "
-                + "AND fulfilled_at IS NULL", at, e.itemId(), e.markType().name());
-        if (e.markType() == MarkType.CONFISCATION) {
-            alerts.resolveForItem(e.itemId(), "confiscation-marked", at, AlertType.LOST_OR_STOLEN_RECOVERED);
+        List<String> marked = new ArrayList<>(List.of(e.itemId()));
+        items.hostOf(e.itemId()).filter(host -> items.identityComponentOf(host).filter(e.itemId()::equals).isPresent())
+                .ifPresent(marked::add);
+        for (String item : marked) {
+            jdbc.update("UPDATE mark_obligation SET fulfilled_at = ? WHERE item_id = ? AND mark_type = ? "
+                    + "AND fulfilled_at IS NULL", at, item, e.markType().name());
+            if (e.markType() == MarkType.CONFISCATION) {
+                alerts.resolveForItem(item, "confiscation-marked", at, AlertType.LOST_OR_STOLEN_RECOVERED);
+            }
         }
         hits(e, at);
+    }
+
+    /**
+     * A part installed in a host shares what happens to the host, recorded first in the same command:
+     * it is named on the host's open alert of the type instead of raising its own.
+     */
+    private boolean joinedHost(String itemId, AlertType type) {
+        return items.hostOf(itemId).map(host -> alerts.joinOpen(host, type, itemId)).orElse(false);
     }
 
     @EventHandler
@@ -168,12 +189,26 @@ public class AlertProjection {
                 new AlertBook.Audience(trace[2], null, trace[1], true), at);
     }
 
+    /** Marked by its maker or importer, itself or (a weapon) on its identity component. */
     private boolean traceablyMarked(String itemId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM mark_index WHERE item_id = ? AND mark_type IN ('MANUFACTURE', "
-                + "'IMPORT')", Integer.class, itemId) > 0;
+        List<String> carriers = new ArrayList<>(List.of(itemId));
+        items.identityComponentOf(itemId).ifPresent(carriers::add);
+        return carriers.stream().anyMatch(item -> jdbc.queryForObject("SELECT COUNT(*) FROM mark_index WHERE item_id = ? "
+                + "AND mark_type IN ('MANUFACTURE', 'IMPORT')", Integer.class, item) > 0);
     }
 
+    /**
+     * The mark ITI asks for after a fact. A part that shares the fact with the host it is installed in
+     * (recorded on the host first) has none of its own: the mark is the weapon's, and goes on the
+     * weapon or its identity component.
+     */
     private void obligation(String itemId, MarkType type, String country, String since) {
+        boolean hostOwesIt = items.hostOf(itemId).map(host -> jdbc.queryForObject("SELECT COUNT(*) FROM mark_obligation "
+                + "WHERE item_id = ? AND mark_type = ? AND fulfilled_at IS NULL", Integer.class, host, type.name()) > 0)
+                .orElse(false);
+        if (hostOwesIt) {
+            return;
+        }
         jdbc.update("DELETE FROM mark_obligation WHERE item_id = ? AND mark_type = ?", itemId, type.name());
         jdbc.update("INSERT INTO mark_obligation (item_id, mark_type, country, since) VALUES (?, ?, ?, ?)", itemId,
                 type.name(), country, since);

@@ -1,6 +1,7 @@
 package org.salwledger.projections.alert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.salwledger.projections.item.ItemQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
 public class AlertSweep {
     private final JdbcTemplate jdbc;
     private final AlertBook alerts;
+    private final ItemQueries items;
 
     /** How long each obligation may stay open before it is an alert. */
     public record Deadlines(Duration mark, Duration traceAcknowledgement, Duration traceAnswer,
@@ -30,9 +32,10 @@ public class AlertSweep {
     private record Due(String alertId, String summary, Supplier<List<String>> items, ObjectNode facts,
                        AlertBook.Audience audience) {}
 
-    public AlertSweep(JdbcTemplate jdbc, AlertBook alerts) {
+    public AlertSweep(JdbcTemplate jdbc, AlertBook alerts, ItemQueries items) {
         this.jdbc = jdbc;
         this.alerts = alerts;
+        this.items = items;
     }
 
     /** Call in a transaction: the alerts raised and resolved are one consistent view of {@code now}. */
@@ -92,12 +95,19 @@ public class AlertSweep {
                     String item = rs.getString(1);
                     String id = "mark:" + item + ":" + rs.getString(2);
                     due.put(id, new Due(id, rs.getString(2) + " mark of " + rs.getString(3) + " still missing on item "
-                            + item + " (due since " + rs.getString(4) + ")", () -> List.of(item),
+                            + item + " (due since " + rs.getString(4) + ")", () -> withIdentityComponent(item),
                             AlertBook.facts().put("markType", rs.getString(2)).put("country", rs.getString(3))
                                     .put("since", rs.getString(4)),
                             new AlertBook.Audience(rs.getString(3), null, null, false)));
                 }, sinceBefore.toString());
         return due;
+    }
+
+    /** A weapon's missing mark is missing on its identity component too: the alert names both. */
+    private List<String> withIdentityComponent(String item) {
+        List<String> named = new java.util.ArrayList<>(List.of(item));
+        items.identityComponentOf(item).ifPresent(named::add);
+        return named;
     }
 
     private Map<String, Due> unacknowledgedTraces(Instant submittedBefore) {

@@ -20,14 +20,20 @@ public class ItemQueries {
         this.jdbc = jdbc;
     }
 
-    public record Marking(long sequence, String markType, String text, String serial, String component, String method,
-                          String location) {}
+    /** A mark, on {@code itemId}: the item itself, or the identity component that carries a weapon's marks. */
+    public record Marking(String itemId, long sequence, String markType, String text, String serial, String component,
+                          String method, String location) {}
 
+    /**
+     * An item now. A weapon whose identity is a separate component (a fire-control unit moved between
+     * grip modules) shows that component ({@code identityItem}) and its marks beside its own;
+     * {@code installedIn} is the host a part sits in.
+     */
     public record ItemView(String itemId, String kind, String category, String partType, String identityComponent,
                            String make, String model, String calibre, String material, String production,
                            Integer yearOfManufacture, String manufacturer, String countryOfManufacture,
                            String custodian, String status, String manufacturedAt, long lastSequence, String lastHash,
-                           List<Marking> markings) {}
+                           String installedIn, String identityItem, List<Marking> markings) {}
 
     /**
      * One record of an item's timeline. {@code correctedFacts} is the corrected view where a later
@@ -49,7 +55,12 @@ public class ItemQueries {
     public record Holder(String actorId, String country) {}
 
     public Optional<ItemView> find(String itemId) {
-        List<Marking> markings = markings(itemId);
+        String identityItem = identityComponentOf(itemId).orElse(null);
+        String installedIn = hostOf(itemId).orElse(null);
+        List<Marking> markings = new java.util.ArrayList<>(markings(itemId));
+        if (identityItem != null) {
+            markings.addAll(markings(identityItem));
+        }
         return jdbc.query("""
                 SELECT item_id, kind, category, part_type, identity_component, make, model, calibre, material, production,
                   year_of_manufacture, manufacturer, country_of_manufacture, custodian, status, manufactured_at,
@@ -57,15 +68,75 @@ public class ItemQueries {
                 (rs, i) -> new ItemView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), (Integer) rs.getObject(11), rs.getString(12), rs.getString(13),
-                        rs.getString(14), rs.getString(15), rs.getString(16), rs.getLong(17), rs.getString(18), markings),
+                        rs.getString(14), rs.getString(15), rs.getString(16), rs.getLong(17), rs.getString(18),
+                        installedIn, identityItem, List.copyOf(markings)),
                 itemId).stream().findFirst();
     }
 
+    /** The marks recorded on the item's own stream. */
     public List<Marking> markings(String itemId) {
-        return jdbc.query("SELECT sequence, mark_type, text, serial, component, method, location FROM item_marking "
+        return jdbc.query("SELECT item_id, sequence, mark_type, text, serial, component, method, location FROM item_marking "
                         + "WHERE item_id = ? ORDER BY sequence",
-                (rs, i) -> new Marking(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)), itemId);
+                (rs, i) -> new Marking(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), itemId);
+    }
+
+    /** The host the item is installed in now. */
+    public Optional<String> hostOf(String itemId) {
+        return jdbc.queryForList("SELECT host_id FROM composition WHERE part_id = ? AND detached_at IS NULL",
+                String.class, itemId).stream().findFirst();
+    }
+
+    /**
+     * The part installed in the weapon now whose type is the weapon's declared identity component: it
+     * carries the weapon's legal marks (docs/domain-rules.md rules 19, 20).
+     */
+    public Optional<String> identityComponentOf(String hostId) {
+        return jdbc.queryForList("""
+                SELECT c.part_id FROM composition c JOIN item_view h ON h.item_id = c.host_id
+                JOIN item_view p ON p.item_id = c.part_id
+                WHERE c.host_id = ? AND c.detached_at IS NULL AND p.part_type = h.identity_component
+                ORDER BY c.assembled_at, c.part_id""", String.class, hostId).stream().findFirst();
+    }
+
+    /**
+     * When the identity component was in the weapon: assembled and detached instants (detached null
+     * while it still is), for the weapon's history.
+     */
+    public List<Installation> installations(String hostId, String partId) {
+        return jdbc.query("SELECT assembled_at, detached_at FROM composition WHERE host_id = ? AND part_id = ? "
+                        + "ORDER BY assembled_at", (rs, i) -> new Installation(rs.getTimestamp(1).toInstant(),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()), hostId, partId);
+    }
+
+    /**
+     * The marks put on the weapon's identity components while they were installed in it, by component:
+     * the weapon's own marks live there (ITI 8: the mark goes on the essential component), so its
+     * timeline shows them. Custody records need no such merge: parts get their host's.
+     */
+    public java.util.Map<String, List<Long>> identityMarkRecords(String hostId) {
+        java.util.Map<String, List<Long>> records = new java.util.LinkedHashMap<>();
+        List<String> components = jdbc.queryForList("""
+                SELECT DISTINCT c.part_id FROM composition c JOIN item_view h ON h.item_id = c.host_id
+                JOIN item_view p ON p.item_id = c.part_id
+                WHERE c.host_id = ? AND p.part_type = h.identity_component ORDER BY c.part_id""", String.class, hostId);
+        for (String part : components) {
+            List<Installation> stays = installations(hostId, part);
+            List<Long> sequences = history(part).stream().filter(e -> e.type().equals("ItemMarked"))
+                    .filter(e -> stays.stream().anyMatch(stay -> stay.covers(java.time.Instant.parse(e.recordedAt()))))
+                    .map(HistoryEntry::sequence).toList();
+            if (!sequences.isEmpty()) {
+                records.put(part, sequences);
+            }
+        }
+        return records;
+    }
+
+    /** A stay of a part in a host. */
+    public record Installation(java.time.Instant assembledAt, java.time.Instant detachedAt) {
+        public boolean covers(java.time.Instant at) {
+            return !at.isBefore(assembledAt) && (detachedAt == null || at.isBefore(detachedAt));
+        }
     }
 
     public List<HistoryEntry> history(String itemId) {

@@ -16,6 +16,10 @@ import java.util.Map;
  * LOOK_ALIKE_WILDCARD (the same on folded text); within a tier fewer unknowns rank first. Every
  * tier reads an index range: the normalized or folded form by its known prefix, or the reversed
  * form by its known suffix, whichever is longer.
+ * <p>
+ * A part installed in a host is found as what it is part of: each hit names the host it sits in now,
+ * and the descriptive filters (kind, category, calibre, manufacturer, country) match the item or that
+ * host, so a search for a WEAPON finds the pistol through the serial on its fire-control unit.
  */
 @Component
 public class MarkSearchQueries {
@@ -25,7 +29,11 @@ public class MarkSearchQueries {
 
     public record Hit(String itemId, Match match, int unknowns, String matchedText, String source, String markType,
                       String status, String custodian, String kind, String category, String partType, String make,
-                      String model, String calibre, String manufacturer, String countryOfManufacture) {}
+                      String model, String calibre, String manufacturer, String countryOfManufacture,
+                      Host installedIn) {}
+
+    /** The item a matched part is installed in now. */
+    public record Host(String itemId, String kind, String category, String make, String model, String calibre) {}
 
     private final JdbcTemplate jdbc;
 
@@ -82,15 +90,21 @@ public class MarkSearchQueries {
                            int queryUnknowns, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT m.item_id, m.unknowns, m.text, m.source, m.mark_type, v.status, v.custodian, v.kind,
-                  v.category, v.part_type, v.make, v.model, v.calibre, v.manufacturer, v.country_of_manufacture
-                FROM\s""").append(table).append(" m JOIN item_view v ON v.item_id = m.item_id WHERE ").append(condition);
+                  v.category, v.part_type, v.make, v.model, v.calibre, v.manufacturer, v.country_of_manufacture,
+                  h.item_id, h.kind, h.category, h.make, h.model, h.calibre
+                FROM\s""").append(table).append("""
+                 m JOIN item_view v ON v.item_id = m.item_id
+                LEFT JOIN composition c ON c.part_id = m.item_id AND c.detached_at IS NULL
+                LEFT JOIN item_view h ON h.item_id = c.host_id
+                WHERE\s""").append(condition);
         List<Object> args = new ArrayList<>(conditionArgs);
-        filter(sql, args, "v.manufacturer", filters.manufacturer());
-        filter(sql, args, "v.country_of_manufacture", filters.country());
-        filter(sql, args, "v.category", filters.category());
-        filter(sql, args, "v.kind", filters.kind());
+        filter(sql, args, "manufacturer", filters.manufacturer());
+        filter(sql, args, "country_of_manufacture", filters.country());
+        filter(sql, args, "category", filters.category());
+        filter(sql, args, "kind", filters.kind());
         if (filters.calibre() != null) {
-            sql.append(" AND UPPER(v.calibre) = UPPER(?)");
+            sql.append(" AND (UPPER(v.calibre) = UPPER(?) OR UPPER(h.calibre) = UPPER(?))");
+            args.add(filters.calibre());
             args.add(filters.calibre());
         }
         sql.append(" ORDER BY m.unknowns, m.item_id LIMIT ?");
@@ -98,12 +112,16 @@ public class MarkSearchQueries {
         return jdbc.query(sql.toString(), (rs, i) -> new Hit(rs.getString(1), match, queryUnknowns + rs.getInt(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                rs.getString(14), rs.getString(15)), args.toArray());
+                rs.getString(14), rs.getString(15), rs.getString(16) == null ? null : new Host(rs.getString(16),
+                rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21))),
+                args.toArray());
     }
 
+    /** The item or the host it is installed in has the value. */
     private static void filter(StringBuilder sql, List<Object> args, String column, String value) {
         if (value != null) {
-            sql.append(" AND ").append(column).append(" = ?");
+            sql.append(" AND (v.").append(column).append(" = ? OR h.").append(column).append(" = ?)");
+            args.add(value);
             args.add(value);
         }
     }

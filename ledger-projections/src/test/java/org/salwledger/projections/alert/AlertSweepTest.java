@@ -27,7 +27,7 @@ class AlertSweepTest {
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final AlertBook book = new AlertBook(jdbc);
-    private final AlertSweep sweep = new AlertSweep(jdbc, book);
+    private final AlertSweep sweep = new AlertSweep(jdbc, book, new org.salwledger.projections.item.ItemQueries(jdbc));
 
     @Test
     void anOverdueTransferIsRaisedOnceAndResolvedWhenItArrives() {
