@@ -355,6 +355,22 @@ class BadInputTest extends RunningLedger {
     }
 
     @Test
+    void aQueryParameterTheEndpointDoesNotTakeIsRefusedNotIgnored() {
+        SigningKey auditorKey = SigningKey.generate();
+        ledger.register("BE-AUD2-" + suffix, "AUDITOR", "BE", auditorKey);
+        String token = ledger.session(auditorKey, "BE-AUD2-" + suffix);
+        for (String path : List.of("/api/v1/items?mark=ABC123&colour=black", "/api/v1/items?mark=ABC123&Kind=WEAPON",
+                "/api/v1/alerts?sort=raised", "/api/v1/reports/holdings?basis=authorized",
+                "/api/v1/log/proof/inclusion?index=0&size=1&tree=main")) {
+            refused(400, "unknown-parameter", () -> ledger.get(path, token));
+        }
+        String envelope = CanonicalJson.canonicalString(DsseEnvelope.sign(Dsse.COMMAND_PAYLOAD_TYPE,
+                CanonicalJson.canonicalize(header(rifle(), maker)), makerKey));
+        refused(400, "unknown-parameter", () -> ledger.post("/api/v1/items?dryRun=true", envelope));
+        assertThat(ledger.get("/api/v1/items?mark=ABC123&kind=WEAPON&page=0", token).status()).isEqualTo(200);
+    }
+
+    @Test
     void aKeySignsInTheSecondItWasRegisteredAndWithinTheClockSkew() {
         SigningKey key = SigningKey.generate();
         String actor = "BE-NOW-" + suffix;

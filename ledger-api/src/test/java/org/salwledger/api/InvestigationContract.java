@@ -455,15 +455,23 @@ abstract class InvestigationContract extends RunningLedger {
         String auditorToken = ledger.session(investigatorKey, investigator);
         int year = LocalDate.now(java.time.ZoneOffset.UTC).getYear();
         long before = exported(auditorToken, year, "SA.1");
+        long authorizedLastYear = exported(auditorToken, year - 1, "SA.1", "authorized");
+        long authorizedThisYear = exported(auditorToken, year, "SA.1", "authorized");
         List<String> pistols = List.of(pistol("ANR1" + s), pistol("ANR2" + s), pistol("ANR3" + s));
         ObjectNode dispatch = command("DispatchTransfer").put("consignee", cd).put("kind", "EXPORT")
                 .put("dueBy", LocalDate.now().plusDays(30).toString()).put("exportLicence", "BE-EXP-7")
+                .put("exportLicenceIssuedOn", LocalDate.of(year - 1, 12, 20).toString())
                 .put("importingCountry", "CD").put("endUserCertificate", "CD-EUC-7");
         pistols.forEach(dispatch.putArray("itemIds")::add);
         String received = ok(fnhKey, fnh, dispatch).get("transferId").asText();
         ok(cdKey, cd, command("ReceiveTransfer").put("transferId", received));
         String rejectedItem = pistol("ANR4" + s);
-        String rejected = transfer(fnhKey, fnh, cd, "EXPORT", rejectedItem);
+        ObjectNode refusedExport = command("DispatchTransfer").put("consignee", cd).put("kind", "EXPORT")
+                .put("dueBy", LocalDate.now().plusDays(30).toString()).put("exportLicence", "BE-EXP-8")
+                .put("exportLicenceIssuedOn", LocalDate.of(year, 1, 2).toString())
+                .put("importingCountry", "CD").put("endUserCertificate", "CD-EUC-8");
+        refusedExport.putArray("itemIds").add(rejectedItem);
+        String rejected = ok(fnhKey, fnh, refusedExport).get("transferId").asText();
         ok(cdKey, cd, command("RejectTransfer").put("transferId", rejected).put("reason", "no end-user certificate on file"));
         String fnhToken = ledger.session(fnhKey, fnh);
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(
@@ -472,6 +480,19 @@ abstract class InvestigationContract extends RunningLedger {
                 .isEqualTo("REJECTEDRECEIVED"));
         assertThat(exported(auditorToken, year, "SA.1")).as("three exported; the rejected one is not")
                 .isEqualTo(before + 3);
+        // authorized: by the licence's date of issue, whatever became of the transfer
+        assertThat(exported(auditorToken, year - 1, "SA.1", "authorized")).isEqualTo(authorizedLastYear + 3);
+        assertThat(exported(auditorToken, year, "SA.1", "authorized")).as("the rejected export was authorized")
+                .isEqualTo(authorizedThisYear + 1);
+        JsonNode authorized = ledger.get("/api/v1/reports/transfers?year=" + year + "&basis=authorized", auditorToken).json();
+        assertThat(authorized.get("basis").asText()).isEqualTo("authorized");
+        assertThat(authorized.get("transfersWithoutLicenceDate").asLong()).isNotNegative();
+        for (String bad : List.of("basis=planned", "bassis=authorized")) {
+            LedgerTestClient.Answer refused = ledger.get("/api/v1/reports/transfers?year=" + year + "&" + bad, auditorToken);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("type").asText()).isEqualTo("urn:salw-ledger:problem:"
+                    + (bad.startsWith("basis") ? "invalid-query" : "unknown-parameter"));
+        }
         String csv = ledger.get("/api/v1/reports/transfers?year=" + year + "&format=csv", auditorToken).body();
         assertThat(csv).startsWith("exportingCountry,importingCountry,unrocaCategory,unrocaLabel,category,items\n")
                 .contains("BE,CD,\"SA.1\",\"Small arms: revolvers and self-loading pistols\",REVOLVER_OR_SELF_LOADING_PISTOL,"
@@ -486,8 +507,13 @@ abstract class InvestigationContract extends RunningLedger {
     }
 
     long exported(String token, int year, String unroca) {
+        return exported(token, year, unroca, "actual");
+    }
+
+    long exported(String token, int year, String unroca, String basis) {
         long total = 0;
-        for (JsonNode line : ledger.get("/api/v1/reports/transfers?year=" + year, token).json().get("lines")) {
+        for (JsonNode line : ledger.get("/api/v1/reports/transfers?year=" + year + "&basis=" + basis, token).json()
+                .get("lines")) {
             if (line.get("exportingCountry").asText().equals("BE") && line.get("importingCountry").asText().equals("CD")
                     && line.get("unrocaCategory").asText().equals(unroca)) {
                 total += line.get("items").asLong();

@@ -30,7 +30,12 @@ public class ReportController {
     public record TransferLine(String exportingCountry, String importingCountry, String unrocaCategory,
                                String unrocaLabel, String category, long items) {}
 
-    public record TransferReport(int year, String basis, String country, List<TransferLine> lines) {}
+    /**
+     * {@code transfersWithoutLicenceDate}: on the authorized basis, the EXPORT transfers dispatched in
+     * the year that state no licence date and so could not be counted.
+     */
+    public record TransferReport(int year, String basis, String definition, String country, List<TransferLine> lines,
+                                 Long transfersWithoutLicenceDate) {}
 
     public record HoldingsReport(String country, List<ReportQueries.Holding> lines) {}
 
@@ -39,17 +44,20 @@ public class ReportController {
     }
 
     @GetMapping("/transfers")
-    @Operation(summary = "Annual report of international transfers (actual exports) by exporting and importing "
-            + "country and UNROCA SALW category; MANPADS under VII(b)")
+    @Operation(summary = "Annual report of international transfers by exporting and importing country and UNROCA "
+            + "SALW category (MANPADS under VII(b)); basis=actual (exports dispatched in the year, not rejected; the "
+            + "default) or basis=authorized (exports whose licence was issued in the year)")
     public ResponseEntity<?> transfers(@RequestParam int year,
                                        @RequestParam(name = "country", required = false) String country,
+                                       @RequestParam(name = "basis", defaultValue = "actual") String basis,
                                        @RequestParam(name = "format", defaultValue = "json") String format,
                                        Reader reader) {
         if (year < 1900 || year > 9999) {
             throw Refusal.invalid("invalid-query", "'year' must be a calendar year");
         }
+        ReportQueries.Basis on = basis(basis);
         String scope = scope(reader, country);
-        List<TransferLine> lines = reports.internationalTransfers(year, scope).stream().map(c -> {
+        List<TransferLine> lines = reports.internationalTransfers(year, scope, on).stream().map(c -> {
             UnrocaCategory unroca = UnrocaCategory.of(WeaponCategory.valueOf(c.category()));
             return new TransferLine(c.exportingCountry(), c.importingCountry(), unroca.code(), unroca.label(), c.category(),
                     c.items());
@@ -59,8 +67,20 @@ public class ReportController {
                     lines.stream().map(l -> String.join(",", l.exportingCountry(), l.importingCountry(),
                             quote(l.unrocaCategory()), quote(l.unrocaLabel()), l.category(), Long.toString(l.items()))).toList());
         }
-        return ResponseEntity.ok(new TransferReport(year, "actual: EXPORT transfers dispatched in the year, not rejected",
-                scope, lines));
+        return on == ReportQueries.Basis.ACTUAL
+                ? ResponseEntity.ok(new TransferReport(year, "actual",
+                "weapons in EXPORT transfers dispatched in the year, not rejected", scope, lines, null))
+                : ResponseEntity.ok(new TransferReport(year, "authorized",
+                "weapons in EXPORT transfers whose export licence was issued in the year, whatever became of them",
+                scope, lines, reports.exportsWithoutLicenceDate(year, scope)));
+    }
+
+    private static ReportQueries.Basis basis(String basis) {
+        return switch (basis) {
+            case "actual" -> ReportQueries.Basis.ACTUAL;
+            case "authorized" -> ReportQueries.Basis.AUTHORIZED;
+            default -> throw Refusal.invalid("invalid-query", "'basis' must be actual or authorized, got " + basis);
+        };
     }
 
     @GetMapping("/holdings")

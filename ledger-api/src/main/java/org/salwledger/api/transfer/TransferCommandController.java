@@ -40,7 +40,8 @@ public class TransferCommandController {
         String transferId = UUID.nameUUIDFromBytes(("transfer:" + signed.envelopeHash()).getBytes(StandardCharsets.UTF_8))
                 .toString();
         return submitter.submit(signed, origin -> new DispatchTransfer(transferId, b.itemIds(), b.consignee(), b.kind(),
-                b.dueBy(), b.exportLicence(), b.importingCountry(), b.endUserCertificate(), b.transitCountries(), origin),
+                b.dueBy(), b.exportLicence(), b.exportLicenceIssuedOn(), b.importingCountry(), b.endUserCertificate(),
+                b.transitCountries(), origin),
                 Map.of("transferId", transferId));
     }
 

@@ -10,7 +10,8 @@ public final class TransferCommands {
     private TransferCommands() {}
 
     public record DispatchTransferBody(List<String> itemIds, String consignee, TransferKind kind, LocalDate dueBy,
-                                       String exportLicence, String importingCountry, String endUserCertificate,
+                                       String exportLicence, LocalDate exportLicenceIssuedOn, String importingCountry,
+                                       String endUserCertificate,
                                        List<String> transitCountries) {}
 
     public record ReceiveTransferBody(String transferId, List<String> missingItems) {}

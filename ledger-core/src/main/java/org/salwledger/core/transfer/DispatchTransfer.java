@@ -8,9 +8,11 @@ import java.util.List;
 import org.salwledger.core.item.TransferKind;
 /**
  * The custodian sends 1 to 10,000 items to a consignee. All or nothing: one item that may not go
- * refuses the whole consignment. EXPORT needs the licence, end-user certificate and importing country.
+ * refuses the whole consignment. EXPORT needs the licence, end-user certificate and importing country;
+ * the licence's date of issue, when stated, puts the transfer in the authorized-basis annual report.
  */
 public record DispatchTransfer(String transferId, List<String> itemIds, String consignee, TransferKind kind,
-                               LocalDate dueBy, String exportLicence, String importingCountry,
+                               LocalDate dueBy, String exportLicence, LocalDate exportLicenceIssuedOn,
+                               String importingCountry,
                                String endUserCertificate, List<String> transitCountries, CommandOrigin origin) {
 }

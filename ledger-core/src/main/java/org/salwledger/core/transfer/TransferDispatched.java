@@ -9,7 +9,8 @@ import java.util.List;
 import org.salwledger.core.item.TransferKind;
 public record TransferDispatched(String transferId, TransferKind kind, String sender, String senderCountry,
                                  String consignee, String consigneeCountry, List<String> itemIds, LocalDate dueBy,
-                                 String exportLicence, String importingCountry, String endUserCertificate,
+                                 String exportLicence, LocalDate exportLicenceIssuedOn, String importingCountry,
+                                 String endUserCertificate,
                                  List<String> transitCountries, RecordLink link) implements LedgerEvent {
     @Override
     public String statedBy() {

@@ -16,6 +16,8 @@ import org.salwledger.core.item.TransferKind;
  * and again by the Transfer itself.
  */
 public final class TransferRules {
+    private static final int FIRST_LICENCE_YEAR = 1900;
+
     private TransferRules() {}
 
     public static void check(DispatchTransfer d, ActorEntry consignee) {
@@ -41,10 +43,16 @@ public final class TransferRules {
         if (kind == TransferKind.EXPORT) {
             ExportRules.check(origin.country(), consignee.country(), d.exportLicence(), d.importingCountry(),
                     d.endUserCertificate(), transit);
+            LocalDate issued = d.exportLicenceIssuedOn();
+            if (issued != null && (issued.getYear() < FIRST_LICENCE_YEAR
+                    || issued.isAfter(origin.issuedAt().atZone(ZoneOffset.UTC).toLocalDate()))) {
+                throw Refusal.unprocessable("invalid-field", "'exportLicenceIssuedOn' must be a date from "
+                        + FIRST_LICENCE_YEAR + " up to the day of dispatch");
+            }
             return;
         }
-        if (d.exportLicence() != null || d.importingCountry() != null || d.endUserCertificate() != null
-                || !transit.isEmpty()) {
+        if (d.exportLicence() != null || d.exportLicenceIssuedOn() != null || d.importingCountry() != null
+                || d.endUserCertificate() != null || !transit.isEmpty()) {
             throw Refusal.unprocessable("invalid-field",
                     "licence, importing country, end-user certificate and transit countries belong to EXPORT transfers");
         }

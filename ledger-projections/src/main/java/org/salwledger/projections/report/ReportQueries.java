@@ -20,12 +20,21 @@ public class ReportQueries {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Weapons in EXPORT transfers dispatched in the year and not rejected (actual exports: items missing
-     * on receipt left the exporting State all the same), by exporting and importing country and category.
-     */
-    public List<TransferCount> internationalTransfers(int year, String country) {
-        List<Object> args = new ArrayList<>(List.of(year + "-01-01", (year + 1) + "-01-01"));
+    /** The two bases the ATT and UNROCA forms allow (docs/domain-rules.md §1.5). */
+    public enum Basis {
+        /** Weapons in EXPORT transfers dispatched in the year and not rejected (missing on receipt still left). */
+        ACTUAL,
+        /**
+         * Weapons in EXPORT transfers whose export licence was issued in the year, whatever became of the
+         * transfer: what the State authorized. Only transfers that state the licence's date count.
+         */
+        AUTHORIZED
+    }
+
+    /** Weapons exported on the basis, by exporting and importing country and category. */
+    public List<TransferCount> internationalTransfers(int year, String country, Basis basis) {
+        List<Object> args = new ArrayList<>(basis == Basis.ACTUAL
+                ? List.of(year + "-01-01", (year + 1) + "-01-01") : List.of(year + "-01-01", year + "-12-31"));
         String byCountry = "";
         if (country != null) {
             byCountry = " AND (t.sender_country = ? OR t.importing_country = ?)";
@@ -34,12 +43,30 @@ public class ReportQueries {
         }
         return jdbc.query("SELECT t.sender_country, t.importing_country, v.category, COUNT(*) FROM transfer_view t "
                         + "JOIN transfer_item ti ON ti.transfer_id = t.transfer_id JOIN item_view v ON v.item_id = ti.item_id "
-                        + "WHERE t.kind = 'EXPORT' AND t.state <> 'REJECTED' AND v.kind = 'WEAPON' "
-                        + "AND t.dispatched_at >= ? AND t.dispatched_at < ?" + byCountry
+                        + "WHERE t.kind = 'EXPORT' AND v.kind = 'WEAPON' AND " + (basis == Basis.ACTUAL
+                        ? "t.state <> 'REJECTED' AND t.dispatched_at >= ? AND t.dispatched_at < ?"
+                        : "t.export_licence_issued_on >= ? AND t.export_licence_issued_on <= ?") + byCountry
                         + " GROUP BY t.sender_country, t.importing_country, v.category "
                         + "ORDER BY t.sender_country, t.importing_country, v.category",
                 (rs, i) -> new TransferCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
                 args.toArray());
+    }
+
+    /**
+     * EXPORT transfers dispatched in the year that state no licence date: an authorized-basis report
+     * cannot count them and says how many it left out.
+     */
+    public long exportsWithoutLicenceDate(int year, String country) {
+        List<Object> args = new ArrayList<>(List.of(year + "-01-01", (year + 1) + "-01-01"));
+        String byCountry = "";
+        if (country != null) {
+            byCountry = " AND (sender_country = ? OR importing_country = ?)";
+            args.add(country);
+            args.add(country);
+        }
+        return jdbc.queryForObject("SELECT COUNT(*) FROM transfer_view WHERE kind = 'EXPORT' "
+                + "AND export_licence_issued_on IS NULL AND dispatched_at >= ? AND dispatched_at < ?" + byCountry,
+                Long.class, args.toArray());
     }
 
     public List<Holding> holdings(String country) {
