@@ -365,6 +365,9 @@ abstract class InvestigationContract extends RunningLedger {
         String later = "ZQX" + s + "7";
         LedgerTestClient.Answer unknownState = ledger.submit(investigatorKey, investigator, traceRequest("ZQX" + s + "?"));
         assertThat(unknownState.problemType()).isEqualTo("urn:salw-ledger:problem:requested-state-unknown");
+        LedgerTestClient.Answer empty = ledger.submit(investigatorKey, investigator, command("SubmitTraceRequest"));
+        assertThat(empty.problemType()).as("a request without its fields is told so first")
+                .isEqualTo("urn:salw-ledger:problem:missing-field");
         String traceId = ok(investigatorKey, investigator, traceRequest("ZQX" + s + "?").put("requestedState", "BE"))
                 .get("traceId").asText();
         ok(beAuthKey, beAuth, command("AcknowledgeTraceRequest").put("traceId", traceId));

@@ -29,6 +29,19 @@ class RestartTest {
     }
 
     @Test
+    void aDataDirectoryRelativeToTheWorkingDirectoryIsAccepted() throws Exception {
+        String relative = "target/relative-data-" + java.util.UUID.randomUUID();
+        try (ConfigurableApplicationContext ledger = LedgerProcess.start(Path.of(relative), ADMIN)) {
+            Path absolute = Path.of(relative).toAbsolutePath().normalize();
+            assertThat(ledger.getEnvironment().getProperty("ledger.data-dir")).isEqualTo(absolute.toString());
+            assertThat(absolute.resolve("ledger.mv.db")).exists();
+            assertThat(eventCount(ledger)).isPositive();
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(Path.of(relative));
+        }
+    }
+
+    @Test
     void historyChainAndRetriesSurviveARestart() {
         SigningKey fnhKey = SigningKey.generate();
         String itemId;

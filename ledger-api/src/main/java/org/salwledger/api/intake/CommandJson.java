@@ -102,8 +102,14 @@ final class CommandJson {
                     + outOfRange.getOriginalMessage());
         }
         if (e instanceof MismatchedInputException mismatch) {
-            return Refusal.invalid("invalid-field", what + ": field '" + path(mismatch) + "' has the wrong type: "
-                    + mismatch.getOriginalMessage());
+            Class<?> target = mismatch.getTargetType();
+            if (target != null && target.isPrimitive() && mismatch.getOriginalMessage().contains("null")) {
+                // absent or null: a flag has no default in a signed statement
+                return Refusal.invalid("missing-field", what + ": field '" + path(mismatch) + "' is required ("
+                        + (target == boolean.class ? "true or false" : "a number") + ")");
+            }
+            return Refusal.invalid("invalid-field", what + ": field '" + path(mismatch) + "' has the wrong type"
+                    + (target == null ? "" : ": expected " + expected(target)));
         }
         if (e instanceof JsonMappingException mapping) {
             // the JSON parsed; a value does not fit its field (e.g. an integer beyond the field's range)
@@ -115,6 +121,25 @@ final class CommandJson {
             return Refusal.invalid("malformed-json", what + " is not valid JSON: " + parse.getOriginalMessage());
         }
         return Refusal.invalid("malformed-json", what + " is not valid JSON");
+    }
+
+    private static String expected(Class<?> target) {
+        if (target == boolean.class || target == Boolean.class) {
+            return "true or false";
+        }
+        if (target.isPrimitive() || Number.class.isAssignableFrom(target)) {
+            return "a number without fraction";
+        }
+        if (target == String.class || target.isEnum()) {
+            return "a string";
+        }
+        if (target.getName().startsWith("java.time.")) {
+            return "an RFC 3339 time or a YYYY-MM-DD date, as a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static String path(MismatchedInputException e) {

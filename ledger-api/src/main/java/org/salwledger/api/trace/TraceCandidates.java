@@ -3,7 +3,6 @@ package org.salwledger.api.trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.salwledger.api.item.MarkSearchService;
 import org.salwledger.api.trace.TraceCommands.SubmitTraceRequestBody;
-import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.MarkText;
 import org.salwledger.core.item.ObservedMarking;
 import org.salwledger.projections.item.ItemQueries;
@@ -71,13 +70,12 @@ public class TraceCandidates {
         return MarkText.normalize(text).chars().filter(c -> c != MarkText.ONE_UNKNOWN && c != MarkText.UNKNOWN_RUN).count();
     }
 
-    public String requestedState(String stated, List<String> candidates) {
+    /** The State the request names, else the best candidate's; empty when neither (the trace refuses). */
+    public Optional<String> requestedState(String stated, List<String> candidates) {
         if (stated != null) {
-            return stated;
+            return Optional.of(stated);
         }
-        return candidates.stream().findFirst().flatMap(this::stateOf).orElseThrow(() ->
-                Refusal.unprocessable("requested-state-unknown",
-                        "no ledger item matches the observed markings: name the 'requestedState'"));
+        return candidates.stream().findFirst().flatMap(this::stateOf);
     }
 
     /**

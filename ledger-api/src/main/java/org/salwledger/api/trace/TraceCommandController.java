@@ -47,11 +47,12 @@ public class TraceCommandController {
         String traceId = UUID.nameUUIDFromBytes(("trace:" + signed.envelopeHash()).getBytes(StandardCharsets.UTF_8))
                 .toString();
         List<String> matched = candidates.match(b);
-        String requestedState = candidates.requestedState(b.requestedState(), matched);
+        String requestedState = candidates.requestedState(b.requestedState(), matched).orElse(null);
         return submitter.submit(signed, origin -> new SubmitTraceRequest(traceId, b.observedMarkings(), b.kind(),
                 b.category(), b.calibre(), b.make(), b.model(), b.recoveredAt(), b.recoveredPlace(), b.circumstances(),
                 b.illicitGrounds(), b.legalBasis(), b.intendedUse(), b.priority(), b.priorityJustification(),
-                requestedState, matched, origin), Map.of("traceId", traceId, "requestedState", requestedState));
+                requestedState, matched, origin), requestedState == null ? Map.of("traceId", traceId)
+                : Map.of("traceId", traceId, "requestedState", requestedState));
     }
 
     @PostMapping("/{traceId}/acknowledgement")

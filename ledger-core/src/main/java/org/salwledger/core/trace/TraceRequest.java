@@ -67,6 +67,11 @@ public class TraceRequest {
             throw Refusal.unprocessable("invalid-field", "'recoveredAt' is after the request was signed");
         }
         String place = Require.text(c.recoveredPlace(), "recoveredPlace", 500);
+        if (c.requestedState() == null) {
+            // Checked last: a request missing its own fields is told so, not that nothing matched.
+            throw Refusal.unprocessable("requested-state-unknown",
+                    "no ledger item matches the observed markings: name the 'requestedState'");
+        }
         String requested = Require.country(c.requestedState(), "requestedState");
         apply(ChainHead.start(c.traceId()).seal(link -> new TraceRequested(c.traceId(), origin.actorId(),
                 origin.country(), requested, List.copyOf(markings), c.kind(), c.category(),
