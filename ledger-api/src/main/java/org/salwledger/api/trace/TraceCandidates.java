@@ -42,12 +42,20 @@ public class TraceCandidates {
             }
             hits.addAll(search.candidates(marking.text(), MAX_CANDIDATES * 3));
         }
+        // One candidate per weapon: its parts may all carry its serial; the identity component stands for it.
         Map<String, MarkSearchQueries.Hit> best = new LinkedHashMap<>();
         hits.stream().filter(hit -> fits(hit, request))
                 .sorted(Comparator.comparing(MarkSearchQueries.Hit::match).thenComparingInt(MarkSearchQueries.Hit::unknowns)
+                        .thenComparing(hit -> isIdentityComponent(hit) ? 0 : 1)
                         .thenComparing(MarkSearchQueries.Hit::itemId))
-                .forEach(hit -> best.putIfAbsent(hit.itemId(), hit));
-        return best.keySet().stream().limit(MAX_CANDIDATES).toList();
+                .forEach(hit -> best.putIfAbsent(hit.installedIn() == null ? hit.itemId() : hit.installedIn().itemId(),
+                        hit));
+        return best.values().stream().map(MarkSearchQueries.Hit::itemId).distinct().limit(MAX_CANDIDATES).toList();
+    }
+
+    private static boolean isIdentityComponent(MarkSearchQueries.Hit hit) {
+        return hit.installedIn() != null && hit.partType() != null
+                && hit.partType().equals(hit.installedIn().identityComponent());
     }
 
     /**

@@ -60,20 +60,18 @@ public class AlertBook {
     }
 
     /**
-     * Adds an item to the open alerts of a type about another: a part that shares what happened to the
-     * host it is installed in is named on the host's alert rather than raising its own. Answers
-     * whether there was such an alert.
+     * Raises the alert of one occurrence that several records report (a weapon and the parts installed
+     * in it, recovered by one command), or names one more item on it. Views see those records in any
+     * order, so the alert is never reopened here: the occurrence is the same.
      */
-    public boolean joinOpen(String hostId, AlertType type, String itemId) {
-        List<String> open = jdbc.queryForList("SELECT a.alert_id FROM alert a JOIN alert_item i ON i.alert_id = a.alert_id "
-                + "WHERE i.item_id = ? AND a.type = ? AND a.status = 'OPEN'", String.class, hostId, type.name());
-        for (String alertId : open) {
-            if (jdbc.queryForObject("SELECT COUNT(*) FROM alert_item WHERE alert_id = ? AND item_id = ?", Integer.class,
-                    alertId, itemId) == 0) {
-                jdbc.update("INSERT INTO alert_item (alert_id, item_id) VALUES (?, ?)", alertId, itemId);
-            }
+    public void raiseOrJoin(String alertId, AlertType type, String summary, String itemId, ObjectNode facts,
+                            Audience audience, String at) {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE alert_id = ?", Integer.class, alertId) == 0) {
+            raise(alertId, type, summary, List.of(itemId), facts, audience, at);
+        } else if (jdbc.queryForObject("SELECT COUNT(*) FROM alert_item WHERE alert_id = ? AND item_id = ?",
+                Integer.class, alertId, itemId) == 0) {
+            jdbc.update("INSERT INTO alert_item (alert_id, item_id) VALUES (?, ?)", alertId, itemId);
         }
-        return !open.isEmpty();
     }
 
     public boolean isOpen(String alertId) {

@@ -43,34 +43,37 @@ public class AlertProjection {
         this.items = items;
     }
 
+    /**
+     * Items missing on receipt: one alert per missing weapon (its installed parts are named on it),
+     * whatever order the views see the weapon's and the parts' records in.
+     */
     @EventHandler
     void on(ItemLost e) {
-        if (e.transferId() == null || joinedHost(e.itemId(), AlertType.MISSING_FROM_RECEIPT)) {
+        if (e.transferId() == null) {
             return;
         }
-        String country = countryOf(e.lastCustodian());
-        alerts.raise("missing:" + e.itemId() + ":" + e.link().sequence(), AlertType.MISSING_FROM_RECEIPT,
-                "item " + e.itemId() + " was missing when transfer " + e.transferId() + " was received",
-                List.of(e.itemId()), AlertBook.facts().put("transferId", e.transferId())
-                        .put("lastCustodian", e.lastCustodian()).put("reportedBy", e.reportedBy())
-                        .put("recordHash", e.link().hash()),
-                new AlertBook.Audience(country, countryOf(e.reportedBy()), e.lastCustodian(), false), e.link().recordedAt());
+        String weapon = items.hostOf(e.itemId()).orElse(e.itemId());
+        alerts.raiseOrJoin("missing:" + weapon + ":" + e.link().envelopeHash(), AlertType.MISSING_FROM_RECEIPT,
+                "item " + weapon + " was missing when transfer " + e.transferId() + " was received", e.itemId(),
+                AlertBook.facts().put("transferId", e.transferId()).put("lastCustodian", e.lastCustodian())
+                        .put("reportedBy", e.reportedBy()).put("envelopeHash", e.link().envelopeHash()),
+                new AlertBook.Audience(countryOf(e.lastCustodian()), countryOf(e.reportedBy()), e.lastCustodian(), false),
+                e.link().recordedAt());
     }
 
+    /** One alert per recovered weapon and recovery; the parts recovered in it are named on it. */
     @EventHandler
     void on(ItemRecovered e) {
         String at = e.link().recordedAt();
         alerts.resolveForItem(e.itemId(), "recovered", at, AlertType.MISSING_FROM_RECEIPT,
                 AlertType.REFUSED_LOST_OR_STOLEN);
-        if (joinedHost(e.itemId(), AlertType.LOST_OR_STOLEN_RECOVERED)) {
-            return;
-        }
-        alerts.raise("recovered:" + e.itemId() + ":" + e.link().sequence(), AlertType.LOST_OR_STOLEN_RECOVERED,
-                "item " + e.itemId() + ", " + e.previousStatus() + ", recovered at " + e.place() + "; last legal custodian "
-                        + e.lastLegalCustodian(), List.of(e.itemId()),
+        String weapon = items.hostOf(e.itemId()).orElse(e.itemId());
+        alerts.raiseOrJoin("recovered:" + weapon + ":" + e.link().envelopeHash(), AlertType.LOST_OR_STOLEN_RECOVERED,
+                "item " + weapon + ", " + e.previousStatus() + ", recovered at " + e.place() + "; last legal custodian "
+                        + e.lastLegalCustodian(), e.itemId(),
                 AlertBook.facts().put("previousStatus", e.previousStatus().name())
                         .put("lastLegalCustodian", e.lastLegalCustodian()).put("recoveredBy", e.recoveredBy())
-                        .put("place", e.place()).put("recordHash", e.link().hash()),
+                        .put("place", e.place()).put("envelopeHash", e.link().envelopeHash()),
                 new AlertBook.Audience(e.recovererCountry(), countryOf(e.lastLegalCustodian()), e.recoveredBy(), false), at);
         obligation(e.itemId(), MarkType.CONFISCATION, e.recovererCountry(), at);
     }
@@ -105,29 +108,20 @@ public class AlertProjection {
         }
     }
 
-    /** A mark on a weapon's identity component is the weapon's mark: it fulfils the weapon's obligations too. */
+    /**
+     * A mark meets the item's own obligation of its type. A weapon's obligation met by a mark on its
+     * identity component is the alert scanner's to see ({@link AlertSweep}): that mark is on another
+     * stream, which the views may see before or after the weapon's.
+     */
     @EventHandler
     void on(ItemMarked e) {
         String at = e.link().recordedAt();
-        List<String> marked = new ArrayList<>(List.of(e.itemId()));
-        items.hostOf(e.itemId()).filter(host -> items.identityComponentOf(host).filter(e.itemId()::equals).isPresent())
-                .ifPresent(marked::add);
-        for (String item : marked) {
-            jdbc.update("UPDATE mark_obligation SET fulfilled_at = ? WHERE item_id = ? AND mark_type = ? "
-                    + "AND fulfilled_at IS NULL", at, item, e.markType().name());
-            if (e.markType() == MarkType.CONFISCATION) {
-                alerts.resolveForItem(item, "confiscation-marked", at, AlertType.LOST_OR_STOLEN_RECOVERED);
-            }
+        jdbc.update("UPDATE mark_obligation SET fulfilled_at = ? WHERE item_id = ? AND mark_type = ? "
+                + "AND fulfilled_at IS NULL", at, e.itemId(), e.markType().name());
+        if (e.markType() == MarkType.CONFISCATION) {
+            alerts.resolveForItem(e.itemId(), "confiscation-marked", at, AlertType.LOST_OR_STOLEN_RECOVERED);
         }
         hits(e, at);
-    }
-
-    /**
-     * A part installed in a host shares what happens to the host, recorded first in the same command:
-     * it is named on the host's open alert of the type instead of raising its own.
-     */
-    private boolean joinedHost(String itemId, AlertType type) {
-        return items.hostOf(itemId).map(host -> alerts.joinOpen(host, type, itemId)).orElse(false);
     }
 
     @EventHandler
@@ -198,15 +192,11 @@ public class AlertProjection {
     }
 
     /**
-     * The mark ITI asks for after a fact. A part that shares the fact with the host it is installed in
-     * (recorded on the host first) has none of its own: the mark is the weapon's, and goes on the
-     * weapon or its identity component.
+     * The mark ITI asks for after a fact. A part installed in a host shares the fact with it and has no
+     * obligation of its own: the mark is the weapon's, and goes on the weapon or its identity component.
      */
     private void obligation(String itemId, MarkType type, String country, String since) {
-        boolean hostOwesIt = items.hostOf(itemId).map(host -> jdbc.queryForObject("SELECT COUNT(*) FROM mark_obligation "
-                + "WHERE item_id = ? AND mark_type = ? AND fulfilled_at IS NULL", Integer.class, host, type.name()) > 0)
-                .orElse(false);
-        if (hostOwesIt) {
+        if (items.hostOf(itemId).isPresent()) {
             return;
         }
         jdbc.update("DELETE FROM mark_obligation WHERE item_id = ? AND mark_type = ?", itemId, type.name());

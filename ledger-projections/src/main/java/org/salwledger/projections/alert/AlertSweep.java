@@ -88,9 +88,21 @@ public class AlertSweep {
         return due;
     }
 
+    /**
+     * Obligations still open after the deadline. A weapon's is met by the mark of that type and country
+     * on the identity component installed in it (where a weapon's marks live); a part installed in a
+     * weapon owes nothing of its own.
+     */
     private Map<String, Due> missingMarks(Instant sinceBefore) {
         Map<String, Due> due = new HashMap<>();
-        jdbc.query("SELECT item_id, mark_type, country, since FROM mark_obligation WHERE fulfilled_at IS NULL AND since < ?",
+        jdbc.query("""
+                SELECT o.item_id, o.mark_type, o.country, o.since FROM mark_obligation o
+                LEFT JOIN item_view w ON w.item_id = o.item_id
+                WHERE o.fulfilled_at IS NULL AND o.since < ? AND w.installed_in IS NULL
+                AND NOT EXISTS (SELECT 1 FROM composition c JOIN item_view p ON p.item_id = c.part_id
+                    JOIN item_marking m ON m.item_id = c.part_id
+                    WHERE c.host_id = o.item_id AND c.detached_at IS NULL AND p.part_type = w.identity_component
+                    AND m.mark_type = o.mark_type AND COALESCE(m.country, o.country) = o.country)""",
                 rs -> {
                     String item = rs.getString(1);
                     String id = "mark:" + item + ":" + rs.getString(2);
@@ -103,7 +115,7 @@ public class AlertSweep {
         return due;
     }
 
-    /** A weapon's missing mark is missing on its identity component too: the alert names both. */
+    /** What is said of a weapon is said of its identity component: the alert names both. */
     private List<String> withIdentityComponent(String item) {
         List<String> named = new java.util.ArrayList<>(List.of(item));
         items.identityComponentOf(item).ifPresent(named::add);
@@ -164,7 +176,7 @@ public class AlertSweep {
                     String item = rs.getString(2);
                     String id = "refused:" + rs.getLong(1);
                     due.put(id, new Due(id, rs.getString(6) + " by " + rs.getString(4) + " refused: item " + item + " is "
-                            + rs.getString(8), () -> List.of(item), AlertBook.facts().put("actor", rs.getString(4))
+                            + rs.getString(8), () -> withIdentityComponent(item), AlertBook.facts().put("actor", rs.getString(4))
                             .put("commandType", rs.getString(6)).put("code", rs.getString(3))
                             .put("refusedAt", rs.getString(7)),
                             new AlertBook.Audience(rs.getString(5), null, rs.getString(4), false)));

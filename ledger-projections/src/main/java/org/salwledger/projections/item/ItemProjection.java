@@ -68,11 +68,11 @@ public class ItemProjection {
         jdbc.update("DELETE FROM item_marking WHERE item_id = ? AND sequence = ?", e.itemId(), e.link().sequence());
         jdbc.update("""
                 INSERT INTO item_marking (item_id, sequence, mark_type, text, serial, normalized_text, normalized_serial,
-                  component, method, location)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  component, method, location, country)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.itemId(), e.link().sequence(), e.markType().name(), e.text(), e.serial(), Serials.normalize(e.text()),
                 e.serial() == null ? null : Serials.normalize(e.serial()), e.component().name(), e.method().name(),
-                e.location());
+                e.location(), e.country());
         advance(e.itemId(), e);
         history(e.itemId(), e.markedBy(), e);
     }
@@ -155,12 +155,14 @@ public class ItemProjection {
 
     @EventHandler
     void on(ItemAssembledInto e) {
+        installedIn(e.itemId(), e.hostId(), e);
         advance(e.itemId(), e);
         history(e.itemId(), e.assembledBy(), e);
     }
 
     @EventHandler
     void on(ItemDetachedFrom e) {
+        installedIn(e.itemId(), null, e);
         advance(e.itemId(), e);
         history(e.itemId(), e.detachedBy(), e);
     }
@@ -249,6 +251,12 @@ public class ItemProjection {
         jdbc.update("UPDATE item_view SET status = ?, custodian = ?, last_sequence = ?, last_hash = ? "
                         + "WHERE item_id = ? AND last_sequence < ?",
                 status, custodian, e.link().sequence(), e.link().hash(), itemId, e.link().sequence());
+    }
+
+    /** From the part's own stream, so views deciding about its later records see it in order. */
+    private void installedIn(String itemId, String hostId, LedgerEvent e) {
+        jdbc.update("UPDATE item_view SET installed_in = ? WHERE item_id = ? AND last_sequence < ?", hostId, itemId,
+                e.link().sequence());
     }
 
     private void advance(String itemId, LedgerEvent e) {

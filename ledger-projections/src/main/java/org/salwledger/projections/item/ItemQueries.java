@@ -81,9 +81,12 @@ public class ItemQueries {
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), itemId);
     }
 
-    /** The host the item is installed in now. */
+    /**
+     * The host the item is installed in, as the item's own stream has it: views that decide about the
+     * item's records read it in the item's order, whatever the host's stream has been processed to.
+     */
     public Optional<String> hostOf(String itemId) {
-        return jdbc.queryForList("SELECT host_id FROM composition WHERE part_id = ? AND detached_at IS NULL",
+        return jdbc.queryForList("SELECT installed_in FROM item_view WHERE item_id = ? AND installed_in IS NOT NULL",
                 String.class, itemId).stream().findFirst();
     }
 

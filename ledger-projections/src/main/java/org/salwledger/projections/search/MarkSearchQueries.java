@@ -33,7 +33,8 @@ public class MarkSearchQueries {
                       Host installedIn) {}
 
     /** The item a matched part is installed in now. */
-    public record Host(String itemId, String kind, String category, String make, String model, String calibre) {}
+    public record Host(String itemId, String kind, String category, String make, String model, String calibre,
+                       String identityComponent) {}
 
     private final JdbcTemplate jdbc;
 
@@ -91,11 +92,10 @@ public class MarkSearchQueries {
         StringBuilder sql = new StringBuilder("""
                 SELECT m.item_id, m.unknowns, m.text, m.source, m.mark_type, v.status, v.custodian, v.kind,
                   v.category, v.part_type, v.make, v.model, v.calibre, v.manufacturer, v.country_of_manufacture,
-                  h.item_id, h.kind, h.category, h.make, h.model, h.calibre
+                  h.item_id, h.kind, h.category, h.make, h.model, h.calibre, h.identity_component
                 FROM\s""").append(table).append("""
                  m JOIN item_view v ON v.item_id = m.item_id
-                LEFT JOIN composition c ON c.part_id = m.item_id AND c.detached_at IS NULL
-                LEFT JOIN item_view h ON h.item_id = c.host_id
+                LEFT JOIN item_view h ON h.item_id = v.installed_in
                 WHERE\s""").append(condition);
         List<Object> args = new ArrayList<>(conditionArgs);
         filter(sql, args, "manufacturer", filters.manufacturer());
@@ -113,7 +113,8 @@ public class MarkSearchQueries {
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
                 rs.getString(14), rs.getString(15), rs.getString(16) == null ? null : new Host(rs.getString(16),
-                rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21))),
+                rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21),
+                rs.getString(22))),
                 args.toArray());
     }
 

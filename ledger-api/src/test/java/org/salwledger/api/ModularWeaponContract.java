@@ -1,0 +1,278 @@
+package org.salwledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.salwledger.core.crypto.SigningKey;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.salwledger.api.LedgerTestClient.command;
+
+/**
+ * The modular polymer pistol's whole story, end to end over HTTP: the serialized fire-control unit
+ * (FCU) is the legal firearm and carries the weapon's marks; grips and slides are swapped around it.
+ * Manufactured and marked (the serial repeated on the slide and grip), exported in a consignment with
+ * one item missing, import-marked on the FCU, sold to a dealer, grip swapped, stolen (its composition
+ * frozen), recovered abroad with two serial characters ground off and a grip nobody registered,
+ * traced by the recovering State stating the weapon's type, confiscation-marked, deactivated; every
+ * alert opens and clears on the weapon as well as on the FCU. Run on H2 and PostgreSQL.
+ */
+abstract class ModularWeaponContract extends RunningLedger {
+    final String s = suffix;
+    final SigningKey sigKey = SigningKey.generate();
+    final SigningKey beKey = SigningKey.generate();
+    final SigningKey dealerKey = SigningKey.generate();
+    final SigningKey policeKey = SigningKey.generate();
+    final SigningKey investigatorKey = SigningKey.generate();
+    final String sig = "US-SIG-" + s;
+    final String be = "BE-AUTH-" + s;
+    final String dealer = "BE-ARMS-" + s;
+    final String police = "NL-POL-" + s;
+    final String investigator = "NL-INV-" + s;
+    final String serial = "P3S" + s;
+
+    @Autowired
+    AdjustableAlertClock alertClock;
+
+    static void modularProperties(org.springframework.test.context.DynamicPropertyRegistry registry) throws Exception {
+        ledgerProperties(registry);
+        registry.add("ledger.alerts.scan-interval", () -> "PT0.3S");
+    }
+
+    @BeforeEach
+    void actors() {
+        ledger.register(sig, "MANUFACTURER", "US", sigKey);
+        ledger.register(be, "AUTHORITY", "BE", beKey);
+        ledger.register(dealer, "HOLDER", "BE", dealerKey);
+        ledger.register(police, "LAW_ENFORCEMENT", "NL", policeKey);
+        ledger.register(investigator, "INVESTIGATOR", "NL", investigatorKey);
+    }
+
+    @AfterEach
+    void backToToday() {
+        alertClock.setAhead(Duration.ZERO);
+    }
+
+    JsonNode ok(SigningKey key, String actor, ObjectNode command) {
+        LedgerTestClient.Answer answer = ledger.submit(key, actor, command);
+        assertThat(answer.status()).as(command.get("type").asText() + ": " + answer.body()).isEqualTo(201);
+        return answer.json();
+    }
+
+    String refused(SigningKey key, String actor, ObjectNode command) {
+        LedgerTestClient.Answer answer = ledger.submit(key, actor, command);
+        assertThat(answer.status()).as(command.get("type").asText() + ": " + answer.body()).isGreaterThanOrEqualTo(400);
+        return answer.problemType().substring("urn:salw-ledger:problem:".length());
+    }
+
+    String manufacture(String kind, String categoryOrPart, String model) {
+        ObjectNode made = command("ManufactureItem").put("kind", kind).put("make", "SIG Sauer").put("model", model)
+                .put("calibre", "9x19mm").put("material", "POLYMER").put("production", "INDUSTRIAL");
+        if (kind.equals("WEAPON")) {
+            made.put("category", categoryOrPart).put("identityComponent", "FIRE_CONTROL_UNIT");
+        } else {
+            made.put("partType", categoryOrPart);
+        }
+        return ok(sigKey, sig, made).get("itemId").asText();
+    }
+
+    ObjectNode mark(String itemId, String markType, String component) {
+        return command("MarkItem").put("itemId", itemId).put("markType", markType).put("component", component)
+                .put("method", "LASER");
+    }
+
+    ObjectNode assemble(String host, String part) {
+        return command("AssemblePart").put("hostId", host).put("partId", part);
+    }
+
+    ObjectNode detach(String host, String part) {
+        return command("DetachPart").put("hostId", host).put("partId", part);
+    }
+
+    JsonNode alerts(String token, String query) {
+        LedgerTestClient.Answer answer = ledger.get("/api/v1/alerts?" + query, token);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().get("alerts");
+    }
+
+    /** The alert ids of a type about an item, with their status. */
+    List<String> alertsOn(String token, String type, String itemId) {
+        List<String> ids = new ArrayList<>();
+        alerts(token, "type=" + type + "&status=ALL&itemId=" + itemId)
+                .forEach(a -> ids.add(a.get("alertId").asText() + "=" + a.get("status").asText()));
+        return ids;
+    }
+
+    /** The same alerts, open or resolved, on the weapon and on its fire-control unit. */
+    void onBoth(String token, String type, String pistol, String fcu, String... expected) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(alertsOn(token, type, pistol)).as(type + " on the pistol").containsExactlyInAnyOrder(expected);
+            assertThat(alertsOn(token, type, fcu)).as(type + " on its FCU").containsExactlyInAnyOrder(expected);
+        });
+    }
+
+    @Test
+    void theModularPistolFromFactoryToDeactivation() {
+        // Made: the FCU carries the serial; the slide and grip installed with it repeat it.
+        String fcu = manufacture("PART", "FIRE_CONTROL_UNIT", "P320 FCU");
+        ok(sigKey, sig, mark(fcu, "MANUFACTURE", "FIRE_CONTROL_UNIT").put("serial", serial));
+        String pistol = manufacture("WEAPON", "REVOLVER_OR_SELF_LOADING_PISTOL", "P320");
+        String grip = manufacture("PART", "FRAME", "P320 grip module, full size");
+        String slide = manufacture("PART", "SLIDE", "P320 slide");
+        String spareGrip = manufacture("PART", "FRAME", "P320 grip module, compact");
+        for (String part : List.of(fcu, grip, slide)) {
+            ok(sigKey, sig, assemble(pistol, part));
+        }
+        ok(sigKey, sig, mark(slide, "MANUFACTURE", "SLIDE").put("serial", serial));
+        ok(sigKey, sig, mark(grip, "MANUFACTURE", "FRAME").put("serial", serial));
+        assertThat(refused(sigKey, sig, mark(spareGrip, "MANUFACTURE", "FRAME").put("serial", serial)))
+                .as("another weapon's part may not take the serial").isEqualTo("duplicate-marking");
+        assertThat(refused(sigKey, sig, mark(spareGrip, "MANUFACTURE", "FRAME"))).isEqualTo("missing-field");
+        String decoy = manufacture("WEAPON", "REVOLVER_OR_SELF_LOADING_PISTOL", "P320");
+        String decoyFcu = manufacture("PART", "FIRE_CONTROL_UNIT", "P320 FCU");
+        ok(sigKey, sig, mark(decoyFcu, "MANUFACTURE", "FIRE_CONTROL_UNIT").put("serial", "P35" + s));
+        ok(sigKey, sig, assemble(decoy, decoyFcu));
+
+        // Exported to Belgium with a consignment; one item does not arrive.
+        String lost = manufacture("PART", "BARREL", "P320 barrel");
+        ObjectNode export = command("DispatchTransfer").put("consignee", be).put("kind", "EXPORT")
+                .put("dueBy", LocalDate.now().plusDays(30).toString()).put("exportLicence", "US-DSP5-" + s)
+                .put("exportLicenceIssuedOn", LocalDate.now().toString())
+                .put("importingCountry", "BE").put("endUserCertificate", "BE-EUC-" + s);
+        export.putArray("itemIds").add(pistol).add(spareGrip).add(lost).add(decoy);
+        String exportId = ok(sigKey, sig, export).get("transferId").asText();
+        ObjectNode receipt = command("ReceiveTransfer").put("transferId", exportId);
+        receipt.putArray("missingItems").add(lost);
+        ok(beKey, be, receipt);
+        String token = ledger.session(investigatorKey, investigator);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(alertsOn(token, "MISSING_FROM_RECEIPT", lost)).hasSize(1));
+
+        // The import mark is due on the weapon; it goes on the FCU and clears the weapon's alert.
+        alertClock.setAhead(Duration.ofDays(31));
+        String importAlert = "mark:" + pistol + ":IMPORT";
+        onBoth(token, "MARK_MISSING", pistol, fcu, importAlert + "=OPEN");
+        assertThat(alertsOn(token, "MARK_MISSING", grip)).as("a grip is not the weapon").isEmpty();
+        ok(beKey, be, mark(fcu, "IMPORT", "FIRE_CONTROL_UNIT").put("text", "BE 26"));
+        onBoth(token, "MARK_MISSING", pistol, fcu, importAlert + "=RESOLVED");
+        alertClock.setAhead(Duration.ZERO);
+
+        // Sold to a licensed dealer from the State's stocks; the dealer swaps the grip.
+        ObjectNode sale = command("DispatchTransfer").put("consignee", dealer).put("kind", "STATE_TO_CIVILIAN")
+                .put("dueBy", LocalDate.now().plusDays(10).toString());
+        sale.putArray("itemIds").add(pistol).add(spareGrip);
+        ok(dealerKey, dealer, command("ReceiveTransfer").put("transferId", ok(beKey, be, sale).get("transferId").asText()));
+        ok(dealerKey, dealer, detach(pistol, grip));
+        ok(dealerKey, dealer, assemble(pistol, spareGrip));
+
+        // Stolen: nobody changes its composition any more.
+        ok(dealerKey, dealer, command("ReportStolen").put("itemId", pistol).put("place", "shop, Rue Neuve, Brussels")
+                .put("policeReference", "BR-2026-" + s));
+        assertThat(refused(dealerKey, dealer, detach(pistol, slide))).isEqualTo("item-stolen");
+        String refusedAlert = await().atMost(Duration.ofSeconds(15)).until(() ->
+                alertsOn(token, "REFUSED_LOST_OR_STOLEN", pistol), l -> l.size() == 1).get(0);
+        onBoth(token, "REFUSED_LOST_OR_STOLEN", pistol, fcu, refusedAlert);
+
+        // Recovered in the Netherlands: FCU and slide in a grip nobody registered; the stolen spare grip is gone.
+        String foundGrip = ok(policeKey, police, command("RegisterUnmarkedItem").put("kind", "PART")
+                .put("partType", "FRAME").put("material", "POLYMER").put("production", "INDUSTRIAL")
+                .put("description", "black polymer grip module, no marks").put("place", "Rotterdam")).get("itemId").asText();
+        String observed = serial.substring(0, 5) + "??" + serial.substring(7);
+        ObjectNode recovery = command("ReportRecovered").put("itemId", pistol).put("place", "Rotterdam, port area")
+                .put("circumstances", "found in a car at a port checkpoint");
+        recovery.putArray("observedMarkings").addObject().put("text", observed).put("component", "FIRE_CONTROL_UNIT")
+                .put("obliterated", true);
+        recovery.putArray("partsMissing").add(spareGrip);
+        ok(policeKey, police, recovery);
+        ok(policeKey, police, assemble(pistol, foundGrip));
+        onBoth(token, "REFUSED_LOST_OR_STOLEN", pistol, fcu, refusedAlert.replace("=OPEN", "=RESOLVED"));
+        String recoveredAlert = await().atMost(Duration.ofSeconds(15)).until(() ->
+                alertsOn(token, "LOST_OR_STOLEN_RECOVERED", pistol), l -> l.size() == 1).get(0);
+        onBoth(token, "LOST_OR_STOLEN_RECOVERED", pistol, fcu, recoveredAlert);
+        assertThat(ledger.get("/api/v1/items/" + spareGrip, token).json().get("status").asText()).isEqualTo("STOLEN");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(ledger.get("/api/v1/items/" + pistol
+                + "/composition", token).json().get("parts").findValuesAsText("partId"))
+                .containsExactlyInAnyOrder(fcu, slide, foundGrip));
+
+        // A search for the weapon, by what is left of the serial, finds it through its FCU.
+        String search = "/api/v1/items?kind=WEAPON&category=REVOLVER_OR_SELF_LOADING_PISTOL&mark="
+                + URLEncoder.encode(observed, StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode first = ledger.get(search, token).json().get("items").get(0);
+            assertThat(first.at("/installedIn/itemId").asText()).isEqualTo(pistol);
+            assertThat(first.get("status").asText()).isEqualTo("SEIZED");
+        });
+
+        // The trace states the weapon's type: it finds the pistol's FCU, asks Belgium, names the dealer and the theft.
+        ObjectNode trace = command("SubmitTraceRequest").put("kind", "WEAPON")
+                .put("category", "REVOLVER_OR_SELF_LOADING_PISTOL").put("calibre", "9x19mm")
+                .put("recoveredAt", java.time.Instant.now().minus(Duration.ofHours(2)).toString())
+                .put("recoveredPlace", "Rotterdam, port area").put("legalBasis", "Wet wapens en munitie art. 13")
+                .put("intendedUse", "criminal investigation NL-2026-" + s).put("priority", "ROUTINE");
+        trace.putArray("observedMarkings").addObject().put("text", observed).put("component", "FIRE_CONTROL_UNIT")
+                .put("obliterated", true);
+        trace.putArray("illicitGrounds").add("ILLICIT_WHERE_FOUND");
+        JsonNode submitted = ok(investigatorKey, investigator, trace);
+        assertThat(submitted.get("requestedState").asText()).as("the State that import-marked it last").isEqualTo("BE");
+        String traceId = submitted.get("traceId").asText();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(
+                ledger.get("/api/v1/traces/" + traceId, token).json().at("/report/candidates/0/custodyChain")
+                        .findValues("leafIndex")).isNotEmpty().allMatch(JsonNode::isNumber));
+        JsonNode candidates = ledger.get("/api/v1/traces/" + traceId, token).json().at("/report/candidates");
+        JsonNode best = candidates.get(0);
+        assertThat(best.get("itemId").asText()).isEqualTo(fcu);
+        assertThat(best.at("/installedIn/itemId").asText()).isEqualTo(pistol);
+        assertThat(best.at("/installedIn/category").asText()).isEqualTo("REVOLVER_OR_SELF_LOADING_PISTOL");
+        assertThat(best.get("lastLegalCustodian").asText()).isEqualTo(dealer);
+        assertThat(best.at("/pointOfDiversion/kind").asText()).isEqualTo("THEFT");
+        assertThat(best.get("custodyChain").findValuesAsText("type")).contains("ItemManufactured", "ItemReceived",
+                "ItemStolen", "ItemRecovered");
+        assertThat(candidates.findValuesAsText("itemId")).as("one candidate per weapon; the decoy ranks below")
+                .doesNotContain(slide).contains(decoyFcu).endsWith(decoyFcu);
+        LedgerTestClient.Answer forBelgium = ledger.get("/api/v1/traces/" + traceId, ledger.session(beKey, be));
+        assertThat(forBelgium.status()).as("the requested State reads it").isEqualTo(200);
+
+        // Confiscation-marked on the FCU: the recovery alert and the confiscation obligation clear on both.
+        alertClock.setAhead(Duration.ofDays(31));
+        String confiscationAlert = "mark:" + pistol + ":CONFISCATION";
+        onBoth(token, "MARK_MISSING", pistol, fcu, importAlert + "=RESOLVED", confiscationAlert + "=OPEN");
+        ok(policeKey, police, mark(fcu, "CONFISCATION", "FIRE_CONTROL_UNIT").put("text", "NL-C-" + s));
+        onBoth(token, "MARK_MISSING", pistol, fcu, importAlert + "=RESOLVED", confiscationAlert + "=RESOLVED");
+        onBoth(token, "LOST_OR_STOLEN_RECOVERED", pistol, fcu, recoveredAlert.replace("=OPEN", "=RESOLVED"));
+        alertClock.setAhead(Duration.ZERO);
+
+        // Deactivated by the authority holding it; marked as such.
+        ok(policeKey, police, command("DeactivateItem").put("itemId", pistol).put("certificateReference", "NL-DEACT-" + s)
+                .put("standard", "EU 2015/2403"));
+        ok(policeKey, police, mark(pistol, "DEACTIVATION", "FIRE_CONTROL_UNIT").put("text", "NL DEACT 26"));
+
+        // The weapon shows the marks its FCU carries, in its view and in its history.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode view = ledger.get("/api/v1/items/" + pistol, token).json();
+            assertThat(view.get("status").asText()).isEqualTo("DEACTIVATED");
+            assertThat(view.get("identityItem").asText()).isEqualTo(fcu);
+            assertThat(view.get("markings").findValuesAsText("markType"))
+                    .containsExactlyInAnyOrder("DEACTIVATION", "MANUFACTURE", "IMPORT", "CONFISCATION");
+            List<String> history = new ArrayList<>();
+            ledger.get("/api/v1/items/" + pistol + "/history", token).json().get("events").forEach(e -> {
+                if (e.get("type").asText().equals("ItemMarked")) {
+                    history.add(e.at("/facts/markType").asText() + "@" + (e.get("itemId").asText().equals(fcu) ? "FCU"
+                            : e.get("itemId").asText().equals(pistol) ? "pistol" : e.get("itemId").asText()));
+                }
+            });
+            assertThat(history).as("marks after assembly, from the FCU's stream and the pistol's")
+                    .containsExactly("IMPORT@FCU", "CONFISCATION@FCU", "DEACTIVATION@pistol");
+        });
+    }
+}
