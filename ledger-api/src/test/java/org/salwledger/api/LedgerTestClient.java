@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.cli.CommandRoutes;
 import org.salwledger.cli.CommandSigner;
+import org.salwledger.cli.ProtectedFields;
 import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.crypto.SigningKey;
 
@@ -57,8 +58,14 @@ public final class LedgerTestClient {
         }
     }
 
+    /** Signs and posts as the CLI does: a licence reference leaves only as a commitment and its opening. */
     public Answer submit(SigningKey key, String actor, ObjectNode command) {
-        return post(CommandRoutes.pathFor(command), new CommandSigner(key, actor).signToJson(command));
+        ProtectedFields.Prepared prepared = ProtectedFields.prepare(command);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + CommandRoutes.pathFor(command)))
+                .header("Content-Type", "application/json");
+        prepared.headers().forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(
+                new CommandSigner(key, actor).signToJson(prepared.command()))));
     }
 
     public Answer submitAsAdmin(ObjectNode command) {
@@ -80,6 +87,13 @@ public final class LedgerTestClient {
     public Answer post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Answer post(String path, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Answer post(String path, byte[] body) {

@@ -168,11 +168,14 @@ abstract class ModularWeaponContract extends RunningLedger {
         onBoth(token, "MARK_MISSING", pistol, fcu, importAlert + "=RESOLVED");
         alertClock.setAhead(Duration.ZERO);
 
-        // Sold to a licensed dealer from the State's stocks; the dealer swaps the grip.
+        // Sold from the State's stocks through a licensed dealer to a civilian known by licence only.
+        String licence = "BE-WL-2026-" + s;
         ObjectNode sale = command("DispatchTransfer").put("consignee", dealer).put("kind", "STATE_TO_CIVILIAN")
-                .put("dueBy", LocalDate.now().plusDays(10).toString());
+                .put("dueBy", LocalDate.now().plusDays(10).toString()).put("licenceReference", licence);
         sale.putArray("itemIds").add(pistol).add(spareGrip);
-        ok(dealerKey, dealer, command("ReceiveTransfer").put("transferId", ok(beKey, be, sale).get("transferId").asText()));
+        String saleId = ok(beKey, be, sale).get("transferId").asText();
+        ok(dealerKey, dealer, command("ReceiveTransfer").put("transferId", saleId));
+        theLicenceIsKeptApartAndShownOnlyToThoseEntitled(saleId, licence);
         ok(dealerKey, dealer, detach(pistol, grip));
         ok(dealerKey, dealer, assemble(pistol, spareGrip));
 
@@ -235,6 +238,7 @@ abstract class ModularWeaponContract extends RunningLedger {
         assertThat(best.at("/installedIn/itemId").asText()).isEqualTo(pistol);
         assertThat(best.at("/installedIn/category").asText()).isEqualTo("REVOLVER_OR_SELF_LOADING_PISTOL");
         assertThat(best.get("lastLegalCustodian").asText()).isEqualTo(dealer);
+        assertThat(best.get("lastLegalCustodianLicence").asText()).as("dealer X / licence Y").isEqualTo(licence);
         assertThat(best.at("/pointOfDiversion/kind").asText()).isEqualTo("THEFT");
         assertThat(best.get("custodyChain").findValuesAsText("type")).contains("ItemManufactured", "ItemReceived",
                 "ItemStolen", "ItemRecovered");
@@ -274,5 +278,61 @@ abstract class ModularWeaponContract extends RunningLedger {
             assertThat(history).as("marks after assembly, from the FCU's stream and the pistol's")
                     .containsExactly("IMPORT@FCU", "CONFISCATION@FCU", "DEACTIVATION@pistol");
         });
+    }
+
+    /**
+     * The records, envelopes and log hold only the commitment: the reference is nowhere in the database
+     * in clear; the parties read it, an auditor does not.
+     */
+    void theLicenceIsKeptApartAndShownOnlyToThoseEntitled(String saleId, String licence) {
+        String dealerToken = ledger.session(dealerKey, dealer);
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(
+                ledger.get("/api/v1/transfers/" + saleId, dealerToken).json().get("licenceReference").asText())
+                .isEqualTo(licence));
+        JsonNode forDealer = ledger.get("/api/v1/transfers/" + saleId, dealerToken).json();
+        assertThat(forDealer.get("licenceCommitment").asText()).hasSize(64);
+        SigningKey auditorKey = SigningKey.generate();
+        String auditor = "BE-AUDIT-" + s;
+        ledger.register(auditor, "AUDITOR", "BE", auditorKey);
+        JsonNode forAuditor = ledger.get("/api/v1/transfers/" + saleId, ledger.session(auditorKey, auditor)).json();
+        assertThat(forAuditor.get("licenceReference").isNull()).as(forAuditor.toString()).isTrue();
+        assertThat(forAuditor.get("licenceCommitment").asText()).isEqualTo(forDealer.get("licenceCommitment").asText());
+        List<String> tables = new ArrayList<>();
+        jdbc.execute((java.sql.Connection c) -> {
+            try (java.sql.ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM");
+                    if (schema != null && !schema.equalsIgnoreCase("information_schema")
+                            && !schema.equalsIgnoreCase("pg_catalog")) {
+                        tables.add(schema + "." + rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            return null;
+        });
+        assertThat(tables).anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).endsWith(".protected_fact"))
+                .anyMatch(t -> t.toLowerCase(java.util.Locale.ROOT).endsWith(".domainevententry"));
+        for (String table : tables) {
+            for (java.util.Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table)) {
+                for (Object value : row.values()) {
+                    String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                            : String.valueOf(value);
+                    assertThat(text).as("a column of " + table).doesNotContain(licence);
+                }
+            }
+        }
+        String opening = "v1.00112233445566778899aabbccddeeff." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(licence.getBytes(StandardCharsets.UTF_8));
+        ObjectNode wrongOpening = command("DispatchTransfer").put("consignee", dealer).put("kind", "STATE_TO_CIVILIAN")
+                .put("dueBy", LocalDate.now().plusDays(10).toString())
+                .put("licenceCommitment", "0".repeat(64));
+        wrongOpening.putArray("itemIds").add(saleId);
+        LedgerTestClient.Answer mismatch = ledger.post("/api/v1/transfers",
+                new org.salwledger.cli.CommandSigner(beKey, be).signToJson(wrongOpening),
+                java.util.Map.of("Ledger-Licence-Opening", opening));
+        assertThat(mismatch.problemType()).isEqualTo("urn:salw-ledger:problem:licence-opening-mismatch");
+        LedgerTestClient.Answer missing = ledger.post("/api/v1/transfers",
+                new org.salwledger.cli.CommandSigner(beKey, be).signToJson(wrongOpening));
+        assertThat(missing.problemType()).isEqualTo("urn:salw-ledger:problem:licence-opening-missing");
     }
 }

@@ -94,8 +94,10 @@ public final class LedgerCli {
 
         @Override
         public Integer call() throws Exception {
-            ObjectNode cmd = readCommand(command);
-            LedgerClient.Answer answer = new LedgerClient(url).post(CommandRoutes.pathFor(cmd), signer.signer().signToJson(cmd));
+            ProtectedFields.Prepared prepared = ProtectedFields.prepare(readCommand(command));
+            ObjectNode cmd = prepared.command();
+            LedgerClient.Answer answer = new LedgerClient(url).post(CommandRoutes.pathFor(cmd),
+                    signer.signer().signToJson(cmd), prepared.headers());
             System.out.println(answer.body());
             return answer.status() < 400 ? 0 : 1;
         }

@@ -2,10 +2,12 @@ package org.salwledger.api.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.salwledger.api.log.CheckpointPublisher;
+import org.salwledger.api.store.ProtectedFacts;
 import org.salwledger.core.log.MerkleTree;
 import org.salwledger.core.trace.PointOfDiversion;
 import org.salwledger.projections.item.ItemQueries;
 import org.salwledger.projections.log.LogStore;
+import org.salwledger.projections.transfer.TransferQueries;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ public class TraceReports {
     private final ItemQueries items;
     private final LogStore log;
     private final CheckpointPublisher checkpoints;
+    private final TransferQueries transfers;
+    private final ProtectedFacts protectedFacts;
 
     public record Proof(Long leafIndex, Long treeSize, List<String> inclusionProof) {}
 
@@ -36,17 +40,20 @@ public class TraceReports {
     public record Candidate(String itemId, String kind, String partType, String status, String custodian, String make,
                             String model, String calibre, String category, String manufacturer,
                             String countryOfManufacture, Weapon installedIn, List<ItemQueries.Marking> markings,
-                            String lastLegalCustodian, PointOfDiversion pointOfDiversion,
-                            List<CustodyFact> custodyChain) {}
+                            String lastLegalCustodian, String lastLegalCustodianLicence,
+                            PointOfDiversion pointOfDiversion, List<CustodyFact> custodyChain) {}
 
     public record Weapon(String itemId, String kind, String category, String make, String model, String calibre) {}
 
     public record Report(String checkpoint, List<Candidate> candidates) {}
 
-    public TraceReports(ItemQueries items, LogStore log, CheckpointPublisher checkpoints) {
+    public TraceReports(ItemQueries items, LogStore log, CheckpointPublisher checkpoints, TransferQueries transfers,
+                        ProtectedFacts protectedFacts) {
         this.items = items;
         this.log = log;
         this.checkpoints = checkpoints;
+        this.transfers = transfers;
+        this.protectedFacts = protectedFacts;
     }
 
     public Report report(List<String> candidateIds) {
@@ -78,7 +85,28 @@ public class TraceReports {
                 host.itemId(), host.kind(), host.category(), host.make(), host.model(), host.calibre())).orElse(null);
         return new Candidate(view.itemId(), view.kind(), view.partType(), view.status(), view.custodian(), view.make(),
                 view.model(), view.calibre(), view.category(), view.manufacturer(), view.countryOfManufacture(), weapon,
-                view.markings(), diversion == null ? null : diversion.lastLegalCustodian(), diversion, chain);
+                view.markings(), diversion == null ? null : diversion.lastLegalCustodian(),
+                diversion == null ? null : licenceOf(ownHistory, diversion), diversion, chain);
+    }
+
+    /**
+     * The civilian end user's licence under which the last legal custodian held the item: the one the
+     * STATE_TO_CIVILIAN transfer that brought it there committed to. A trace report is read by its
+     * parties only (the requester and the requested State), who may see it.
+     */
+    private String licenceOf(List<ItemQueries.HistoryEntry> history, PointOfDiversion diversion) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            ItemQueries.HistoryEntry entry = history.get(i);
+            if (entry.sequence() < diversion.sequence() && entry.type().equals("ItemReceived")
+                    && entry.facts().path("custodian").asText().equals(diversion.lastLegalCustodian())) {
+                if (!entry.facts().path("transferKind").asText().equals("STATE_TO_CIVILIAN")) {
+                    return null;
+                }
+                return transfers.find(entry.facts().path("transferId").asText())
+                        .flatMap(t -> protectedFacts.licenceReference(t.licenceCommitment())).orElse(null);
+            }
+        }
+        return null;
     }
 
     private Proof proof(String stream, long sequence, MerkleTree tree, long size) {

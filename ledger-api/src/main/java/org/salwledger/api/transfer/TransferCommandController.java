@@ -3,7 +3,9 @@ package org.salwledger.api.transfer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.core.command.Refusal;
+import org.salwledger.api.store.ProtectedFacts;
 import org.salwledger.core.transfer.DispatchTransfer;
+import org.salwledger.core.transfer.LicenceCommitment;
 import org.salwledger.core.transfer.ReceiveTransfer;
 import org.salwledger.core.transfer.RejectTransfer;
 import org.springframework.http.MediaType;
@@ -11,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,24 +27,33 @@ import org.salwledger.api.intake.EnvelopeVerifier;
 @RequestMapping(path = "/api/v1/transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "transfers", description = "Consignments between custodians: signed DSSE envelopes")
 public class TransferCommandController {
+    /** Beside the envelope: the opening of the signed {@code licenceCommitment} (docs/ledger-format.md §2.2). */
+    public static final String LICENCE_OPENING = "Ledger-Licence-Opening";
+
     private final EnvelopeVerifier verifier;
     private final CommandSubmitter submitter;
+    private final ProtectedFacts protectedFacts;
 
-    public TransferCommandController(EnvelopeVerifier verifier, CommandSubmitter submitter) {
+    public TransferCommandController(EnvelopeVerifier verifier, CommandSubmitter submitter,
+                                     ProtectedFacts protectedFacts) {
         this.verifier = verifier;
         this.submitter = submitter;
+        this.protectedFacts = protectedFacts;
     }
 
     @PostMapping
-    @Operation(summary = "DispatchTransfer by the custodian of every item; all or nothing")
-    public ResponseEntity<byte[]> dispatch(@RequestBody byte[] envelope) {
+    @Operation(summary = "DispatchTransfer by the custodian of every item; all or nothing. A STATE_TO_CIVILIAN "
+            + "transfer's licenceCommitment comes with its opening in the Ledger-Licence-Opening header")
+    public ResponseEntity<byte[]> dispatch(@RequestBody byte[] envelope,
+                                           @RequestHeader(name = LICENCE_OPENING, required = false) String opening) {
         var signed = verifier.verify(envelope, "DispatchTransfer", TransferCommands.DispatchTransferBody.class);
         var b = signed.body();
+        keepOpening(b.licenceCommitment(), opening);
         String transferId = UUID.nameUUIDFromBytes(("transfer:" + signed.envelopeHash()).getBytes(StandardCharsets.UTF_8))
                 .toString();
         return submitter.submit(signed, origin -> new DispatchTransfer(transferId, b.itemIds(), b.consignee(), b.kind(),
                 b.dueBy(), b.exportLicence(), b.exportLicenceIssuedOn(), b.importingCountry(), b.endUserCertificate(),
-                b.transitCountries(), origin),
+                b.transitCountries(), b.licenceCommitment(), origin),
                 Map.of("transferId", transferId));
     }
 
@@ -70,5 +82,34 @@ public class TransferCommandController {
         if (!org.salwledger.core.item.ItemIds.isItemId(path)) {
             throw Refusal.notFound("transfer-not-found", "no transfer " + path);
         }
+    }
+
+    /**
+     * Sealed and kept before the command, so no recorded commitment lacks its opening; a command then
+     * refused leaves a sealed row nothing points to.
+     */
+    private void keepOpening(String commitment, String header) {
+        if (header == null) {
+            if (commitment != null) {
+                throw Refusal.invalid("licence-opening-missing", "a 'licenceCommitment' needs its opening in the "
+                        + LICENCE_OPENING + " header");
+            }
+            return;
+        }
+        if (commitment == null) {
+            throw Refusal.invalid("licence-opening-unexpected", LICENCE_OPENING
+                    + " opens a 'licenceCommitment', and the command has none");
+        }
+        LicenceCommitment.Opening opening;
+        try {
+            opening = LicenceCommitment.Opening.decode(header);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("invalid-field", LICENCE_OPENING + ": " + e.getMessage());
+        }
+        if (!opening.commitment().equals(commitment)) {
+            throw Refusal.unprocessable("licence-opening-mismatch", "the opening in " + LICENCE_OPENING
+                    + " does not open the signed 'licenceCommitment'");
+        }
+        protectedFacts.keep(opening);
     }
 }

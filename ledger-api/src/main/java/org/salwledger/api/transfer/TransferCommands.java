@@ -12,7 +12,7 @@ public final class TransferCommands {
     public record DispatchTransferBody(List<String> itemIds, String consignee, TransferKind kind, LocalDate dueBy,
                                        String exportLicence, LocalDate exportLicenceIssuedOn, String importingCountry,
                                        String endUserCertificate,
-                                       List<String> transitCountries) {}
+                                       List<String> transitCountries, String licenceCommitment) {}
 
     public record ReceiveTransferBody(String transferId, List<String> missingItems) {}
 

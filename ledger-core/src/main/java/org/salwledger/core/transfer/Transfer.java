@@ -61,7 +61,7 @@ public class Transfer {
         List<String> transit = TransferRules.transit(d);
         apply(ChainHead.start(command.transferId()).seal(link -> new TransferDispatched(command.transferId(), kind,
                 origin.actorId(), origin.country(), to.actorId(), to.country(), List.copyOf(items), dueBy, licence, d.exportLicenceIssuedOn(),
-                importing, euc, transit, link), origin));
+                importing, euc, transit, d.licenceCommitment(), link), origin));
     }
 
     @CommandHandler

@@ -11,7 +11,8 @@ public record TransferDispatched(String transferId, TransferKind kind, String se
                                  String consignee, String consigneeCountry, List<String> itemIds, LocalDate dueBy,
                                  String exportLicence, LocalDate exportLicenceIssuedOn, String importingCountry,
                                  String endUserCertificate,
-                                 List<String> transitCountries, RecordLink link) implements LedgerEvent {
+                                 List<String> transitCountries, String licenceCommitment, RecordLink link)
+        implements LedgerEvent {
     @Override
     public String statedBy() {
         return sender;

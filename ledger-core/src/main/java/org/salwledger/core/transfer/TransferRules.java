@@ -40,6 +40,11 @@ public final class TransferRules {
         Require.optionalText(d.exportLicence(), "exportLicence", 200);
         Require.optionalText(d.endUserCertificate(), "endUserCertificate", 200);
         List<String> transit = transit(d);
+        if (d.licenceCommitment() != null && (kind != TransferKind.STATE_TO_CIVILIAN
+                || !LicenceCommitment.isCommitment(d.licenceCommitment()))) {
+            throw Refusal.unprocessable("invalid-field", "'licenceCommitment' belongs to STATE_TO_CIVILIAN transfers "
+                    + "and is 64 lowercase hex characters (docs/ledger-format.md §2.2)");
+        }
         if (kind == TransferKind.EXPORT) {
             ExportRules.check(origin.country(), consignee.country(), d.exportLicence(), d.importingCountry(),
                     d.endUserCertificate(), transit);

@@ -42,7 +42,7 @@ class TransferProcessTest {
 
     private DispatchTransfer domestic(String transferId, List<String> items) {
         return new DispatchTransfer(transferId, items, "BE-ARMY", TransferKind.DOMESTIC, LocalDate.of(2026, 12, 31),
-                null, null, null, null, List.of(), fnh);
+                null, null, null, null, List.of(), null, fnh);
     }
 
     @Test
@@ -88,7 +88,7 @@ class TransferProcessTest {
     void anUnknownConsigneeIsRefusedBeforeAnyItemIsTouched() {
         String a = ledger.manufacture(fnh, ItemKind.WEAPON, null);
         assertThatThrownBy(() -> ledger.send(new DispatchTransfer(UUID.randomUUID().toString(), List.of(a), "XX-NOBODY",
-                TransferKind.DOMESTIC, LocalDate.of(2026, 12, 31), null, null, null, null, List.of(), fnh)))
+                TransferKind.DOMESTIC, LocalDate.of(2026, 12, 31), null, null, null, null, List.of(), null, fnh)))
                 .isInstanceOfSatisfying(Refusal.class, v -> assertThat(v.code()).isEqualTo("unknown-consignee"));
         assertThat(ledger.types(a)).containsExactly("ItemManufactured");
     }

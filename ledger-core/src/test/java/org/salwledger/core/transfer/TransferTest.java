@@ -37,12 +37,12 @@ class TransferTest {
     }
 
     private static DispatchTransfer export(List<String> items, String licence, String importing, List<String> transit) {
-        return new DispatchTransfer(ID, items, "CD-MOD", TransferKind.EXPORT, DUE, licence, null, importing, "EUC-1", transit, FNH);
+        return new DispatchTransfer(ID, items, "CD-MOD", TransferKind.EXPORT, DUE, licence, null, importing, "EUC-1", transit, null, FNH);
     }
 
     private static TransferDispatched dispatched() {
         return ChainHead.start(ID).seal(link -> new TransferDispatched(ID, TransferKind.EXPORT, "BE-FNH", "BE", "CD-MOD",
-                "CD", List.of(A, B), DUE, "LIC-1", null, "CD", "EUC-1", List.of("RW"), link), FNH);
+                "CD", List.of(A, B), DUE, "LIC-1", null, "CD", "EUC-1", List.of("RW"), null, link), FNH);
     }
 
     @Test
@@ -57,7 +57,7 @@ class TransferTest {
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A), null, "CD", List.of()), CD))
                 .expectException(refusal("export-licence-required")).expectNoEvents();
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "CD-MOD",
-                        TransferKind.EXPORT, DUE, "LIC", null, "CD", null, List.of(), FNH), CD))
+                        TransferKind.EXPORT, DUE, "LIC", null, "CD", null, List.of(), null, FNH), CD))
                 .expectException(refusal("end-user-certificate-required")).expectNoEvents();
     }
 
@@ -66,17 +66,34 @@ class TransferTest {
         LocalDate today = FNH.issuedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
         for (LocalDate issued : List.of(today, LocalDate.of(2019, 3, 1))) {
             fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "CD-MOD",
-                            TransferKind.EXPORT, DUE, "LIC-1", issued, "CD", "EUC-1", List.of(), FNH), CD))
+                            TransferKind.EXPORT, DUE, "LIC-1", issued, "CD", "EUC-1", List.of(), null, FNH), CD))
                     .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e ->
                             e instanceof TransferDispatched d && issued.equals(d.exportLicenceIssuedOn())))));
         }
         for (LocalDate issued : List.of(today.plusDays(1), LocalDate.of(1899, 12, 31))) {
             fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "CD-MOD",
-                            TransferKind.EXPORT, DUE, "LIC-1", issued, "CD", "EUC-1", List.of(), FNH), CD))
+                            TransferKind.EXPORT, DUE, "LIC-1", issued, "CD", "EUC-1", List.of(), null, FNH), CD))
                     .expectException(refusal("invalid-field")).expectNoEvents();
         }
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
-                        TransferKind.DOMESTIC, DUE, null, today, null, null, List.of(), FNH), BE_DEALER))
+                        TransferKind.DOMESTIC, DUE, null, today, null, null, List.of(), null, FNH), BE_DEALER))
+                .expectException(refusal("invalid-field")).expectNoEvents();
+    }
+
+    @Test
+    void onlyATransferToCivilianUseCarriesALicenceCommitmentAndOnlyAsACommitment() {
+        String commitment = LicenceCommitment.Opening.of("BE-WL-1").commitment();
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
+                        TransferKind.STATE_TO_CIVILIAN, DUE, null, null, null, null, List.of(), commitment, FNH), BE_DEALER))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(predicate(e ->
+                        e instanceof TransferDispatched d && commitment.equals(d.licenceCommitment())))));
+        for (String bad : List.of("BE-WL-1", commitment.toUpperCase())) {
+            fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
+                            TransferKind.STATE_TO_CIVILIAN, DUE, null, null, null, null, List.of(), bad, FNH), BE_DEALER))
+                    .expectException(refusal("invalid-field")).expectNoEvents();
+        }
+        fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
+                        TransferKind.DOMESTIC, DUE, null, null, null, null, List.of(), commitment, FNH), BE_DEALER))
                 .expectException(refusal("invalid-field")).expectNoEvents();
     }
 
@@ -85,7 +102,7 @@ class TransferTest {
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, export(List.of(A), "LIC", "UG", List.of()), CD))
                 .expectException(refusal("importing-country-mismatch")).expectExceptionMessage(org.hamcrest.Matchers.containsString("UG"));
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
-                        TransferKind.EXPORT, DUE, "LIC", null, "BE", "EUC", List.of(), FNH), BE_DEALER))
+                        TransferKind.EXPORT, DUE, "LIC", null, "BE", "EUC", List.of(), null, FNH), BE_DEALER))
                 .expectException(refusal("export-to-own-country")).expectNoEvents();
     }
 
@@ -100,13 +117,13 @@ class TransferTest {
     @Test
     void aDomesticTransferStaysInTheCountryAndCarriesNoExportReferences() {
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "CD-MOD",
-                        TransferKind.DOMESTIC, DUE, null, null, null, null, null, FNH), CD))
+                        TransferKind.DOMESTIC, DUE, null, null, null, null, null, null, FNH), CD))
                 .expectException(refusal("cross-border-not-export")).expectNoEvents();
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
-                        TransferKind.DOMESTIC, DUE, "LIC", null, null, null, null, FNH), BE_DEALER))
+                        TransferKind.DOMESTIC, DUE, "LIC", null, null, null, null, null, FNH), BE_DEALER))
                 .expectException(refusal("invalid-field")).expectNoEvents();
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
-                        TransferKind.DOMESTIC, DUE, null, null, null, null, null, FNH), BE_DEALER))
+                        TransferKind.DOMESTIC, DUE, null, null, null, null, null, null, FNH), BE_DEALER))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -125,10 +142,10 @@ class TransferTest {
     void aTransferToOneselfOrDueInThePastIsRefused() {
         ActorEntry self = new ActorEntry("BE-FNH", "FN", Role.MANUFACTURER, "BE");
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-FNH",
-                        TransferKind.DOMESTIC, DUE, null, null, null, null, null, FNH), self))
+                        TransferKind.DOMESTIC, DUE, null, null, null, null, null, null, FNH), self))
                 .expectException(refusal("invalid-consignee"));
         fixture.givenNoPriorActivity().when(new OpenTransfer(ID, new DispatchTransfer(ID, List.of(A), "BE-DEAL",
-                        TransferKind.DOMESTIC, LocalDate.of(2020, 1, 1), null, null, null, null, null, FNH), BE_DEALER))
+                        TransferKind.DOMESTIC, LocalDate.of(2020, 1, 1), null, null, null, null, null, null, FNH), BE_DEALER))
                 .expectException(refusal("invalid-field"));
     }
 

@@ -32,13 +32,14 @@ public class TransferProjection {
         jdbc.update("""
                 INSERT INTO transfer_view (transfer_id, kind, sender, sender_country, consignee, consignee_country, state,
                   due_by, export_licence, export_licence_issued_on, importing_country, end_user_certificate,
-                  transit_countries, item_count, dispatched_at, dispatch_hash)
-                VALUES (?, ?, ?, ?, ?, ?, 'DISPATCHED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  transit_countries, item_count, dispatched_at, dispatch_hash, licence_commitment)
+                VALUES (?, ?, ?, ?, ?, ?, 'DISPATCHED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 e.transferId(), e.kind().name(), e.sender(), e.senderCountry(), e.consignee(), e.consigneeCountry(),
                 e.dueBy().toString(), e.exportLicence(),
                 e.exportLicenceIssuedOn() == null ? null : e.exportLicenceIssuedOn().toString(), e.importingCountry(),
                 e.endUserCertificate(),
-                String.join(",", e.transitCountries()), e.itemIds().size(), e.link().recordedAt(), e.link().hash());
+                String.join(",", e.transitCountries()), e.itemIds().size(), e.link().recordedAt(), e.link().hash(),
+                e.licenceCommitment());
         List<Object[]> rows = new ArrayList<>(e.itemIds().size());
         for (int i = 0; i < e.itemIds().size(); i++) {
             rows.add(new Object[] {e.transferId(), i, e.itemIds().get(i)});

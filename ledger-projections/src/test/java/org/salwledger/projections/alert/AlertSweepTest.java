@@ -33,7 +33,7 @@ class AlertSweepTest {
     void anOverdueTransferIsRaisedOnceAndResolvedWhenItArrives() {
         TransferProjectionAccess.dispatch(jdbc, ChainHead.start(TRANSFER).seal(link -> new TransferDispatched(TRANSFER,
                 TransferKind.DOMESTIC, "BE-FNH", "BE", "BE-ARMY", "BE", List.of("11111111-1111-4111-8111-111111111111"),
-                LocalDate.of(2026, 12, 1), null, null, null, null, List.of(), link), FNH));
+                LocalDate.of(2026, 12, 1), null, null, null, null, List.of(), null, link), FNH));
 
         sweep.sweep(Instant.parse("2026-11-30T12:00:00Z"), DEADLINES);
         assertThat(book.open(AlertType.TRANSFER_OVERDUE)).as("not due yet").isEmpty();
