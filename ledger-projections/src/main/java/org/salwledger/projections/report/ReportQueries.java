@@ -35,12 +35,7 @@ public class ReportQueries {
     public List<TransferCount> internationalTransfers(int year, String country, Basis basis) {
         List<Object> args = new ArrayList<>(basis == Basis.ACTUAL
                 ? List.of(year + "-01-01", (year + 1) + "-01-01") : List.of(year + "-01-01", year + "-12-31"));
-        String byCountry = "";
-        if (country != null) {
-            byCountry = " AND (t.sender_country = ? OR t.importing_country = ?)";
-            args.add(country);
-            args.add(country);
-        }
+        String byCountry = exportsOf(country, "t.", args);
         return jdbc.query("SELECT t.sender_country, t.importing_country, v.category, COUNT(*) FROM transfer_view t "
                         + "JOIN transfer_item ti ON ti.transfer_id = t.transfer_id JOIN item_view v ON v.item_id = ti.item_id "
                         + "WHERE t.kind = 'EXPORT' AND v.kind = 'WEAPON' AND " + (basis == Basis.ACTUAL
@@ -58,15 +53,20 @@ public class ReportQueries {
      */
     public long exportsWithoutLicenceDate(int year, String country) {
         List<Object> args = new ArrayList<>(List.of(year + "-01-01", (year + 1) + "-01-01"));
-        String byCountry = "";
-        if (country != null) {
-            byCountry = " AND (sender_country = ? OR importing_country = ?)";
-            args.add(country);
-            args.add(country);
-        }
+        String byCountry = exportsOf(country, "", args);
         return jdbc.queryForObject("SELECT COUNT(*) FROM transfer_view WHERE kind = 'EXPORT' "
                 + "AND export_licence_issued_on IS NULL AND dispatched_at >= ? AND dispatched_at < ?" + byCountry,
                 Long.class, args.toArray());
+    }
+
+    /** A State's exports and imports: the condition on the transfer view (aliased {@code alias}), its argument added. */
+    private static String exportsOf(String country, String alias, List<Object> args) {
+        if (country == null) {
+            return "";
+        }
+        args.add(country);
+        args.add(country);
+        return " AND (" + alias + "sender_country = ? OR " + alias + "importing_country = ?)";
     }
 
     public List<Holding> holdings(String country) {
