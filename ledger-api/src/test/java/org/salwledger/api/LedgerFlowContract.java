@@ -2,6 +2,7 @@ package org.salwledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.salwledger.api.intake.CommandSubmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.crypto.CanonicalJson;
@@ -281,5 +282,47 @@ abstract class LedgerFlowContract extends RunningLedger {
         assertThat(ledger.get("/api/v1/log/entries?start=0&end=1", token).status()).isEqualTo(403);
         assertThat(ledger.get("/api/v1/log/entries?start=0&end=1001", auditor).status()).isEqualTo(400);
         assertThat(ledger.get("/api/v1/log/entries?start=0&end=1", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void operatorsScrapeWhatTheLedgerDid() {
+        String envelope = new org.salwledger.cli.CommandSigner(fnhKey, fnh).signToJson(pistol());
+        assertThat(ledger.post("/api/v1/items", envelope).status()).isEqualTo(201);
+        assertThat(ledger.post("/api/v1/items", envelope).header(CommandSubmitter.REPLAYED_HEADER)).contains("true");
+        String itemId = manufacture();
+        LedgerTestClient.Answer refused = ledger.submit(fnhKey, fnh, manufactureMark(itemId, "X").put("serial", " "));
+        assertThat(refused.problemType()).isEqualTo("urn:salw-ledger:problem:missing-field");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            LedgerTestClient.Answer scraped = ledger.get("/actuator/prometheus", null, "text/plain");
+            assertThat(scraped.status()).isEqualTo(200);
+            String metrics = scraped.body();
+            assertThat(value(metrics, "ledger_commands_total", "outcome=\"accepted\"", "type=\"ManufactureItem\""))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(value(metrics, "ledger_commands_total", "outcome=\"replayed\"", "type=\"ManufactureItem\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics, "ledger_commands_total", "outcome=\"refused\"", "slug=\"missing-field\"",
+                    "type=\"MarkItem\"")).isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics, "ledger_problems_total", "slug=\"missing-field\"", "status=\"422\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics, "ledger_records_appended_total")).isGreaterThanOrEqualTo(2);
+            assertThat(value(metrics, "ledger_command_verification_seconds_count")).isGreaterThanOrEqualTo(4);
+            assertThat(metrics).contains("ledger_command_transaction_seconds_bucket{");
+            assertThat(value(metrics, "ledger_log_size")).isGreaterThanOrEqualTo(2);
+            assertThat(value(metrics, "ledger_log_checkpoint_size")).isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics, "ledger_log_checkpoint_age_seconds")).isBetween(0.0, 60.0);
+            assertThat(value(metrics, "ledger_projection_lag", "processor=\"ledger-views\"")).isBetween(0.0, 1e9);
+            assertThat(value(metrics, "ledger_projection_lag", "processor=\"transparency-log\"")).isBetween(0.0, 1e9);
+            assertThat(value(metrics, "ledger_alerts_open", "type=\"MARK_MISSING\"")).isNotNegative();
+            assertThat(metrics).contains("hikaricp_connections_active");
+        });
+    }
+
+    /** The value of the first sample of a metric whose labels include all of {@code labels}. */
+    static double value(String exposition, String metric, String... labels) {
+        return exposition.lines().filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
+                .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + metric + " " + String.join(",", labels)));
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The same flow on a real PostgreSQL server through the 'postgres' profile. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @ActiveProfiles("postgres")
 class PostgresLedgerFlowTest extends LedgerFlowContract {
 

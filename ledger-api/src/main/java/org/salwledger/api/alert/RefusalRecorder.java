@@ -1,6 +1,6 @@
 package org.salwledger.api.alert;
 
-import org.axonframework.commandhandling.CommandExecutionException;
+import org.salwledger.api.intake.Refusals;
 import org.salwledger.api.intake.RefusalListener;
 import org.salwledger.api.intake.SignedCommand;
 import org.salwledger.core.command.Refusal;
@@ -33,7 +33,7 @@ public class RefusalRecorder implements RefusalListener {
 
     @Override
     public void refused(SignedCommand<?> command, RuntimeException failure) {
-        Refusal violation = violationIn(failure);
+        Refusal violation = Refusals.in(failure);
         if (violation == null) {
             return;
         }
@@ -51,17 +51,5 @@ public class RefusalRecorder implements RefusalListener {
             sweep.recordRefusal(item, code, command.signer().actorId(), command.signer().country(),
                     command.header().type(), at);
         }
-    }
-
-    private static Refusal violationIn(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof Refusal violation) {
-                return violation;
-            }
-            if (t instanceof CommandExecutionException cee && cee.getDetails().orElse(null) instanceof Refusal v) {
-                return v;
-            }
-        }
-        return null;
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +46,13 @@ public class CommandSubmitter {
 
     private final LogIntegrity integrity;
     private final LogAgreement logAgreement;
+    private final CommandMetrics metrics;
 
     public CommandSubmitter(CommandGateway gateway, EnvelopeStore store, RecordedEvents recorded,
                             TransactionTemplate transaction, @Qualifier(AggregateComponents.CACHE) Cache aggregateCache,
                             Clock clock, RefusalListener refusals, LogIntegrity integrity,
-                            LogAgreement logAgreement) {
+                            LogAgreement logAgreement, CommandMetrics metrics) {
+        this.metrics = metrics;
         this.integrity = integrity;
         this.logAgreement = logAgreement;
         this.refusals = refusals;
@@ -67,14 +70,18 @@ public class CommandSubmitter {
      */
     public ResponseEntity<byte[]> submit(SignedCommand<?> signed, Function<CommandOrigin, Object> command,
                                          Map<String, String> ids) {
+        String type = signed.header().type();
         var prior = store.resultOf(signed.envelopeHash());
         if (prior.isPresent()) {
+            metrics.replayed(type);
             return replay(prior.get());
         }
         integrity.requireIntact();
         boolean[] applied = {false};
+        int[] appended = {0};
+        long started = System.nanoTime();
         try {
-            return transaction.execute(tx -> {
+            ResponseEntity<byte[]> answer = transaction.execute(tx -> {
                 store.useNonce(signed.signer().actorId(), signed.header().nonce(), signed.envelopeHash());
                 Instant now = clock.instant();
                 List<LedgerEvent> events;
@@ -90,12 +97,17 @@ public class CommandSubmitter {
                 var submission = new EnvelopeStore.Submission(signed.envelopeHash(), signed.signer().actorId(),
                         signed.header().nonce(), signed.header().type());
                 store.save(submission, signed.envelope().canonicalBytes(), now, HttpStatus.CREATED.value(), body);
+                appended[0] = events.size();
                 return created(body);
             });
+            metrics.accepted(type, appended[0], Duration.ofNanos(System.nanoTime() - started));
+            return answer;
         } catch (EnvelopeStore.AlreadySubmitted twin) {
+            metrics.replayed(type);
             return replay(store.resultOf(signed.envelopeHash()).orElseThrow(() ->
                     EnvelopeStore.nonceReused(signed.signer().actorId(), signed.header().nonce())));
         } catch (RuntimeException e) {
+            metrics.refused(type, e, Duration.ofNanos(System.nanoTime() - started));
             refusals.refused(signed, e);
             if (applied[0]) {
                 // The cached aggregates saw events that the rolled-back transaction never stored.

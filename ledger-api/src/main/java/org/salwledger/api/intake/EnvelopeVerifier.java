@@ -37,7 +37,10 @@ public class EnvelopeVerifier {
     private final Clock clock;
     private final Duration maxSkew;
 
-    public EnvelopeVerifier(ActorDirectory directory, Clock clock, LedgerProperties properties) {
+    private final CommandMetrics metrics;
+
+    public EnvelopeVerifier(ActorDirectory directory, Clock clock, LedgerProperties properties, CommandMetrics metrics) {
+        this.metrics = metrics;
         this.directory = directory;
         this.clock = clock;
         this.maxSkew = properties.commands().maxClockSkew();
@@ -51,6 +54,15 @@ public class EnvelopeVerifier {
 
     /** For endpoints that take several command types: the payload's {@code type} picks the body. */
     public SignedCommand<?> verifyOneOf(byte[] body, Map<String, Class<?>> bodyTypes) {
+        long started = System.nanoTime();
+        try {
+            return verified(body, bodyTypes);
+        } finally {
+            metrics.verified(java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private SignedCommand<?> verified(byte[] body, Map<String, Class<?>> bodyTypes) {
         DsseEnvelope envelope = envelope(body);
         byte[] payload = base64(envelope.payload(), "payload");
         ObjectNode fields = CommandJson.object(payload, "the command payload", "invalid-field");

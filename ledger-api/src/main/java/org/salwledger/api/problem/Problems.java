@@ -1,5 +1,6 @@
 package org.salwledger.api.problem;
 
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,7 +21,9 @@ public final class Problems {
         return problem;
     }
 
+    /** Also counted: {@code ledger.problems} by slug and status, in the global registry Spring Boot feeds. */
     public static ResponseEntity<ProblemDetail> response(HttpStatus status, String slug, String detail) {
+        Metrics.counter("ledger.problems", "slug", slug, "status", Integer.toString(status.value())).increment();
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(detail(status, slug, detail));
     }
