@@ -65,6 +65,9 @@ abstract class IntegrityRestartContract {
             LedgerTestClient.Answer health = ledger.get("/actuator/health", null);
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.body()).contains("\"DOWN\"").contains("leaves were removed");
+            assertThat(ledger.get("/actuator/health/readiness", null).status()).as("not ready").isEqualTo(503);
+            assertThat(ledger.get("/actuator/health/liveness", null).status()).as("alive: a restart mends nothing")
+                    .isEqualTo(200);
             int events = count(second, "domainevententry");
             LedgerTestClient.Answer refused = manufactureAnswer(ledger);
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);

@@ -316,6 +316,11 @@ abstract class LedgerFlowContract extends RunningLedger {
             assertThat(value(metrics, "ledger_alerts_open", "type=\"MARK_MISSING\"")).isNotNegative();
             assertThat(metrics).contains("hikaricp_connections_active");
         });
+        LedgerTestClient.Answer ready = ledger.get("/actuator/health/readiness", null);
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.json().at("/components/logFreshness/details/maxLag").asLong()).isEqualTo(100000);
+        assertThat(ready.json().at("/components/ledgerIntegrity/status").asText()).isEqualTo("UP");
+        assertThat(ledger.get("/actuator/health/liveness", null).status()).isEqualTo(200);
     }
 
     /** The value of the first sample of a metric whose labels include all of {@code labels}. */

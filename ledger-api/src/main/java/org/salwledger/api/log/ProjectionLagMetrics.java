@@ -41,7 +41,8 @@ public class ProjectionLagMetrics implements MeterBinder {
         }
     }
 
-    private double lag(String processor) {
+    /** Positions behind the head; NaN before the processor claimed any segment. */
+    double lag(String processor) {
         long head = position(events.createHeadToken()).orElse(-1);
         Long slowest = transactions.fetchInTransaction(() -> {
             long min = Long.MAX_VALUE;
