@@ -76,6 +76,11 @@ final class ChildLedger implements AutoCloseable {
         throw new IllegalStateException("the ledger did not come up within " + limit + "; see " + log);
     }
 
+    /** The operating-system process id: Axon names a node's token claims after it ({@code pid@host}). */
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no orderly close of the database. */
     void kill() throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).inheritIO().start().waitFor();

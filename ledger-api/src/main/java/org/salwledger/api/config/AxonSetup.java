@@ -9,8 +9,11 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.salwledger.core.command.AggregateComponents;
 import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.sql.SQLException;
 
 /**
  * An item's command cost must not grow with its history: every aggregate is cached, and items and
@@ -42,4 +45,28 @@ public class AxonSetup {
     public Cache ledgerAggregateCache() {
         return new WeakReferenceCache();
     }
+
+    /**
+     * Two appends at one stream position (another node appended first, or this node's cached aggregate
+     * was stale) are a concurrency conflict, answered 409 {@code concurrent-modification}. Axon's default
+     * resolver reads vendor error codes, and PostgreSQL's is 0: read the SQL state (23505, unique
+     * violation) along the cause chain and a batch's next exceptions instead, on any database.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql) {
+                    for (SQLException e = sql; e != null; e = e.getNextException()) {
+                        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        };
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
 }

@@ -57,8 +57,23 @@ public class CheckpointPublisher {
             requireExtendsAnchor(tree, size, root);
             String note = SignedNote.sign(new Checkpoint(key.origin(), size, root).text(), key.origin(), key.signingKey());
             anchor.advance(note);
-            jdbc.update("INSERT INTO log_checkpoint (tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)",
-                    size, root, note, Timestamp.from(clock.instant()));
+            int kept = jdbc.update("INSERT INTO log_checkpoint (tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", size, root, note, Timestamp.from(clock.instant()));
+            if (kept == 0) {
+                requireSameAsStored(size, note);
+            }
+        }
+    }
+
+    /**
+     * Another node signed this size first. Signing is deterministic (Ed25519) over the same origin,
+     * size and root, so its note must be ours byte for byte; anything else is a fork.
+     */
+    private void requireSameAsStored(long size, String note) {
+        String stored = jdbc.queryForObject("SELECT note FROM log_checkpoint WHERE tree_size = ?", String.class, size);
+        if (!note.equals(stored)) {
+            throw integrity.report(new IntegrityViolation("checkpoint " + size, "a different checkpoint of size " + size
+                    + " was stored by another signer; refusing to sign a fork"));
         }
     }
 

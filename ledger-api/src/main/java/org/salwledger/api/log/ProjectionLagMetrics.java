@@ -3,12 +3,14 @@ package org.salwledger.api.log;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.salwledger.projections.LedgerViews;
 import org.salwledger.projections.log.LogAppender;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -17,20 +19,22 @@ import java.util.OptionalLong;
 /**
  * {@code ledger.projection.lag} per streaming processor: how far the slowest segment's token is
  * behind the event store's head, in global-index positions (on PostgreSQL a sequence gap counts as
- * one). The views and the transparency log both trail the write side; this says by how much.
+ * one). The views and the transparency log both trail the write side; this says by how much. Tokens
+ * are read from the token store's table, never fetched through the TokenStore, which would claim
+ * them: on a node that does not own a segment that fails, and on the owner it would take the claim.
  */
 @Component
 public class ProjectionLagMetrics implements MeterBinder {
     private static final List<String> PROCESSORS = List.of(LedgerViews.PROCESSING_GROUP, LogAppender.PROCESSING_GROUP);
 
     private final EventStore events;
-    private final TokenStore tokens;
-    private final TransactionManager transactions;
+    private final JdbcTemplate jdbc;
+    private final Serializer tokenSerializer;
 
-    public ProjectionLagMetrics(EventStore events, TokenStore tokens, TransactionManager transactions) {
+    public ProjectionLagMetrics(EventStore events, JdbcTemplate jdbc, @Qualifier("serializer") Serializer tokenSerializer) {
         this.events = events;
-        this.tokens = tokens;
-        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.tokenSerializer = tokenSerializer;
     }
 
     @Override
@@ -44,17 +48,15 @@ public class ProjectionLagMetrics implements MeterBinder {
     /** Positions behind the head; NaN before the processor claimed any segment. */
     double lag(String processor) {
         long head = position(events.createHeadToken()).orElse(-1);
-        Long slowest = transactions.fetchInTransaction(() -> {
-            long min = Long.MAX_VALUE;
-            for (int segment : tokens.fetchSegments(processor)) {
-                min = Math.min(min, position(tokens.fetchToken(processor, segment)).orElse(-1));
-            }
-            return min == Long.MAX_VALUE ? null : min;
-        });
-        return slowest == null ? Double.NaN : Math.max(0, head - slowest);
+        List<Long> positions = jdbc.query("SELECT token, tokentype FROM tokenentry WHERE processorname = ?",
+                (rs, i) -> rs.getBytes(1) == null ? -1L : position(tokenSerializer.deserialize(
+                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null))).orElse(-1),
+                processor);
+        return positions.isEmpty() ? Double.NaN : Math.max(0, head - positions.stream().mapToLong(Long::longValue).min()
+                .orElse(-1));
     }
 
-    private static OptionalLong position(TrackingToken token) {
-        return token == null ? OptionalLong.empty() : token.position();
+    private static OptionalLong position(Object token) {
+        return token instanceof TrackingToken tracking ? tracking.position() : OptionalLong.empty();
     }
 }
