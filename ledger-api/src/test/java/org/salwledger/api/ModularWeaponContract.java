@@ -116,7 +116,7 @@ abstract class ModularWeaponContract extends RunningLedger {
 
     /** The same alerts, open or resolved, on the weapon and on its fire-control unit. */
     void onBoth(String token, String type, String pistol, String fcu, String... expected) {
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(alertsOn(token, type, pistol)).as(type + " on the pistol").containsExactlyInAnyOrder(expected);
             assertThat(alertsOn(token, type, fcu)).as(type + " on its FCU").containsExactlyInAnyOrder(expected);
         });
@@ -156,7 +156,7 @@ abstract class ModularWeaponContract extends RunningLedger {
         receipt.putArray("missingItems").add(lost);
         ok(beKey, be, receipt);
         String token = ledger.session(investigatorKey, investigator);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(alertsOn(token, "MISSING_FROM_RECEIPT", lost)).hasSize(1));
 
         // The import mark is due on the weapon; it goes on the FCU and clears the weapon's alert.
@@ -183,7 +183,7 @@ abstract class ModularWeaponContract extends RunningLedger {
         ok(dealerKey, dealer, command("ReportStolen").put("itemId", pistol).put("place", "shop, Rue Neuve, Brussels")
                 .put("policeReference", "BR-2026-" + s));
         assertThat(refused(dealerKey, dealer, detach(pistol, slide))).isEqualTo("item-stolen");
-        String refusedAlert = await().atMost(Duration.ofSeconds(15)).until(() ->
+        String refusedAlert = await().atMost(Duration.ofSeconds(30)).until(() ->
                 alertsOn(token, "REFUSED_LOST_OR_STOLEN", pistol), l -> l.size() == 1).get(0);
         onBoth(token, "REFUSED_LOST_OR_STOLEN", pistol, fcu, refusedAlert);
 
@@ -200,18 +200,18 @@ abstract class ModularWeaponContract extends RunningLedger {
         ok(policeKey, police, recovery);
         ok(policeKey, police, assemble(pistol, foundGrip));
         onBoth(token, "REFUSED_LOST_OR_STOLEN", pistol, fcu, refusedAlert.replace("=OPEN", "=RESOLVED"));
-        String recoveredAlert = await().atMost(Duration.ofSeconds(15)).until(() ->
+        String recoveredAlert = await().atMost(Duration.ofSeconds(30)).until(() ->
                 alertsOn(token, "LOST_OR_STOLEN_RECOVERED", pistol), l -> l.size() == 1).get(0);
         onBoth(token, "LOST_OR_STOLEN_RECOVERED", pistol, fcu, recoveredAlert);
         assertThat(ledger.get("/api/v1/items/" + spareGrip, token).json().get("status").asText()).isEqualTo("STOLEN");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(ledger.get("/api/v1/items/" + pistol
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ledger.get("/api/v1/items/" + pistol
                 + "/composition", token).json().get("parts").findValuesAsText("partId"))
                 .containsExactlyInAnyOrder(fcu, slide, foundGrip));
 
         // A search for the weapon, by what is left of the serial, finds it through its FCU.
         String search = "/api/v1/items?kind=WEAPON&category=REVOLVER_OR_SELF_LOADING_PISTOL&mark="
                 + URLEncoder.encode(observed, StandardCharsets.UTF_8);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode first = ledger.get(search, token).json().get("items").get(0);
             assertThat(first.at("/installedIn/itemId").asText()).isEqualTo(pistol);
             assertThat(first.get("status").asText()).isEqualTo("SEIZED");
@@ -229,7 +229,7 @@ abstract class ModularWeaponContract extends RunningLedger {
         JsonNode submitted = ok(investigatorKey, investigator, trace);
         assertThat(submitted.get("requestedState").asText()).as("the State that import-marked it last").isEqualTo("BE");
         String traceId = submitted.get("traceId").asText();
-        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
                 ledger.get("/api/v1/traces/" + traceId, token).json().at("/report/candidates/0/custodyChain")
                         .findValues("leafIndex")).isNotEmpty().allMatch(JsonNode::isNumber));
         JsonNode candidates = ledger.get("/api/v1/traces/" + traceId, token).json().at("/report/candidates");
@@ -262,7 +262,7 @@ abstract class ModularWeaponContract extends RunningLedger {
         ok(policeKey, police, mark(pistol, "DEACTIVATION", "FIRE_CONTROL_UNIT").put("text", "NL DEACT 26"));
 
         // The weapon shows the marks its FCU carries, in its view and in its history.
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode view = ledger.get("/api/v1/items/" + pistol, token).json();
             assertThat(view.get("status").asText()).isEqualTo("DEACTIVATED");
             assertThat(view.get("identityItem").asText()).isEqualTo(fcu);
@@ -286,7 +286,7 @@ abstract class ModularWeaponContract extends RunningLedger {
      */
     void theLicenceIsKeptApartAndShownOnlyToThoseEntitled(String saleId, String licence) {
         String dealerToken = ledger.session(dealerKey, dealer);
-        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
                 ledger.get("/api/v1/transfers/" + saleId, dealerToken).json().get("licenceReference").asText())
                 .isEqualTo(licence));
         JsonNode forDealer = ledger.get("/api/v1/transfers/" + saleId, dealerToken).json();

@@ -16,7 +16,9 @@ public final class ViewDatabase {
 
     public static JdbcTemplate fresh() {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        // the service's H2 dialect: PostgreSQL mode, as application.yml sets it
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return new JdbcTemplate(dataSource);
     }

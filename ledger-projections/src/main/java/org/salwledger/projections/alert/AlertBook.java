@@ -62,16 +62,16 @@ public class AlertBook {
     /**
      * Raises the alert of one occurrence that several records report (a weapon and the parts installed
      * in it, recovered by one command), or names one more item on it. Views see those records in any
-     * order, so the alert is never reopened here: the occurrence is the same.
+     * order, in parallel segments: two may raise it at once, and the database keeps one. The alert is
+     * never reopened here: the occurrence is the same.
      */
     public void raiseOrJoin(String alertId, AlertType type, String summary, String itemId, ObjectNode facts,
                             Audience audience, String at) {
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE alert_id = ?", Integer.class, alertId) == 0) {
-            raise(alertId, type, summary, List.of(itemId), facts, audience, at);
-        } else if (jdbc.queryForObject("SELECT COUNT(*) FROM alert_item WHERE alert_id = ? AND item_id = ?",
-                Integer.class, alertId, itemId) == 0) {
-            jdbc.update("INSERT INTO alert_item (alert_id, item_id) VALUES (?, ?)", alertId, itemId);
-        }
+        jdbc.update("INSERT INTO alert (alert_id, type, status, summary, facts, country, other_country, actor_id, "
+                        + "confidential, raised_at) VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                alertId, type.name(), summary, CanonicalJson.canonicalize(facts), audience.country(),
+                audience.otherCountry(), audience.actorId(), audience.confidential(), at);
+        jdbc.update("INSERT INTO alert_item (alert_id, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING", alertId, itemId);
     }
 
     public boolean isOpen(String alertId) {
