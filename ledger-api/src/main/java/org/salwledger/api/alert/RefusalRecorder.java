@@ -1,6 +1,5 @@
 package org.salwledger.api.alert;
 
-import org.salwledger.api.intake.Refusals;
 import org.salwledger.api.intake.RefusalListener;
 import org.salwledger.api.intake.SignedCommand;
 import org.salwledger.core.command.Refusal;
@@ -33,7 +32,7 @@ public class RefusalRecorder implements RefusalListener {
 
     @Override
     public void refused(SignedCommand<?> command, RuntimeException failure) {
-        Refusal violation = Refusals.in(failure);
+        Refusal violation = Refusal.foundIn(failure);
         if (violation == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.salwledger.api.config;
 
 import org.salwledger.core.crypto.SealedBox;
+import org.salwledger.core.crypto.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -34,13 +34,7 @@ public class ProtectionSetup {
             if (!Files.exists(file)) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // restricting access on other file systems is the operator's to do
-                }
+                SecretFiles.write(file, Base64.getEncoder().encodeToString(key) + "\n");
                 log.warn("No ledger.protection.key configured: generated one in {}; nodes sharing a database need "
                         + "the same key", file.toAbsolutePath());
             }

@@ -44,7 +44,7 @@ public class CommandMetrics {
     }
 
     void refused(String type, Throwable failure, Duration took) {
-        Refusal refusal = Refusals.in(failure);
+        Refusal refusal = Refusal.foundIn(failure);
         count(type, refusal == null ? "failed" : "refused", refusal == null ? "none" : refusal.code());
         transaction(type, refusal == null ? "failed" : "refused", took);
     }

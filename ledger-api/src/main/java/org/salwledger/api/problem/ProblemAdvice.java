@@ -2,6 +2,7 @@ package org.salwledger.api.problem;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.transfer.DispatchRefused;
@@ -46,18 +47,16 @@ public class ProblemAdvice {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> command(CommandExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof Refusal violation) {
-            return domain(violation);
+        Refusal refusal = Refusal.foundIn(e);
+        if (refusal != null) {
+            return domain(refusal);
         }
+        Throwable cause = e.getCause();
         if (cause instanceof IntegrityViolation violation) {
             return integrity(violation);
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             return notFound(notFound);
-        }
-        if (e.getDetails().orElse(null) instanceof Refusal violation) {
-            return domain(violation);
         }
         return unexpected(e);
     }
@@ -67,8 +66,13 @@ public class ProblemAdvice {
         return Problems.response(HttpStatus.NOT_FOUND, "item-not-found", "no item or actor " + e.getAggregateIdentifier());
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
+    /**
+     * Two commands that each load the other's item (a mark on a part looks up its weapon while the
+     * weapon's command looks at its parts): Axon breaks the lock cycle by failing one; nothing was
+     * appended, and sending it again succeeds.
+     */
+    @ExceptionHandler({ConcurrencyException.class, DeadlockException.class})
+    ResponseEntity<ProblemDetail> concurrency(RuntimeException e) {
         return Problems.response(HttpStatus.CONFLICT, "concurrent-modification",
                 "another command changed the same stream at the same time; sign and send again");
     }

@@ -1,6 +1,7 @@
 package org.salwledger.api.problem;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.DeadlockException;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.command.Refusal;
 import org.springframework.http.ProblemDetail;
@@ -36,5 +37,12 @@ class ProblemAdviceTest {
                 new CommandExecutionException("refused", refusal, refusal));
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         assertThat(answer.getBody().getType()).isEqualTo(URI.create("urn:salw-ledger:problem:duplicate-marking"));
+    }
+
+    @Test
+    void aLockCycleBetweenTwoItemsIsAConflictToSendAgain() {
+        ResponseEntity<ProblemDetail> answer = advice.concurrency(new DeadlockException("cycle"));
+        assertThat(answer.getStatusCode().value()).isEqualTo(409);
+        assertThat(answer.getBody().getType()).isEqualTo(URI.create("urn:salw-ledger:problem:concurrent-modification"));
     }
 }

@@ -1,5 +1,7 @@
 package org.salwledger.core.command;
 
+import org.axonframework.commandhandling.CommandExecutionException;
+
 /**
  * The one way the ledger says no: to a command (a domain rule), to a request (a field, a query,
  * a token) or to a read. {@code code} is the stable slug the API turns into a problem+json
@@ -48,6 +50,19 @@ public class Refusal extends RuntimeException {
 
     public String subject() {
         return subject;
+    }
+
+    /** The refusal behind a failed command, however the command bus wrapped it; null when there is none. */
+    public static Refusal foundIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Refusal refusal) {
+                return refusal;
+            }
+            if (t instanceof CommandExecutionException cee && cee.getDetails().orElse(null) instanceof Refusal refusal) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     public static Refusal invalid(String code, String message) {

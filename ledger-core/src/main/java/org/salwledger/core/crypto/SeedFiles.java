@@ -3,7 +3,6 @@ package org.salwledger.core.crypto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** Private Ed25519 keys on disk: the base64 32-byte seed in a file only its owner may read. */
 public final class SeedFiles {
@@ -14,13 +13,7 @@ public final class SeedFiles {
     }
 
     public static void write(SigningKey key, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, key.seedBase64() + "\n");
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows file systems: restricting access is the user's to do.
-        }
+        SecretFiles.write(file, key.seedBase64() + "\n");
     }
 
     /** The key in the file, generated and written there first if the file does not exist. */

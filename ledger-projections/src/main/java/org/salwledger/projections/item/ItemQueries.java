@@ -33,7 +33,13 @@ public class ItemQueries {
                            String make, String model, String calibre, String material, String production,
                            Integer yearOfManufacture, String manufacturer, String countryOfManufacture,
                            String custodian, String status, String manufacturedAt, long lastSequence, String lastHash,
-                           String installedIn, String identityItem, List<Marking> markings) {}
+                           String installedIn, String identityItem, List<Marking> markings) {
+        ItemView withIdentity(String identityItem, List<Marking> markings) {
+            return new ItemView(itemId, kind, category, partType, identityComponent, make, model, calibre, material,
+                    production, yearOfManufacture, manufacturer, countryOfManufacture, custodian, status,
+                    manufacturedAt, lastSequence, lastHash, installedIn, identityItem, markings);
+        }
+    }
 
     /**
      * One record of an item's timeline. {@code correctedFacts} is the corrected view where a later
@@ -55,22 +61,26 @@ public class ItemQueries {
     public record Holder(String actorId, String country) {}
 
     public Optional<ItemView> find(String itemId) {
-        String identityItem = identityComponentOf(itemId).orElse(null);
-        String installedIn = hostOf(itemId).orElse(null);
-        List<Marking> markings = new java.util.ArrayList<>(markings(itemId));
-        if (identityItem != null) {
-            markings.addAll(markings(identityItem));
-        }
         return jdbc.query("""
                 SELECT item_id, kind, category, part_type, identity_component, make, model, calibre, material, production,
                   year_of_manufacture, manufacturer, country_of_manufacture, custodian, status, manufactured_at,
-                  last_sequence, last_hash FROM item_view WHERE item_id = ?""",
+                  last_sequence, last_hash, installed_in FROM item_view WHERE item_id = ?""",
                 (rs, i) -> new ItemView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), (Integer) rs.getObject(11), rs.getString(12), rs.getString(13),
                         rs.getString(14), rs.getString(15), rs.getString(16), rs.getLong(17), rs.getString(18),
-                        installedIn, identityItem, List.copyOf(markings)),
-                itemId).stream().findFirst();
+                        rs.getString(19), null, List.of()),
+                itemId).stream().findFirst().map(this::withMarks);
+    }
+
+    /** The item's own marks and, for a weapon, its identity component's, which are the weapon's legal marks. */
+    private ItemView withMarks(ItemView view) {
+        String identityItem = view.identityComponent() == null ? null : identityComponentOf(view.itemId()).orElse(null);
+        List<Marking> markings = new java.util.ArrayList<>(markings(view.itemId()));
+        if (identityItem != null) {
+            markings.addAll(markings(identityItem));
+        }
+        return view.withIdentity(identityItem, List.copyOf(markings));
     }
 
     /** The marks recorded on the item's own stream. */
