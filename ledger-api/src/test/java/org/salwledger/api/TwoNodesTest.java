@@ -73,7 +73,7 @@ class TwoNodesTest {
             List<String> items = manufactureThroughBoth(nodeA, nodeB, 40);
             assertThat(items).hasSize(40).doesNotHaveDuplicates();
 
-            // B caches the item; A changes it; B's stale copy cannot accept a dispatch the theft forbids
+            // B has loaded the item; A changes it; B cannot accept a dispatch the theft forbids
             String item = items.get(0);
             assertThat(nodeB.submit(fnhKey, fnh, mark(item)).status()).isEqualTo(201);
             LedgerTestClient.Answer theft = retryOnConflict(() -> nodeA.submit(fnhKey, fnh,
@@ -95,6 +95,17 @@ class TwoNodesTest {
                         "urn:salw-ledger:problem:concurrent-modification",
                         "urn:salw-ledger:problem:item-not-in-this-transfer");
             });
+
+            // nor refuse what A's records allow: the item received through A is in CD's custody on B too
+            String received = items.get(3);
+            assertThat(nodeB.submit(fnhKey, fnh, mark(received)).status()).isEqualTo(201);
+            String handedOver = nodeA.submit(fnhKey, fnh, export(received)).json().get("transferId").asText();
+            assertThat(nodeA.submit(cdKey, cd, command("ReceiveTransfer").put("transferId", handedOver)).status())
+                    .isEqualTo(201);
+            LedgerTestClient.Answer lost = nodeB.submit(cdKey, cd,
+                    command("ReportLost").put("itemId", received).put("place", "Kinshasa armoury"));
+            assertThat(lost.status()).as("a node must not judge on another node's outdated state: " + lost.body())
+                    .isEqualTo(201);
 
             // a retry is answered with the stored answer by whichever node gets it
             String envelope = new CommandSigner(fnhKey, fnh).signToJson(mark(items.get(2)));

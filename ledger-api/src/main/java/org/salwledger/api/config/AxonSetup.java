@@ -1,6 +1,7 @@
 package org.salwledger.api.config;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import java.sql.SQLException;
 
 /**
- * An item's command cost must not grow with its history: every aggregate is cached, and items and
- * actors are snapshotted every {@code ledger.aggregates.snapshot-every} events (default 50) so a cold
+ * An item's command cost must not grow with its history: aggregates are cached on a single node, and
+ * items and actors are snapshotted every {@code ledger.aggregates.snapshot-every} events (default 50) so a cold
  * load reads a bounded tail.
  */
 @Configuration
@@ -41,9 +42,15 @@ public class AxonSetup {
         return PropagatingErrorHandler.instance();
     }
 
+    /**
+     * A node caches aggregates only while it is the database's one writer ({@code ledger.aggregates.cache},
+     * true by default, false in the {@code postgres} profile). Another node's appends never reach this
+     * cache: a stale copy could not append (the stream position is taken: 409), but it could refuse a
+     * command on a state that no longer holds (an item received elsewhere still "in the sender's custody").
+     */
     @Bean(AggregateComponents.CACHE)
-    public Cache ledgerAggregateCache() {
-        return new WeakReferenceCache();
+    public Cache ledgerAggregateCache(@Value("${ledger.aggregates.cache:true}") boolean cache) {
+        return cache ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /**
