@@ -12,6 +12,11 @@ public class LedgerApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        // Nor an advertisement for AxonIQ Console in every start-up log: the ledger is watched through
+        // /actuator (README "Watching it").
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
     }
 
     public static void main(String[] args) {

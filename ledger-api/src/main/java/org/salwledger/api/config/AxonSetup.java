@@ -9,7 +9,6 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.salwledger.core.command.AggregateComponents;
-import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +24,8 @@ import java.sql.SQLException;
 public class AxonSetup {
 
     @Bean(AggregateComponents.SNAPSHOT_TRIGGER)
-    public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
-                                                           @Value("${ledger.aggregates.snapshot-every:50}") int every) {
+    public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
+        int every = properties.aggregates().snapshotEvery();
         if (every < 1) {
             throw new IllegalArgumentException("ledger.aggregates.snapshot-every must be at least 1, not " + every);
         }
@@ -49,8 +48,8 @@ public class AxonSetup {
      * command on a state that no longer holds (an item received elsewhere still "in the sender's custody").
      */
     @Bean(AggregateComponents.CACHE)
-    public Cache ledgerAggregateCache(@Value("${ledger.aggregates.cache:true}") boolean cache) {
-        return cache ? new WeakReferenceCache() : NoCache.INSTANCE;
+    public Cache ledgerAggregateCache(LedgerProperties properties) {
+        return properties.aggregates().cache() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /**

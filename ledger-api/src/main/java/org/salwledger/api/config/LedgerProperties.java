@@ -1,35 +1,82 @@
 package org.salwledger.api.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** {@code ledger.*} settings; see application.yml for the defaults. */
+/**
+ * {@code ledger.*} settings with their defaults; README "Configuration" has the table (and the variables).
+ * Spring's configuration processor turns these records into metadata that IDEs complete.
+ *
+ * @param dataDir     H2 files, generated keys and the log anchor; relative paths are to the working directory
+ * @param admin       the bootstrap administrator
+ * @param commands    limits on signed commands
+ * @param sessions    read sessions
+ * @param log         the transparency log
+ * @param alerts      diversion alerts
+ * @param integrity   the start-up integrity check
+ * @param aggregates  how aggregates are loaded
+ * @param protection  personal data sealed at rest
+ */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(Path dataDir, Admin admin, Commands commands, Sessions sessions, Log log, Alerts alerts,
-                               Integrity integrity) {
-
-    /** The bootstrap administrator: base64 raw Ed25519 public key, or generated into the data dir. */
-    public record Admin(String publicKey, String country) {}
-
-    public record Commands(Duration maxClockSkew, long maxBodyBytes) {}
-
-    public record Sessions(Duration ttl) {}
+public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @DefaultValue Commands commands,
+                               @DefaultValue Sessions sessions, @DefaultValue Log log, @DefaultValue Alerts alerts,
+                               @DefaultValue Integrity integrity, @DefaultValue Aggregates aggregates,
+                               @DefaultValue Protection protection) {
 
     /**
-     * The transparency log: checkpoint origin line, its Ed25519 key (base64 seed, or generated), cadence,
-     * and the file that keeps the last checkpoint signed (outside the database, beside the key).
+     * The bootstrap administrator.
+     *
+     * @param publicKey base64 raw Ed25519 public key; empty: generated into the data dir
+     * @param country   the administrator's (operating State's) ISO 3166-1 alpha-2 country
      */
-    public record Log(String origin, String privateKey, Duration checkpointInterval, Path anchor) {}
-
-    /** The startup check: how many of the log's last records it recomputes from the event store. */
-    public record Integrity(int tailRecords) {}
+    public record Admin(String publicKey, @DefaultValue("BE") String country) {}
 
     /**
-     * Diversion alerts: how often time-based ones are checked, how long a required mark may be missing,
-     * the deadlines of a trace request's acknowledgement and answer, and of the requester's information.
+     * @param maxClockSkew how far a command's issuedAt may be from the ledger's clock
+     * @param maxBodyBytes larger request bodies are refused (413 body-too-large)
      */
-    public record Alerts(Duration scanInterval, Duration markDeadline, Duration traceAcknowledgement,
-                         Duration traceAnswer, Duration traceInformation) {}
+    public record Commands(@DefaultValue("PT5M") Duration maxClockSkew, @DefaultValue("4194304") long maxBodyBytes) {}
+
+    /** @param ttl lifetime of a read session's bearer token */
+    public record Sessions(@DefaultValue("PT1H") Duration ttl) {}
+
+    /**
+     * The transparency log.
+     *
+     * @param origin             the checkpoint origin line (C2SP)
+     * @param privateKey         the log's base64 Ed25519 seed; empty: generated into the data dir
+     * @param checkpointInterval how often a grown log is signed
+     * @param maxLag             readiness is DOWN while the log writer trails the event store by more positions
+     * @param anchor             the last checkpoint this node signed, kept outside the database
+     */
+    public record Log(@DefaultValue("example.org/salw-custody-ledger") String origin, String privateKey,
+                      @DefaultValue("PT1S") Duration checkpointInterval, @DefaultValue("100000") long maxLag, Path anchor) {}
+
+    /** @param tailRecords records at the log's end that the start-up check recomputes from the event store */
+    public record Integrity(@DefaultValue("1000") int tailRecords) {}
+
+    /**
+     * Diversion alerts.
+     *
+     * @param scanInterval          how often time-based alerts are swept
+     * @param markDeadline          how long an IMPORT, STATE_TO_CIVILIAN or CONFISCATION mark may be missing
+     * @param traceAcknowledgement  deadline of a trace request's acknowledgement
+     * @param traceAnswer           deadline of a trace request's answer
+     * @param traceInformation      deadline of the requester's further information
+     */
+    public record Alerts(@DefaultValue("PT10S") Duration scanInterval, @DefaultValue("P30D") Duration markDeadline,
+                         @DefaultValue("P2D") Duration traceAcknowledgement, @DefaultValue("P30D") Duration traceAnswer,
+                         @DefaultValue("P30D") Duration traceInformation) {}
+
+    /**
+     * @param snapshotEvery records between aggregate snapshots
+     * @param cache         cache aggregates in memory: only where one node alone writes to the database
+     */
+    public record Aggregates(@DefaultValue("50") int snapshotEvery, @DefaultValue("true") boolean cache) {}
+
+    /** @param key base64 of 32 bytes sealing civilian licence references at rest; the same on every node */
+    public record Protection(String key) {}
 }

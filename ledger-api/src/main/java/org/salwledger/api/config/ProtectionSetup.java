@@ -4,7 +4,6 @@ import org.salwledger.core.crypto.SealedBox;
 import org.salwledger.core.crypto.SecretFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,7 +24,8 @@ public class ProtectionSetup {
     private static final Logger log = LoggerFactory.getLogger(ProtectionSetup.class);
 
     @Bean
-    public SealedBox protectionBox(@Value("${ledger.protection.key:}") String configured, LedgerProperties properties) {
+    public SealedBox protectionBox(LedgerProperties properties) {
+        String configured = properties.protection() == null ? null : properties.protection().key();
         if (configured != null && !configured.isBlank()) {
             return new SealedBox(Base64.getDecoder().decode(configured.trim()));
         }

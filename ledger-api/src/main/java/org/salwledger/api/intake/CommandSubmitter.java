@@ -70,10 +70,18 @@ public class CommandSubmitter {
      */
     public ResponseEntity<byte[]> submit(SignedCommand<?> signed, Function<CommandOrigin, Object> command,
                                          Map<String, String> ids) {
+        try (CommandLog commandLog = CommandLog.of(signed)) {
+            return run(signed, command, ids, commandLog);
+        }
+    }
+
+    private ResponseEntity<byte[]> run(SignedCommand<?> signed, Function<CommandOrigin, Object> command,
+                                       Map<String, String> ids, CommandLog commandLog) {
         String type = signed.header().type();
         var prior = store.resultOf(signed.envelopeHash());
         if (prior.isPresent()) {
             metrics.replayed(type);
+            commandLog.replayed();
             return replay(prior.get());
         }
         integrity.requireIntact();
@@ -100,14 +108,18 @@ public class CommandSubmitter {
                 appended[0] = events.size();
                 return created(body);
             });
-            metrics.accepted(type, appended[0], Duration.ofNanos(System.nanoTime() - started));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.accepted(type, appended[0], took);
+            commandLog.accepted(appended[0], took);
             return answer;
         } catch (EnvelopeStore.AlreadySubmitted twin) {
             metrics.replayed(type);
+            commandLog.replayed();
             return replay(store.resultOf(signed.envelopeHash()).orElseThrow(() ->
                     EnvelopeStore.nonceReused(signed.signer().actorId(), signed.header().nonce())));
         } catch (RuntimeException e) {
             metrics.refused(type, e, Duration.ofNanos(System.nanoTime() - started));
+            commandLog.refused(e);
             refusals.refused(signed, e);
             if (applied[0]) {
                 // The cached aggregates saw events that the rolled-back transaction never stored.

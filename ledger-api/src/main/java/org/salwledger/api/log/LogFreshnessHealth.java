@@ -1,7 +1,7 @@
 package org.salwledger.api.log;
 
 import org.salwledger.projections.log.LogAppender;
-import org.springframework.beans.factory.annotation.Value;
+import org.salwledger.api.config.LedgerProperties;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -16,9 +16,9 @@ public class LogFreshnessHealth implements HealthIndicator {
     private final ProjectionLagMetrics lag;
     private final long maxLag;
 
-    public LogFreshnessHealth(ProjectionLagMetrics lag, @Value("${ledger.log.max-lag:100000}") long maxLag) {
+    public LogFreshnessHealth(ProjectionLagMetrics lag, LedgerProperties properties) {
         this.lag = lag;
-        this.maxLag = maxLag;
+        this.maxLag = properties.log().maxLag();
     }
 
     @Override
