@@ -34,7 +34,8 @@ class ArchitectureTest {
             .layer("Math").definedBy("..core.crypto..", "..core.log..")
             .layer("Kernel").definedBy("..core.command..", "..core.chain..", "..core.country..")
             .layer("Aggregates").definedBy("..core.actor..", "..core.item..", "..core.transfer..", "..core.trace..")
-            .layer("Processes").definedBy("..core.composition..", "..core.cessation..")
+            .layer("Processes").definedBy("..core.composition..", "..core.cessation..", "..core.consignment..",
+                    "..core.report..", "..core.identity..")
             .layer("Audit").definedBy("..core.audit..")
             .whereLayer("Audit").mayNotBeAccessedByAnyLayer()
             .whereLayer("Processes").mayOnlyBeAccessedByLayers("Audit")

@@ -6,12 +6,12 @@ import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.cessation.CessationProcess;
 import org.salwledger.core.actor.CustodyRegister;
 import org.salwledger.core.composition.CompositionProcess;
-import org.salwledger.core.item.IdentityLinkProcess;
+import org.salwledger.core.identity.IdentityLinkProcess;
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
-import org.salwledger.core.item.ItemReportProcess;
+import org.salwledger.core.report.ItemReportProcess;
 import org.salwledger.core.transfer.Transfer;
-import org.salwledger.core.transfer.TransferProcess;
+import org.salwledger.core.consignment.TransferProcess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,5 +1,18 @@
-package org.salwledger.core.item;
+package org.salwledger.core.report;
 
+import org.salwledger.core.item.ItemAssembledInto;
+import org.salwledger.core.item.ItemDetachedFrom;
+import org.salwledger.core.item.ItemKind;
+import org.salwledger.core.item.ItemRecovered;
+import org.salwledger.core.item.ItemStolen;
+import org.salwledger.core.item.Material;
+import org.salwledger.core.item.PartType;
+import org.salwledger.core.item.Production;
+import org.salwledger.core.item.RecoverItems;
+import org.salwledger.core.item.RegisterUnmarkedItem;
+import org.salwledger.core.item.ReportOnItem;
+import org.salwledger.core.item.ReportRecovered;
+import org.salwledger.core.item.ReportStolen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

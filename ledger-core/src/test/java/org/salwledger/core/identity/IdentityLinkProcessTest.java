@@ -1,5 +1,12 @@
-package org.salwledger.core.item;
+package org.salwledger.core.identity;
 
+import org.salwledger.core.item.IdentityLinked;
+import org.salwledger.core.item.ItemKind;
+import org.salwledger.core.item.LinkIdentity;
+import org.salwledger.core.item.Material;
+import org.salwledger.core.item.Production;
+import org.salwledger.core.item.RegisterUnmarkedItem;
+import org.salwledger.core.item.WeaponCategory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

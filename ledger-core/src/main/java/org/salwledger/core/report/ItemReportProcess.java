@@ -1,5 +1,13 @@
-package org.salwledger.core.item;
+package org.salwledger.core.report;
 
+import org.salwledger.core.item.Item;
+import org.salwledger.core.item.ItemLoader;
+import org.salwledger.core.item.ItemReport;
+import org.salwledger.core.item.LeaveHost;
+import org.salwledger.core.item.RecoverItems;
+import org.salwledger.core.item.ReleasePart;
+import org.salwledger.core.item.ReportOnItem;
+import org.salwledger.core.item.ReportRecovered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.salwledger.core.command.Refusal;

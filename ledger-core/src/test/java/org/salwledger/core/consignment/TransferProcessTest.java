@@ -1,5 +1,9 @@
-package org.salwledger.core.transfer;
+package org.salwledger.core.consignment;
 
+import org.salwledger.core.transfer.DispatchRefused;
+import org.salwledger.core.transfer.DispatchTransfer;
+import org.salwledger.core.transfer.ReceiveTransfer;
+import org.salwledger.core.transfer.RejectTransfer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

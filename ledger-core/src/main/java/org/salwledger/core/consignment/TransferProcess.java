@@ -1,5 +1,15 @@
-package org.salwledger.core.transfer;
+package org.salwledger.core.consignment;
 
+import org.salwledger.core.transfer.ConfirmReceipt;
+import org.salwledger.core.transfer.ConfirmRejection;
+import org.salwledger.core.transfer.DispatchRefused;
+import org.salwledger.core.transfer.DispatchTransfer;
+import org.salwledger.core.transfer.OpenTransfer;
+import org.salwledger.core.transfer.ReceiveTransfer;
+import org.salwledger.core.transfer.RejectTransfer;
+import org.salwledger.core.transfer.Transfer;
+import org.salwledger.core.transfer.TransferItems;
+import org.salwledger.core.transfer.TransferRules;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
