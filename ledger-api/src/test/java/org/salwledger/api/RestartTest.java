@@ -62,6 +62,10 @@ class RestartTest {
             assertThat(marked.status()).as(marked.body()).isEqualTo(201);
             markAnswer = marked.body();
             events = eventCount(first);
+            // stored by domain name, so the record classes may move between packages (LedgerEventSerializer)
+            assertThat(first.getBean(JdbcTemplate.class).queryForList(
+                    "SELECT DISTINCT payloadType FROM domainevententry ORDER BY payloadType", String.class))
+                    .containsExactly("ActorRegistered", "ItemManufactured", "ItemMarked");
         }
 
         try (ConfigurableApplicationContext second = LedgerProcess.start(dataDir, ADMIN)) {

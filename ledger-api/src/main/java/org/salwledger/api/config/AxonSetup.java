@@ -1,5 +1,11 @@
 package org.salwledger.api.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.salwledger.core.chain.LedgerEventSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -30,6 +36,18 @@ public class AxonSetup {
             throw new IllegalArgumentException("ledger.aggregates.snapshot-every must be at least 1, not " + every);
         }
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /**
+     * Records are stored under their domain type names ({@code ItemManufactured}), not Java class
+     * names: the classes may move between packages. Same Jackson mapper as Axon's own serializer.
+     */
+    @Bean("eventSerializer")
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(@Qualifier("serializer") Serializer general, RevisionResolver revisionResolver) {
+        ObjectMapper mapper = ((JacksonSerializer) general).getObjectMapper();
+        return LedgerEventSerializer.of(JacksonSerializer.builder().objectMapper(mapper).revisionResolver(revisionResolver),
+                LedgerRecordTypes.under("org.salwledger"));
     }
 
     /**
