@@ -152,7 +152,7 @@ abstract class LogTamperContract extends RunningLedger {
         org.salwledger.core.command.CommandOrigin nobody = new org.salwledger.core.command.CommandOrigin(dealer,
                 org.salwledger.core.command.Role.HOLDER, "BE", null, Instant.now(), Instant.now());
         LedgerEvent stolen = new org.salwledger.core.chain.ChainHead(b, 2, LedgerRecords.hash(b1Record),
-                b1Record.get("occurredAt").asText()).seal(link -> new org.salwledger.core.item.ItemStolen(b, fnh, dealer,
+                b1Record.get("occurredAt").asText()).seal(link -> new org.salwledger.core.item.event.ItemStolen(b, fnh, dealer,
                 "Antwerp", null, link), nobody);
         var serialized = serializer.serialize(stolen, byte[].class);
         long globalIndex = jdbc.queryForObject("SELECT MAX(globalindex) + 1 FROM domainevententry", Long.class);

@@ -1,7 +1,7 @@
 package org.salwledger.cli;
 
 import org.junit.jupiter.api.Test;
-import org.salwledger.core.item.MarkText;
+import org.salwledger.core.item.marking.MarkText;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -6,7 +6,7 @@ import org.salwledger.core.actor.ActorKey;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Refusal;
-import org.salwledger.core.item.ManufactureMarkRegistry;
+import org.salwledger.core.item.marking.ManufactureMarkRegistry;
 
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,14 +1,14 @@
 package org.salwledger.api.item;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.salwledger.core.item.ItemKind;
-import org.salwledger.core.item.MarkType;
-import org.salwledger.core.item.MarkingMethod;
-import org.salwledger.core.item.ObservedMarking;
-import org.salwledger.core.item.Material;
-import org.salwledger.core.item.PartType;
-import org.salwledger.core.item.Production;
-import org.salwledger.core.item.WeaponCategory;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.marking.MarkType;
+import org.salwledger.core.item.marking.MarkingMethod;
+import org.salwledger.core.item.marking.ObservedMarking;
+import org.salwledger.core.item.description.Material;
+import org.salwledger.core.item.description.PartType;
+import org.salwledger.core.item.description.Production;
+import org.salwledger.core.item.description.WeaponCategory;
 
 import java.util.List;
 

@@ -4,9 +4,9 @@ import org.salwledger.core.command.Refusal;
 import org.salwledger.api.auth.Reader;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.country.CountryCodes;
-import org.salwledger.core.item.ItemKind;
-import org.salwledger.core.item.MarkText;
-import org.salwledger.core.item.WeaponCategory;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.marking.MarkText;
+import org.salwledger.core.item.description.WeaponCategory;
 import org.salwledger.projections.search.MarkSearchQueries;
 import org.springframework.stereotype.Component;
 

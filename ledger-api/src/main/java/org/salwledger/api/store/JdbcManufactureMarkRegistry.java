@@ -1,7 +1,7 @@
 package org.salwledger.api.store;
 
 import org.salwledger.core.command.Refusal;
-import org.salwledger.core.item.ManufactureMarkRegistry;
+import org.salwledger.core.item.marking.ManufactureMarkRegistry;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;

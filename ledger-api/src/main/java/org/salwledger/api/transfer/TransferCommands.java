@@ -1,6 +1,6 @@
 package org.salwledger.api.transfer;
 
-import org.salwledger.core.item.TransferKind;
+import org.salwledger.core.item.description.TransferKind;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -3,7 +3,7 @@ package org.salwledger.api.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.command.Refusal;
-import org.salwledger.core.item.ObservedMarking;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.nio.charset.StandardCharsets;
 

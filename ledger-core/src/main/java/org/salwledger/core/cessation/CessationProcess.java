@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
-import org.salwledger.core.item.HandOverCustody;
+import org.salwledger.core.item.command.HandOverCustody;
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
 

@@ -19,12 +19,12 @@ import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.ItemRefusal;
-import org.salwledger.core.item.DispatchItem;
+import org.salwledger.core.item.command.DispatchItem;
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
-import org.salwledger.core.item.ReceiveItem;
-import org.salwledger.core.item.RecordMissingItem;
-import org.salwledger.core.item.ReturnItem;
+import org.salwledger.core.item.command.ReceiveItem;
+import org.salwledger.core.item.command.RecordMissingItem;
+import org.salwledger.core.item.command.ReturnItem;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

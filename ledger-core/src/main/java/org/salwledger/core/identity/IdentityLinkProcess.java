@@ -2,8 +2,8 @@ package org.salwledger.core.identity;
 
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
-import org.salwledger.core.item.LinkIdentity;
-import org.salwledger.core.item.RecordIdentityLink;
+import org.salwledger.core.item.command.LinkIdentity;
+import org.salwledger.core.item.command.RecordIdentityLink;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.salwledger.core.command.Refusal;

@@ -1,17 +1,18 @@
 package org.salwledger.core.item;
 
+import org.salwledger.core.item.description.ItemStatus;
 import org.salwledger.core.command.Refusal;
 
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-import static org.salwledger.core.item.ItemStatus.ACTIVE;
-import static org.salwledger.core.item.ItemStatus.DEACTIVATED;
-import static org.salwledger.core.item.ItemStatus.DESTROYED;
-import static org.salwledger.core.item.ItemStatus.IN_TRANSIT;
-import static org.salwledger.core.item.ItemStatus.LOST;
-import static org.salwledger.core.item.ItemStatus.SEIZED;
+import static org.salwledger.core.item.description.ItemStatus.ACTIVE;
+import static org.salwledger.core.item.description.ItemStatus.DEACTIVATED;
+import static org.salwledger.core.item.description.ItemStatus.DESTROYED;
+import static org.salwledger.core.item.description.ItemStatus.IN_TRANSIT;
+import static org.salwledger.core.item.description.ItemStatus.LOST;
+import static org.salwledger.core.item.description.ItemStatus.SEIZED;
 
 /**
  * In which statuses a fact may be recorded about an item, by name. Nobody acts on an item that is

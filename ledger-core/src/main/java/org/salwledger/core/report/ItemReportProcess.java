@@ -2,12 +2,12 @@ package org.salwledger.core.report;
 
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
-import org.salwledger.core.item.ItemReport;
-import org.salwledger.core.item.LeaveHost;
-import org.salwledger.core.item.RecoverItems;
-import org.salwledger.core.item.ReleasePart;
-import org.salwledger.core.item.ReportOnItem;
-import org.salwledger.core.item.ReportRecovered;
+import org.salwledger.core.item.command.ItemReport;
+import org.salwledger.core.item.command.LeaveHost;
+import org.salwledger.core.item.command.RecoverItems;
+import org.salwledger.core.item.command.ReleasePart;
+import org.salwledger.core.item.command.ReportOnItem;
+import org.salwledger.core.item.command.ReportRecovered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.salwledger.core.command.Refusal;

@@ -11,7 +11,7 @@ import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
-import org.salwledger.core.item.ObservedMarking;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -19,7 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.salwledger.core.item.TransferKind;
+import org.salwledger.core.item.description.TransferKind;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**

@@ -6,7 +6,7 @@ import org.salwledger.core.chain.RecordLink;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.salwledger.core.item.TransferKind;
+import org.salwledger.core.item.description.TransferKind;
 public record TransferDispatched(String transferId, TransferKind kind, String sender, String senderCountry,
                                  String consignee, String consigneeCountry, List<String> itemIds, LocalDate dueBy,
                                  String exportLicence, LocalDate exportLicenceIssuedOn, String importingCountry,

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 
-import org.salwledger.core.item.TransferKind;
+import org.salwledger.core.item.description.TransferKind;
 /**
  * What a dispatch must state, checked before any item is touched (so a bad EXPORT costs nothing)
  * and again by the Transfer itself.

@@ -10,12 +10,12 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Role;
-import org.salwledger.core.item.ItemKind;
-import org.salwledger.core.item.ItemManufactured;
-import org.salwledger.core.item.ItemMarked;
-import org.salwledger.core.item.Material;
-import org.salwledger.core.item.Production;
-import org.salwledger.core.item.WeaponCategory;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.event.ItemManufactured;
+import org.salwledger.core.item.event.ItemMarked;
+import org.salwledger.core.item.description.Material;
+import org.salwledger.core.item.description.Production;
+import org.salwledger.core.item.description.WeaponCategory;
 
 import java.time.Instant;
 import java.util.List;

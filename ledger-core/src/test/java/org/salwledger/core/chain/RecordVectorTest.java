@@ -3,11 +3,11 @@ package org.salwledger.core.chain;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.item.ItemKind;
-import org.salwledger.core.item.ItemManufactured;
-import org.salwledger.core.item.Material;
-import org.salwledger.core.item.Production;
-import org.salwledger.core.item.WeaponCategory;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.event.ItemManufactured;
+import org.salwledger.core.item.description.Material;
+import org.salwledger.core.item.description.Production;
+import org.salwledger.core.item.description.WeaponCategory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -12,12 +12,12 @@ import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.composition.AssemblePart;
-import org.salwledger.core.item.ItemDispatched;
-import org.salwledger.core.item.ItemKind;
-import org.salwledger.core.item.PartType;
-import org.salwledger.core.item.ReportOnItem;
-import org.salwledger.core.item.ReportStolen;
-import org.salwledger.core.item.TransferKind;
+import org.salwledger.core.item.event.ItemDispatched;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.description.PartType;
+import org.salwledger.core.item.command.ReportOnItem;
+import org.salwledger.core.item.command.ReportStolen;
+import org.salwledger.core.item.description.TransferKind;
 
 import java.time.LocalDate;
 import java.util.List;

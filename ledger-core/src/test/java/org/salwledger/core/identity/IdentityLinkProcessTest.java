@@ -1,12 +1,12 @@
 package org.salwledger.core.identity;
 
-import org.salwledger.core.item.IdentityLinked;
-import org.salwledger.core.item.ItemKind;
-import org.salwledger.core.item.LinkIdentity;
-import org.salwledger.core.item.Material;
-import org.salwledger.core.item.Production;
-import org.salwledger.core.item.RegisterUnmarkedItem;
-import org.salwledger.core.item.WeaponCategory;
+import org.salwledger.core.item.event.IdentityLinked;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.command.LinkIdentity;
+import org.salwledger.core.item.description.Material;
+import org.salwledger.core.item.description.Production;
+import org.salwledger.core.item.command.RegisterUnmarkedItem;
+import org.salwledger.core.item.description.WeaponCategory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

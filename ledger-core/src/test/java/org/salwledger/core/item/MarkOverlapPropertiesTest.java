@@ -1,5 +1,6 @@
 package org.salwledger.core.item;
 
+import org.salwledger.core.item.marking.MarkText;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

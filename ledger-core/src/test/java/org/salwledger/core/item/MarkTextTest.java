@@ -1,5 +1,6 @@
 package org.salwledger.core.item;
 
+import org.salwledger.core.item.marking.MarkText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package org.salwledger.core.item;
 
+import org.salwledger.core.item.description.UnrocaCategory;
+import org.salwledger.core.item.description.WeaponCategory;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

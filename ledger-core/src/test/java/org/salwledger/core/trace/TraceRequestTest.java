@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
-import org.salwledger.core.item.ItemKind;
-import org.salwledger.core.item.ObservedMarking;
-import org.salwledger.core.item.PartType;
-import org.salwledger.core.item.WeaponCategory;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.marking.ObservedMarking;
+import org.salwledger.core.item.description.PartType;
+import org.salwledger.core.item.description.WeaponCategory;
 
 import java.time.Instant;
 import java.time.LocalDate;

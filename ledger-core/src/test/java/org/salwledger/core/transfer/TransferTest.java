@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.salwledger.core.item.TransferKind;
+import org.salwledger.core.item.description.TransferKind;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;

@@ -2,7 +2,7 @@ package org.salwledger.projections.item;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.salwledger.core.crypto.CanonicalJson;
-import org.salwledger.core.item.Serials;
+import org.salwledger.core.item.marking.Serials;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

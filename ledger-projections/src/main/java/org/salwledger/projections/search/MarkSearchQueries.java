@@ -1,6 +1,6 @@
 package org.salwledger.projections.search;
 
-import org.salwledger.core.item.MarkText;
+import org.salwledger.core.item.marking.MarkText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.crypto.CanonicalJson;
-import org.salwledger.core.item.MarkText;
+import org.salwledger.core.item.marking.MarkText;
 import org.salwledger.core.trace.TraceAcknowledged;
 import org.salwledger.core.trace.TraceAnswered;
 import org.salwledger.core.trace.TraceInformationProvided;

@@ -2,7 +2,7 @@ package org.salwledger.projections.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.salwledger.core.crypto.CanonicalJson;
-import org.salwledger.core.item.MarkText;
+import org.salwledger.core.item.marking.MarkText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Role;
-import org.salwledger.core.item.TransferKind;
+import org.salwledger.core.item.description.TransferKind;
 import org.salwledger.core.transfer.TransferDispatched;
 import org.salwledger.projections.ViewDatabase;
 import org.salwledger.projections.transfer.TransferProjectionAccess;

@@ -1,8 +1,0 @@
-package org.salwledger.core.item;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.salwledger.core.command.CommandOrigin;
-
-public record DestroyItem(@TargetAggregateIdentifier String itemId, String certificateReference, String method,
-                          CommandOrigin origin) {
-}

@@ -1,3 +1,0 @@
-package org.salwledger.core.item;
-
-public enum ItemKind { WEAPON, PART }

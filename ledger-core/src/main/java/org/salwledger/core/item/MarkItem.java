@@ -1,9 +1,0 @@
-package org.salwledger.core.item;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.salwledger.core.command.CommandOrigin;
-
-/** Records a mark on an item: what it says, on which component, how it was applied. */
-public record MarkItem(@TargetAggregateIdentifier String itemId, MarkType markType, String serial, String text,
-                       PartType component, MarkingMethod method, String location, CommandOrigin origin) {
-}

@@ -1,3 +1,0 @@
-package org.salwledger.core.item;
-
-public enum Material { METAL, POLYMER, ADDITIVE, MIXED }

@@ -1,3 +1,0 @@
-package org.salwledger.core.item;
-
-public enum Production { INDUSTRIAL, CRAFT, ADDITIVE, CONVERTED }

@@ -1,9 +1,0 @@
-package org.salwledger.core.item;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.salwledger.core.command.CommandOrigin;
-
-/** Internal, from a ReceiveTransfer: custody passes to the consignee. */
-public record ReceiveItem(@TargetAggregateIdentifier String itemId, String transferId, TransferKind transferKind,
-                          String senderCountry, String consigneeCountry, CommandOrigin origin) {
-}

@@ -1,8 +1,0 @@
-package org.salwledger.core.item;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.salwledger.core.command.CommandOrigin;
-
-/** Internal, from a partial ReceiveTransfer: the item never arrived and is LOST in that transfer. */
-public record RecordMissingItem(@TargetAggregateIdentifier String itemId, String transferId, CommandOrigin origin) {
-}

@@ -1,8 +1,0 @@
-package org.salwledger.core.item;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.salwledger.core.command.CommandOrigin;
-
-/** Internal, the host's side of a DetachPart. */
-public record ReleasePart(@TargetAggregateIdentifier String hostId, String partId, CommandOrigin origin) {
-}

@@ -1,5 +1,0 @@
-package org.salwledger.core.item;
-
-/** Carries an {@link ItemReport} to the item and every part installed in it, in one unit of work. */
-public record ReportOnItem(ItemReport report) {
-}

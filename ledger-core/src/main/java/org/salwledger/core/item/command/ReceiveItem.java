@@ -1,0 +1,10 @@
+package org.salwledger.core.item.command;
+
+import org.salwledger.core.item.description.TransferKind;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.salwledger.core.command.CommandOrigin;
+
+/** Internal, from a ReceiveTransfer: custody passes to the consignee. */
+public record ReceiveItem(@TargetAggregateIdentifier String itemId, String transferId, TransferKind transferKind,
+                          String senderCountry, String consigneeCountry, CommandOrigin origin) {
+}

@@ -1,0 +1,8 @@
+package org.salwledger.core.item.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.salwledger.core.command.CommandOrigin;
+
+/** Internal, the host's side of a DetachPart. */
+public record ReleasePart(@TargetAggregateIdentifier String hostId, String partId, CommandOrigin origin) {
+}

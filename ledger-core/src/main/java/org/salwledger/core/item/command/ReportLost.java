@@ -1,0 +1,19 @@
+package org.salwledger.core.item.command;
+
+import org.salwledger.core.item.Item;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.salwledger.core.command.CommandOrigin;
+
+public record ReportLost(@TargetAggregateIdentifier String itemId, String place, String policeReference,
+                         CommandOrigin origin) implements ItemReport {
+
+    @Override
+    public ItemReport about(String otherItemId) {
+        return new ReportLost(otherItemId, place, policeReference, origin);
+    }
+
+    @Override
+    public void applyTo(Item item) {
+        item.handle(this);
+    }
+}

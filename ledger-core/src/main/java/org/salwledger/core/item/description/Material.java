@@ -1,0 +1,3 @@
+package org.salwledger.core.item.description;
+
+public enum Material { METAL, POLYMER, ADDITIVE, MIXED }

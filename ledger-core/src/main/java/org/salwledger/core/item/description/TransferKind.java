@@ -1,0 +1,3 @@
+package org.salwledger.core.item.description;
+
+public enum TransferKind { EXPORT, DOMESTIC, STATE_TO_CIVILIAN, RETURN }

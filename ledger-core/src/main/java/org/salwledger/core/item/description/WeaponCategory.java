@@ -1,0 +1,19 @@
+package org.salwledger.core.item.description;
+
+/** UNROCA SALW categories (DESIGN.md §4, docs/domain-rules.md §1.5). */
+public enum WeaponCategory {
+    REVOLVER_OR_SELF_LOADING_PISTOL,
+    RIFLE_OR_CARBINE,
+    SUB_MACHINE_GUN,
+    ASSAULT_RIFLE,
+    LIGHT_MACHINE_GUN,
+    HEAVY_MACHINE_GUN,
+    GRENADE_LAUNCHER,
+    PORTABLE_ANTI_TANK_GUN,
+    RECOILLESS_RIFLE,
+    PORTABLE_ANTI_TANK_MISSILE_LAUNCHER,
+    MORTAR_UNDER_75MM,
+    PORTABLE_ANTI_AIRCRAFT_GUN,
+    MANPADS,
+    OTHER
+}

@@ -1,0 +1,14 @@
+package org.salwledger.core.item.event;
+
+import org.salwledger.core.item.description.TransferKind;
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
+
+public record ItemReceived(String itemId, String transferId, TransferKind transferKind, String sender,
+                           String senderCountry, String custodian, String custodianCountry, RecordLink link)
+        implements LedgerEvent {
+    @Override
+    public String statedBy() {
+        return custodian;
+    }
+}
