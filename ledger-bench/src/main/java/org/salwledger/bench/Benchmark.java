@@ -1,0 +1,238 @@
+package org.salwledger.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.salwledger.cli.CommandSigner;
+import org.salwledger.cli.LedgerClient;
+import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.crypto.SigningKey;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One run, one machine: plain Axon in process (the baseline) and the ledger over HTTP with pre-signed
+ * envelopes (views and transparency log running), each on a fresh store, on H2 and on PostgreSQL.
+ * Prints a table and writes it as JSON.
+ */
+public final class Benchmark {
+    /** What to run: warm-up and measured commands per path, concurrent clients, which stores. */
+    public record Settings(int warmup, int commands, int clients, List<String> stores) {
+        public static Settings full() {
+            return new Settings(10_000, 20_000, 16, List.of("h2", "postgres"));
+        }
+    }
+
+    /**
+     * One measured path. {@code cpuMillisPerCommand} is the service process's CPU (the ledger only: the
+     * baseline shares its JVM with the load); {@code logLagP99Seconds} the age of the oldest acknowledged
+     * record no signed checkpoint covered yet, sampled every 200 ms under load; {@code logCatchUpSeconds}
+     * from the last acknowledgement to a checkpoint covering every record.
+     */
+    public record Row(String store, String path, int commands, double perSecond, double p50Millis, double p99Millis,
+                      Double cpuMillisPerCommand, double bytesPerRecord, Double logLagP99Seconds,
+                      Double logCatchUpSeconds) {}
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.full();
+        Path work = Files.createTempDirectory("ledger-bench");
+        List<Row> rows = run(settings, work);
+        print(rows, settings);
+        write(rows, settings, Path.of(args.length > 0 ? args[0] : "bench-result.json"));
+    }
+
+    public static List<Row> run(Settings settings, Path work) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (String kind : settings.stores()) {
+            rows.add(plainAxon(settings, store(kind, work.resolve(kind + "-axon"))));
+            rows.add(ledger(settings, store(kind, work.resolve(kind + "-ledger")), work.resolve(kind + "-ledger.log")));
+        }
+        return rows;
+    }
+
+    private static Store store(String kind, Path dir) throws Exception {
+        return switch (kind) {
+            case "h2" -> new Store.H2(Files.createDirectories(dir));
+            case "postgres" -> Store.Postgres.fresh();
+            default -> throw new IllegalArgumentException("no store named " + kind);
+        };
+    }
+
+    private static Row plainAxon(Settings settings, Store store) throws Exception {
+        try (PlainAxon axon = new PlainAxon(store)) {
+            Load load = new Load();
+            load.run(settings.warmup(), settings.clients(), axon::create);
+            Load.Result measured = load.run(settings.commands(), settings.clients(), axon::create);
+            return new Row(store.name(), "plain Axon, in process, unsigned", settings.commands(), measured.perSecond(),
+                    measured.percentileMillis(0.50), measured.percentileMillis(0.99), null,
+                    (double) store.bytesOnDisk() / (settings.warmup() + settings.commands()), null, null);
+        }
+    }
+
+    private static Row ledger(Settings settings, Store store, Path log) throws Exception {
+        SigningKey admin = SigningKey.generate();
+        Path dataDir = store instanceof Store.H2 h2 ? h2.dir() : Files.createTempDirectory("ledger-bench-node");
+        try (LedgerNode node = LedgerNode.start(dataDir, admin, store.ledgerEnvironment(), log)) {
+            LedgerClient client = new LedgerClient("http://localhost:" + node.port);
+            SigningKey makerKey = SigningKey.generate();
+            LedgerClient.Answer registered = client.post("/api/v1/actors", new CommandSigner(admin, "admin").signToJson(
+                    CanonicalJson.mapper().createObjectNode().put("type", "RegisterActor").put("actorId", "BENCH-MAKER")
+                            .put("name", "Benchmark manufacturer").put("role", "MANUFACTURER").put("country", "BE")
+                            .put("publicKey", makerKey.publicKeyBase64())));
+            require(registered);
+            CommandSigner maker = new CommandSigner(makerKey, "BENCH-MAKER");
+            Load load = new Load();
+            List<String> warmup = signed(maker, settings.warmup(), 0);
+            load.run(settings.warmup(), settings.clients(), i -> require(client.post("/api/v1/items", warmup.get(i))));
+            long before = awaitLogCovers(client, -1, Duration.ofMinutes(5));
+
+            List<String> envelopes = signed(maker, settings.commands(), settings.warmup());
+            LagSampler lag = new LagSampler(client, load, before);
+            Duration cpuBefore = node.cpu();
+            lag.start();
+            Load.Result measured = load.run(settings.commands(), settings.clients(),
+                    i -> require(client.post("/api/v1/items", envelopes.get(i))));
+            long lastAck = System.nanoTime();
+            Duration cpu = node.cpu().minus(cpuBefore);
+            long records = awaitLogCovers(client, before + settings.commands(), Duration.ofMinutes(5));
+            double catchUp = (System.nanoTime() - lastAck) / 1e9;
+            lag.stop();
+            return new Row(store.name(), "ledger over HTTP, signed, views and log running", settings.commands(),
+                    measured.perSecond(), measured.percentileMillis(0.50), measured.percentileMillis(0.99),
+                    cpu.toNanos() / 1e6 / settings.commands(), (double) store.bytesOnDisk() / records,
+                    lag.p99Seconds(), catchUp);
+        }
+    }
+
+    /** Envelopes signed before the clock starts; issuedAt stays within the ledger's clock skew for the run. */
+    private static List<String> signed(CommandSigner maker, int count, int offset) {
+        List<String> envelopes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ObjectNode command = CanonicalJson.mapper().createObjectNode().put("type", "ManufactureItem")
+                    .put("kind", "WEAPON").put("category", "REVOLVER_OR_SELF_LOADING_PISTOL").put("make", "Bench")
+                    .put("model", "B-" + (offset + i)).put("calibre", "9x19mm").put("material", "POLYMER")
+                    .put("production", "INDUSTRIAL");
+            envelopes.add(maker.signToJson(command));
+        }
+        return envelopes;
+    }
+
+    private static void require(LedgerClient.Answer answer) {
+        if (answer.status() != 201) {
+            throw new IllegalStateException("refused: " + answer.status() + " " + answer.body());
+        }
+    }
+
+    /** Waits until a signed checkpoint covers {@code size} records (or, with -1, until the log stops growing). */
+    private static long awaitLogCovers(LedgerClient client, long size, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = checkpointSize(client);
+            if (size >= 0 ? now >= size : now == last && now > 0) {
+                return now;
+            }
+            last = now;
+            Thread.sleep(size >= 0 ? 50 : 1_500);
+        }
+        throw new IllegalStateException("no checkpoint covered " + size + " records within " + limit);
+    }
+
+    static long checkpointSize(LedgerClient client) throws Exception {
+        LedgerClient.Answer checkpoint = client.get("/api/v1/log/checkpoint", null);
+        return checkpoint.status() == 200 ? Long.parseLong(checkpoint.body().lines().skip(1).findFirst().orElse("0")) : 0;
+    }
+
+    /** Samples, every 200 ms, how long the oldest acknowledged record not in a signed checkpoint has waited. */
+    private static final class LagSampler {
+        private final LedgerClient client;
+        private final Load load;
+        private final long offset;
+        private final List<Double> samples = new ArrayList<>();
+        private final AtomicBoolean running = new AtomicBoolean();
+        private final AtomicLong errors = new AtomicLong();
+        private Thread thread;
+
+        LagSampler(LedgerClient client, Load load, long offset) {
+            this.client = client;
+            this.load = load;
+            this.offset = offset;
+        }
+
+        void start() {
+            running.set(true);
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        int covered = (int) (checkpointSize(client) - offset);
+                        long now = System.nanoTime();
+                        int acknowledged = load.acknowledged();
+                        synchronized (samples) {
+                            samples.add(covered < acknowledged ? (now - load.acknowledgedAt(Math.max(0, covered))) / 1e9 : 0.0);
+                        }
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            }, "log-lag-sampler");
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.interrupt();
+            thread.join();
+        }
+
+        Double p99Seconds() {
+            synchronized (samples) {
+                if (samples.isEmpty()) {
+                    return null;
+                }
+                List<Double> sorted = samples.stream().sorted().toList();
+                return sorted.get(Math.max(0, (int) Math.ceil(0.99 * sorted.size()) - 1));
+            }
+        }
+    }
+
+    public static void print(List<Row> rows, Settings settings) {
+        System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s%n",
+                settings.warmup(), settings.commands(), settings.clients(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "%-11s %-48s %9s %8s %8s %11s %10s %9s %9s%n", "store", "path", "cmd/s",
+                "p50 ms", "p99 ms", "CPU ms/cmd", "bytes/rec", "lag p99", "catch-up");
+        for (Row r : rows) {
+            System.out.printf(Locale.ROOT, "%-11s %-48s %9.0f %8.1f %8.1f %11s %10.0f %9s %9s%n", r.store(), r.path(),
+                    r.perSecond(), r.p50Millis(), r.p99Millis(), format(r.cpuMillisPerCommand(), "%.2f"),
+                    r.bytesPerRecord(), format(r.logLagP99Seconds(), "%.2f s"), format(r.logCatchUpSeconds(), "%.2f s"));
+        }
+        for (int i = 0; i + 1 < rows.size(); i += 2) {
+            System.out.printf(Locale.ROOT, "%s: the ledger does %.2f× plain Axon's commands/s%n", rows.get(i).store(),
+                    rows.get(i + 1).perSecond() / rows.get(i).perSecond());
+        }
+    }
+
+    private static String format(Double value, String pattern) {
+        return value == null ? "-" : String.format(Locale.ROOT, pattern, value);
+    }
+
+    public static void write(List<Row> rows, Settings settings, Path file) throws Exception {
+        ObjectNode out = CanonicalJson.mapper().createObjectNode();
+        out.putPOJO("settings", settings);
+        out.put("cores", Runtime.getRuntime().availableProcessors());
+        out.put("java", System.getProperty("java.version"));
+        out.putPOJO("rows", rows);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, CanonicalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+    }
+}

@@ -1,0 +1,103 @@
+package org.salwledger.bench;
+
+import org.salwledger.api.LedgerApplication;
+import org.salwledger.core.crypto.SigningKey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ledger service as its own process (its own JVM, as deployed), so that its CPU time is its own
+ * and the load generator's is not counted.
+ */
+final class LedgerNode implements AutoCloseable {
+    private final Process process;
+    final int port;
+
+    private LedgerNode(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static LedgerNode start(Path dataDir, SigningKey admin, Map<String, String> environment, Path log) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
+                "--server.port=" + port, "--ledger.data-dir=" + dataDir.toAbsolutePath(),
+                "--ledger.admin.public-key=" + admin.publicKeyBase64()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            LedgerNode node = new LedgerNode(builder.start(), port);
+            node.awaitUp(Duration.ofSeconds(120), log);
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** CPU time the service process has used so far (all its threads: requests, JIT, GC, views, log). */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(
+                () -> new IllegalStateException("this platform does not report a process's CPU time"));
+    }
+
+    private void awaitUp(Duration limit, Path log) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the ledger exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the ledger did not come up within " + limit + "; see " + log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.salwledger.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Where one measurement stores its events: a fresh H2 file with the ledger's own settings, or a fresh
+ * database on a real PostgreSQL server. The plain Axon baseline and the ledger get one each, alike.
+ */
+sealed interface Store {
+    String name();
+
+    String url();
+
+    String user();
+
+    String password();
+
+    /** The environment that points a ledger node at this store. */
+    Map<String, String> ledgerEnvironment();
+
+    /** Bytes the store takes on disk now, tables and indexes included. */
+    long bytesOnDisk();
+
+    record H2(Path dir) implements Store {
+        /** The ledger's own H2 settings (application.yml), so the baseline pays for the same durability. */
+        static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                + "LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+
+        public String name() {
+            return "H2";
+        }
+
+        public String url() {
+            return "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + SETTINGS;
+        }
+
+        public String user() {
+            return "sa";
+        }
+
+        public String password() {
+            return "";
+        }
+
+        public Map<String, String> ledgerEnvironment() {
+            return Map.of("LEDGER_DATA_DIR", dir.toAbsolutePath().toString());
+        }
+
+        public long bytesOnDisk() {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(".db")).mapToLong(f -> {
+                    try {
+                        return Files.size(f);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).sum();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    record Postgres(String url, String database) implements Store {
+        private static final class Server {
+            static final EmbeddedPostgres INSTANCE = start();
+
+            private static EmbeddedPostgres start() {
+                try {
+                    EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            server.close();
+                        } catch (IOException ignored) {
+                            // exiting
+                        }
+                    }));
+                    return server;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+                }
+            }
+        }
+
+        static Postgres fresh() {
+            String database = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = Server.INSTANCE.getPostgresDatabase().getConnection();
+                 var statement = c.createStatement()) {
+                statement.execute("CREATE DATABASE " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return new Postgres(Server.INSTANCE.getJdbcUrl("postgres", database), database);
+        }
+
+        public String name() {
+            return "PostgreSQL";
+        }
+
+        public String user() {
+            return "postgres";
+        }
+
+        public String password() {
+            return "postgres";
+        }
+
+        public Map<String, String> ledgerEnvironment() {
+            return Map.of("SPRING_PROFILES_ACTIVE", "postgres", "LEDGER_DB_URL", url, "LEDGER_DB_USER", user(),
+                    "LEDGER_DB_PASSWORD", password());
+        }
+
+        public long bytesOnDisk() {
+            try (Connection c = DriverManager.getConnection(url, user(), password());
+                 var rs = c.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

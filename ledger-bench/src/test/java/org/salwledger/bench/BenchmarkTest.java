@@ -1,0 +1,54 @@
+package org.salwledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.salwledger.core.crypto.CanonicalJson;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness itself, small (every {@code mvn test}): both paths run and report real figures. The full
+ * run is {@code mvn -pl ledger-bench -am test -Dbench=full -Dtest=BenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * and writes {@code ledger-bench/target/bench-result.json} (README "Performance").
+ */
+class BenchmarkTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void bothPathsRunAndReportFigures() throws Exception {
+        Benchmark.Settings settings = new Benchmark.Settings(50, 200, 4, List.of("h2"));
+        List<Benchmark.Row> rows = Benchmark.run(settings, work);
+        Benchmark.print(rows, settings);
+        Path json = work.resolve("result.json");
+        Benchmark.write(rows, settings, json);
+
+        assertThat(rows).extracting(Benchmark.Row::path).containsExactly("plain Axon, in process, unsigned",
+                "ledger over HTTP, signed, views and log running");
+        for (Benchmark.Row row : rows) {
+            assertThat(row.perSecond()).isPositive();
+            assertThat(row.p99Millis()).isGreaterThanOrEqualTo(row.p50Millis()).isPositive();
+            assertThat(row.bytesPerRecord()).isPositive();
+        }
+        Benchmark.Row ledger = rows.get(1);
+        assertThat(ledger.cpuMillisPerCommand()).isPositive();
+        assertThat(ledger.logCatchUpSeconds()).isNotNegative();
+        JsonNode written = CanonicalJson.mapper().readTree(Files.readString(json));
+        assertThat(written.at("/rows/1/perSecond").asDouble()).isEqualTo(ledger.perSecond());
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "bench", matches = "full")
+    void fullRun() throws Exception {
+        Benchmark.Settings settings = Benchmark.Settings.full();
+        List<Benchmark.Row> rows = Benchmark.run(settings, work);
+        Benchmark.print(rows, settings);
+        Benchmark.write(rows, settings, Path.of("target", "bench-result.json"));
+    }
+}
