@@ -3,9 +3,9 @@ package org.salwledger.core;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.actor.ActorKey;
-import org.salwledger.core.command.Role;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Refusal;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.item.marking.ManufactureMarkRegistry;
 
 import java.time.Instant;

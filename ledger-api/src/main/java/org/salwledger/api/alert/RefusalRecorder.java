@@ -2,8 +2,8 @@ package org.salwledger.api.alert;
 
 import org.salwledger.api.intake.RefusalListener;
 import org.salwledger.api.intake.SignedCommand;
-import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.ItemRefusal;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.transfer.DispatchRefused;
 import org.salwledger.projections.alert.AlertSweep;
 import org.springframework.stereotype.Component;

@@ -1,21 +1,21 @@
 package org.salwledger.api.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.serialization.RevisionResolver;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.salwledger.core.chain.LedgerEventSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.salwledger.core.chain.LedgerEventSerializer;
 import org.salwledger.core.command.AggregateComponents;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -3,15 +3,15 @@ package org.salwledger.api.config;
 import org.axonframework.modelling.command.Repository;
 import org.salwledger.core.actor.Actor;
 import org.salwledger.core.actor.ActorDirectory;
-import org.salwledger.core.cessation.CessationProcess;
 import org.salwledger.core.actor.CustodyRegister;
+import org.salwledger.core.cessation.CessationProcess;
 import org.salwledger.core.composition.CompositionProcess;
+import org.salwledger.core.consignment.TransferProcess;
 import org.salwledger.core.identity.IdentityLinkProcess;
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
 import org.salwledger.core.report.ItemReportProcess;
 import org.salwledger.core.transfer.Transfer;
-import org.salwledger.core.consignment.TransferProcess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.salwledger.api.integrity.LogAgreement;
+import org.salwledger.api.store.EnvelopeStore;
 import org.salwledger.core.chain.LedgerEvent;
-import org.salwledger.projections.log.LogIntegrity;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.projections.log.LogIntegrity;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.salwledger.api.store.EnvelopeStore;
 /**
  * Runs one verified command: in one transaction it uses the nonce, dispatches the command, and
  * stores the envelope with its answer. An identical envelope submitted again gets that stored

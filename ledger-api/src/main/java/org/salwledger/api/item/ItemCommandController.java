@@ -2,6 +2,8 @@ package org.salwledger.api.item;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.salwledger.api.intake.CommandSubmitter;
+import org.salwledger.api.intake.EnvelopeVerifier;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.command.ManufactureItem;
 import org.salwledger.core.item.command.MarkItem;
@@ -17,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-import org.salwledger.api.intake.CommandSubmitter;
-import org.salwledger.api.intake.EnvelopeVerifier;
 @RestController
 @RequestMapping(path = "/api/v1/items", consumes = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "items", description = "Item custody facts: signed DSSE envelopes")

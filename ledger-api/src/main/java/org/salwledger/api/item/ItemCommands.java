@@ -2,13 +2,13 @@ package org.salwledger.api.item;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.marking.MarkType;
-import org.salwledger.core.item.marking.MarkingMethod;
-import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.core.item.description.Material;
 import org.salwledger.core.item.description.PartType;
 import org.salwledger.core.item.description.Production;
 import org.salwledger.core.item.description.WeaponCategory;
+import org.salwledger.core.item.marking.MarkType;
+import org.salwledger.core.item.marking.MarkingMethod;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.util.List;
 

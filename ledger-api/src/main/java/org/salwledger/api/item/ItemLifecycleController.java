@@ -2,17 +2,19 @@ package org.salwledger.api.item;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.core.command.Refusal;
+import org.salwledger.api.intake.CommandSubmitter;
+import org.salwledger.api.intake.EnvelopeVerifier;
 import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.command.CorrectRecord;
 import org.salwledger.core.item.command.DeactivateItem;
-import org.salwledger.core.item.command.ItemReport;
-import org.salwledger.core.item.command.RecoverItems;
-import org.salwledger.core.item.command.ReportOnItem;
-import org.salwledger.core.item.command.LinkIdentity;
 import org.salwledger.core.item.command.DestroyItem;
+import org.salwledger.core.item.command.ItemReport;
+import org.salwledger.core.item.command.LinkIdentity;
+import org.salwledger.core.item.command.RecoverItems;
 import org.salwledger.core.item.command.RegisterUnmarkedItem;
 import org.salwledger.core.item.command.ReportLost;
+import org.salwledger.core.item.command.ReportOnItem;
 import org.salwledger.core.item.command.ReportRecovered;
 import org.salwledger.core.item.command.ReportStolen;
 import org.salwledger.core.item.command.SeizeItem;
@@ -30,8 +32,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.salwledger.api.intake.CommandSubmitter;
-import org.salwledger.api.intake.EnvelopeVerifier;
 /** Loss, theft, recovery, seizure, unmarked registration, deactivation and destruction. */
 @RestController
 @RequestMapping(path = "/api/v1/items", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,18 +1,18 @@
 package org.salwledger.api.item;
 
-import org.salwledger.core.command.Refusal;
 import org.salwledger.api.auth.Reader;
+import org.salwledger.api.read.ReadAccess;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.country.CountryCodes;
 import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.marking.MarkText;
 import org.salwledger.core.item.description.WeaponCategory;
+import org.salwledger.core.item.marking.MarkText;
 import org.salwledger.projections.search.MarkSearchQueries;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-import org.salwledger.api.read.ReadAccess;
 /** Checks a mark search, runs it, and keeps to what the reader may see; also used by trace requests. */
 @Component
 public class MarkSearchService {

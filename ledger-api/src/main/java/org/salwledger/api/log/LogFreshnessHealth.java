@@ -1,7 +1,7 @@
 package org.salwledger.api.log;
 
-import org.salwledger.projections.log.LogAppender;
 import org.salwledger.api.config.LedgerProperties;
+import org.salwledger.projections.log.LogAppender;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;

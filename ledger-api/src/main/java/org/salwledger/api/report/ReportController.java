@@ -2,8 +2,8 @@ package org.salwledger.api.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.salwledger.core.command.Refusal;
 import org.salwledger.api.auth.Reader;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.description.UnrocaCategory;
 import org.salwledger.core.item.description.WeaponCategory;
 import org.salwledger.projections.report.ReportQueries;

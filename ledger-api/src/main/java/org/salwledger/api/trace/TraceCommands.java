@@ -1,8 +1,8 @@
 package org.salwledger.api.trace;
 
 import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.core.item.description.WeaponCategory;
+import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.core.trace.IllicitGround;
 import org.salwledger.core.trace.TraceOutcome;
 import org.salwledger.core.trace.TracePriority;

@@ -4,16 +4,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.salwledger.core.command.Refusal;
-import org.salwledger.core.command.Require;
-import org.salwledger.core.item.command.HandOverCustody;
-import org.salwledger.core.item.Item;
-import org.salwledger.core.item.ItemLoader;
-
-import java.util.List;
-import java.util.Map;
-
-import org.salwledger.core.command.Role;
 import org.salwledger.core.actor.Actor;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.ActorEntry;
@@ -21,6 +11,16 @@ import org.salwledger.core.actor.ActorStreams;
 import org.salwledger.core.actor.CeaseBusiness;
 import org.salwledger.core.actor.CloseActor;
 import org.salwledger.core.actor.CustodyRegister;
+import org.salwledger.core.command.Refusal;
+import org.salwledger.core.command.Require;
+import org.salwledger.core.command.Role;
+import org.salwledger.core.item.Item;
+import org.salwledger.core.item.ItemLoader;
+import org.salwledger.core.item.command.HandOverCustody;
+
+import java.util.List;
+import java.util.Map;
+
 /** ITI 13: hands a closing actor's items to its national authority, then closes the actor, in one unit of work. */
 public class CessationProcess {
     private final ActorDirectory directory;

@@ -4,10 +4,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Refusal;
-import org.salwledger.core.item.command.AttachPart;
-import org.salwledger.core.item.command.EnterHost;
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
+import org.salwledger.core.item.command.AttachPart;
+import org.salwledger.core.item.command.EnterHost;
 import org.salwledger.core.item.command.LeaveHost;
 import org.salwledger.core.item.command.ReleasePart;
 

@@ -1,12 +1,12 @@
 package org.salwledger.core.identity;
 
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
 import org.salwledger.core.item.command.LinkIdentity;
 import org.salwledger.core.item.command.RecordIdentityLink;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.Aggregate;
-import org.salwledger.core.command.Refusal;
 
 /** Records a LinkIdentity on both streams in one unit of work. */
 public class IdentityLinkProcess {

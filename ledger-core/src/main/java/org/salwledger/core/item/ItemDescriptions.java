@@ -1,11 +1,11 @@
 package org.salwledger.core.item;
 
-import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.marking.ObservedMarking;
-import org.salwledger.core.item.description.PartType;
-import org.salwledger.core.item.description.WeaponCategory;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.description.PartType;
+import org.salwledger.core.item.description.WeaponCategory;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.util.List;
 

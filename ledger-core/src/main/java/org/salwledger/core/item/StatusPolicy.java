@@ -1,7 +1,7 @@
 package org.salwledger.core.item;
 
-import org.salwledger.core.item.description.ItemStatus;
 import org.salwledger.core.command.Refusal;
+import org.salwledger.core.item.description.ItemStatus;
 
 import java.util.EnumSet;
 import java.util.Locale;

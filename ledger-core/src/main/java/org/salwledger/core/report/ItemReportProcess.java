@@ -1,5 +1,8 @@
 package org.salwledger.core.report;
 
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.core.item.Item;
 import org.salwledger.core.item.ItemLoader;
 import org.salwledger.core.item.command.ItemReport;
@@ -8,9 +11,6 @@ import org.salwledger.core.item.command.RecoverItems;
 import org.salwledger.core.item.command.ReleasePart;
 import org.salwledger.core.item.command.ReportOnItem;
 import org.salwledger.core.item.command.ReportRecovered;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.modelling.command.Aggregate;
-import org.salwledger.core.command.Refusal;
 
 import java.util.ArrayList;
 import java.util.HashSet;

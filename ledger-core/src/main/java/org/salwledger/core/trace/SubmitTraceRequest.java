@@ -3,8 +3,8 @@ package org.salwledger.core.trace;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.core.item.description.WeaponCategory;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.time.Instant;
 import java.util.List;

@@ -5,12 +5,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.salwledger.core.command.AggregateComponents;
-import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
+import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.time.LocalDate;

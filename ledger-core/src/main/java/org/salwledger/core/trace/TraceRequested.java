@@ -3,8 +3,8 @@ package org.salwledger.core.trace;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.RecordLink;
 import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.core.item.description.WeaponCategory;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package org.salwledger.core.transfer;
 
 import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.item.description.TransferKind;
 
 import java.time.LocalDate;
 import java.util.List;
 
-import org.salwledger.core.item.description.TransferKind;
 /**
  * The custodian sends 1 to 10,000 items to a consignee. All or nothing: one item that may not go
  * refuses the whole consignment. EXPORT needs the licence, end-user certificate and importing country;

@@ -5,12 +5,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.chain.ChainHead;
+import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
+import org.salwledger.core.item.description.TransferKind;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.salwledger.core.item.description.TransferKind;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**

@@ -4,13 +4,13 @@ import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Require;
+import org.salwledger.core.item.description.TransferKind;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 
-import org.salwledger.core.item.description.TransferKind;
 /**
  * What a dispatch must state, checked before any item is touched (so a bad EXPORT costs nothing)
  * and again by the Transfer itself.

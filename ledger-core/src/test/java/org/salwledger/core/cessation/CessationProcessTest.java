@@ -9,8 +9,8 @@ import org.salwledger.core.actor.ActorStreams;
 import org.salwledger.core.actor.CeaseBusiness;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Role;
-import org.salwledger.core.item.event.ItemHandedOver;
 import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.event.ItemHandedOver;
 
 import java.util.List;
 

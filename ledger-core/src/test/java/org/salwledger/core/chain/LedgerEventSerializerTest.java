@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.event.ItemManufactured;
-import org.salwledger.core.item.event.ItemMarked;
 import org.salwledger.core.item.description.Material;
 import org.salwledger.core.item.description.Production;
 import org.salwledger.core.item.description.WeaponCategory;
+import org.salwledger.core.item.event.ItemManufactured;
+import org.salwledger.core.item.event.ItemMarked;
 
 import java.time.Instant;
 import java.util.List;

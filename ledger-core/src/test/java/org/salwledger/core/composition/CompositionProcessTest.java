@@ -6,12 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.salwledger.core.InProcessLedger;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Role;
-import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.event.ItemMarked;
 import org.salwledger.core.item.command.MarkItem;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.description.PartType;
+import org.salwledger.core.item.event.ItemMarked;
 import org.salwledger.core.item.marking.MarkType;
 import org.salwledger.core.item.marking.MarkingMethod;
-import org.salwledger.core.item.description.PartType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,5 @@
 package org.salwledger.core.consignment;
 
-import org.salwledger.core.transfer.DispatchRefused;
-import org.salwledger.core.transfer.DispatchTransfer;
-import org.salwledger.core.transfer.ReceiveTransfer;
-import org.salwledger.core.transfer.RejectTransfer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,12 +8,16 @@ import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.composition.AssemblePart;
-import org.salwledger.core.item.event.ItemDispatched;
-import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.description.PartType;
 import org.salwledger.core.item.command.ReportOnItem;
 import org.salwledger.core.item.command.ReportStolen;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.description.PartType;
 import org.salwledger.core.item.description.TransferKind;
+import org.salwledger.core.item.event.ItemDispatched;
+import org.salwledger.core.transfer.DispatchRefused;
+import org.salwledger.core.transfer.DispatchTransfer;
+import org.salwledger.core.transfer.ReceiveTransfer;
+import org.salwledger.core.transfer.RejectTransfer;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,18 +1,18 @@
 package org.salwledger.core.identity;
 
-import org.salwledger.core.item.event.IdentityLinked;
-import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.command.LinkIdentity;
-import org.salwledger.core.item.description.Material;
-import org.salwledger.core.item.description.Production;
-import org.salwledger.core.item.command.RegisterUnmarkedItem;
-import org.salwledger.core.item.description.WeaponCategory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.InProcessLedger;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Role;
+import org.salwledger.core.item.command.LinkIdentity;
+import org.salwledger.core.item.command.RegisterUnmarkedItem;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.description.Material;
+import org.salwledger.core.item.description.Production;
+import org.salwledger.core.item.description.WeaponCategory;
+import org.salwledger.core.item.event.IdentityLinked;
 
 import java.util.List;
 import java.util.UUID;

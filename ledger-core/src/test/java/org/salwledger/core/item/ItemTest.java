@@ -1,32 +1,31 @@
 package org.salwledger.core.item;
 
-import org.salwledger.core.item.command.DispatchItem;
-import org.salwledger.core.item.event.ItemDispatched;
-import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.event.ItemLost;
-import org.salwledger.core.item.event.ItemManufactured;
-import org.salwledger.core.item.event.ItemMarked;
-import org.salwledger.core.item.event.ItemReceived;
-import org.salwledger.core.item.command.ManufactureItem;
-import org.salwledger.core.item.command.MarkItem;
-import org.salwledger.core.item.marking.MarkType;
-import org.salwledger.core.item.marking.MarkingMethod;
-import org.salwledger.core.item.description.Material;
-import org.salwledger.core.item.description.PartType;
-import org.salwledger.core.item.description.Production;
-import org.salwledger.core.item.command.ReceiveItem;
-import org.salwledger.core.item.command.RecordMissingItem;
-import org.salwledger.core.item.command.ReturnItem;
-import org.salwledger.core.item.description.TransferKind;
-import org.salwledger.core.item.description.WeaponCategory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.Fixtures;
-import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
-
+import org.salwledger.core.command.Role;
+import org.salwledger.core.item.command.DispatchItem;
+import org.salwledger.core.item.command.ManufactureItem;
+import org.salwledger.core.item.command.MarkItem;
+import org.salwledger.core.item.command.ReceiveItem;
+import org.salwledger.core.item.command.RecordMissingItem;
+import org.salwledger.core.item.command.ReturnItem;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.description.Material;
+import org.salwledger.core.item.description.PartType;
+import org.salwledger.core.item.description.Production;
+import org.salwledger.core.item.description.TransferKind;
+import org.salwledger.core.item.description.WeaponCategory;
+import org.salwledger.core.item.event.ItemDispatched;
+import org.salwledger.core.item.event.ItemLost;
+import org.salwledger.core.item.event.ItemManufactured;
+import org.salwledger.core.item.event.ItemMarked;
+import org.salwledger.core.item.event.ItemReceived;
+import org.salwledger.core.item.marking.MarkType;
+import org.salwledger.core.item.marking.MarkingMethod;
 
 import java.util.List;
 

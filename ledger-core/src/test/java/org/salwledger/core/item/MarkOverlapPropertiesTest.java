@@ -1,12 +1,12 @@
 package org.salwledger.core.item;
 
-import org.salwledger.core.item.marking.MarkText;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.salwledger.core.item.marking.MarkText;
 
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package org.salwledger.core.item;
 
-import org.salwledger.core.item.marking.MarkText;
 import org.junit.jupiter.api.Test;
+import org.salwledger.core.item.marking.MarkText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

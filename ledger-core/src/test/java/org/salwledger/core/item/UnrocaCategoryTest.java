@@ -1,8 +1,8 @@
 package org.salwledger.core.item;
 
+import org.junit.jupiter.api.Test;
 import org.salwledger.core.item.description.UnrocaCategory;
 import org.salwledger.core.item.description.WeaponCategory;
-import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 

@@ -1,18 +1,5 @@
 package org.salwledger.core.report;
 
-import org.salwledger.core.item.event.ItemAssembledInto;
-import org.salwledger.core.item.event.ItemDetachedFrom;
-import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.event.ItemRecovered;
-import org.salwledger.core.item.event.ItemStolen;
-import org.salwledger.core.item.description.Material;
-import org.salwledger.core.item.description.PartType;
-import org.salwledger.core.item.description.Production;
-import org.salwledger.core.item.command.RecoverItems;
-import org.salwledger.core.item.command.RegisterUnmarkedItem;
-import org.salwledger.core.item.command.ReportOnItem;
-import org.salwledger.core.item.command.ReportRecovered;
-import org.salwledger.core.item.command.ReportStolen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +9,19 @@ import org.salwledger.core.command.Refusal;
 import org.salwledger.core.command.Role;
 import org.salwledger.core.composition.AssemblePart;
 import org.salwledger.core.composition.DetachPart;
+import org.salwledger.core.item.command.RecoverItems;
+import org.salwledger.core.item.command.RegisterUnmarkedItem;
+import org.salwledger.core.item.command.ReportOnItem;
+import org.salwledger.core.item.command.ReportRecovered;
+import org.salwledger.core.item.command.ReportStolen;
+import org.salwledger.core.item.description.ItemKind;
+import org.salwledger.core.item.description.Material;
+import org.salwledger.core.item.description.PartType;
+import org.salwledger.core.item.description.Production;
+import org.salwledger.core.item.event.ItemAssembledInto;
+import org.salwledger.core.item.event.ItemDetachedFrom;
+import org.salwledger.core.item.event.ItemRecovered;
+import org.salwledger.core.item.event.ItemStolen;
 
 import java.util.List;
 import java.util.UUID;

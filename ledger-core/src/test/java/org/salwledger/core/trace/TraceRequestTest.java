@@ -3,13 +3,13 @@ package org.salwledger.core.trace;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.command.Role;
 import org.salwledger.core.item.description.ItemKind;
-import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.core.item.description.PartType;
 import org.salwledger.core.item.description.WeaponCategory;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.time.Instant;
 import java.time.LocalDate;

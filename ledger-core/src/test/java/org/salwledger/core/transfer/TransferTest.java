@@ -4,15 +4,15 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.actor.ActorEntry;
-import org.salwledger.core.command.Role;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.command.Role;
+import org.salwledger.core.item.description.TransferKind;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.salwledger.core.item.description.TransferKind;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;

@@ -1,12 +1,12 @@
 package org.salwledger.core.item.command;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.item.description.ItemKind;
 import org.salwledger.core.item.description.Material;
 import org.salwledger.core.item.description.PartType;
 import org.salwledger.core.item.description.Production;
 import org.salwledger.core.item.description.WeaponCategory;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.salwledger.core.command.CommandOrigin;
 
 /** Records a newly made weapon or part; manufacturer and country of manufacture are the signer's. */
 public record ManufactureItem(@TargetAggregateIdentifier String itemId, ItemKind kind, WeaponCategory category,

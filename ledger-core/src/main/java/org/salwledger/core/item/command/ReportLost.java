@@ -1,8 +1,8 @@
 package org.salwledger.core.item.command;
 
-import org.salwledger.core.item.Item;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.item.Item;
 
 public record ReportLost(@TargetAggregateIdentifier String itemId, String place, String policeReference,
                          CommandOrigin origin) implements ItemReport {

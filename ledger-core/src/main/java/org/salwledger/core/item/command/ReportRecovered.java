@@ -1,9 +1,9 @@
 package org.salwledger.core.item.command;
 
-import org.salwledger.core.item.Item;
-import org.salwledger.core.item.marking.ObservedMarking;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.item.Item;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.util.List;
 

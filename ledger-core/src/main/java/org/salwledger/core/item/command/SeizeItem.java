@@ -1,8 +1,8 @@
 package org.salwledger.core.item.command;
 
-import org.salwledger.core.item.Item;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.salwledger.core.command.CommandOrigin;
+import org.salwledger.core.item.Item;
 
 /** An item taken from its holder by law enforcement or an authority. */
 public record SeizeItem(@TargetAggregateIdentifier String itemId, String place, String reason, CommandOrigin origin)

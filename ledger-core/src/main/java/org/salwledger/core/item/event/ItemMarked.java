@@ -1,10 +1,10 @@
 package org.salwledger.core.item.event;
 
-import org.salwledger.core.item.marking.MarkType;
-import org.salwledger.core.item.marking.MarkingMethod;
-import org.salwledger.core.item.description.PartType;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.RecordLink;
+import org.salwledger.core.item.description.PartType;
+import org.salwledger.core.item.marking.MarkType;
+import org.salwledger.core.item.marking.MarkingMethod;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package org.salwledger.core.item.event;
 
-import org.salwledger.core.item.description.ItemStatus;
-import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.RecordLink;
+import org.salwledger.core.item.description.ItemStatus;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.util.List;
 

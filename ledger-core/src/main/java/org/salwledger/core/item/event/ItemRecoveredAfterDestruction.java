@@ -1,8 +1,8 @@
 package org.salwledger.core.item.event;
 
-import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.RecordLink;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package org.salwledger.core.item.event;
 
+import org.salwledger.core.chain.LedgerEvent;
+import org.salwledger.core.chain.RecordLink;
 import org.salwledger.core.item.description.ItemKind;
 import org.salwledger.core.item.description.Material;
-import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.core.item.description.PartType;
 import org.salwledger.core.item.description.Production;
 import org.salwledger.core.item.description.WeaponCategory;
-import org.salwledger.core.chain.LedgerEvent;
-import org.salwledger.core.chain.RecordLink;
+import org.salwledger.core.item.marking.ObservedMarking;
 
 import java.util.List;
 
