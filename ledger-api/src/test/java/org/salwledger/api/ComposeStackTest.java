@@ -1,6 +1,5 @@
 package org.salwledger.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.salwledger.api.LedgerTestClient.command;
+import static org.salwledger.api.SampleCommands.exportTo;
+import static org.salwledger.api.SampleCommands.manufactureMark;
+import static org.salwledger.api.SampleCommands.pistol;
 
 /**
  * {@code docker/} as an operator uses it: init-env.sh, compose up (PostgreSQL, two nodes, nginx),
@@ -103,8 +104,8 @@ class ComposeStackTest {
 
         // commands through the balancer reach both nodes; history reads complete on each node directly
         String item = created(balancer.submit(fnhKey, "BE-FNH", pistol()));
-        assertThat(balancer.submit(fnhKey, "BE-FNH", mark(item)).status()).isEqualTo(201);
-        LedgerTestClient.Answer dispatched = balancer.submit(fnhKey, "BE-FNH", export(item));
+        assertThat(balancer.submit(fnhKey, "BE-FNH", manufactureMark(item, "DK")).status()).isEqualTo(201);
+        LedgerTestClient.Answer dispatched = balancer.submit(fnhKey, "BE-FNH", exportTo("CD-MOD", item));
         assertThat(dispatched.status()).as(dispatched.body()).isEqualTo(201);
         String transfer = dispatched.json().get("transferId").asText();
         assertThat(balancer.submit(cdKey, "CD-MOD", command("ReceiveTransfer").put("transferId", transfer)).status())
@@ -198,25 +199,6 @@ class ComposeStackTest {
     private static String created(LedgerTestClient.Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().get("itemId").asText();
-    }
-
-    private static ObjectNode pistol() {
-        return command("ManufactureItem").put("kind", "WEAPON").put("category", "REVOLVER_OR_SELF_LOADING_PISTOL")
-                .put("make", "FN Herstal").put("model", "FN 509").put("calibre", "9x19mm").put("material", "POLYMER")
-                .put("production", "INDUSTRIAL");
-    }
-
-    private static ObjectNode mark(String item) {
-        return command("MarkItem").put("itemId", item).put("markType", "MANUFACTURE")
-                .put("serial", "DK" + item.substring(0, 8)).put("component", "FRAME").put("method", "LASER");
-    }
-
-    private static ObjectNode export(String item) {
-        ObjectNode dispatch = command("DispatchTransfer").put("consignee", "CD-MOD").put("kind", "EXPORT")
-                .put("dueBy", LocalDate.now().plusDays(30).toString()).put("exportLicence", "BE-1")
-                .put("importingCountry", "CD").put("endUserCertificate", "CD-1");
-        dispatch.putArray("itemIds").add(item);
-        return dispatch;
     }
 
     private static String compose(Duration limit, String... arguments) throws Exception {

@@ -1,6 +1,5 @@
 package org.salwledger.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -29,6 +27,9 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.salwledger.api.LedgerTestClient.command;
+import static org.salwledger.api.SampleCommands.exportTo;
+import static org.salwledger.api.SampleCommands.manufactureMark;
+import static org.salwledger.api.SampleCommands.pistol;
 
 /**
  * Two ledger processes on one PostgreSQL database, as a State runs them behind a load balancer:
@@ -75,15 +76,15 @@ class TwoNodesTest {
 
             // B has loaded the item; A changes it; B cannot accept a dispatch the theft forbids
             String item = items.get(0);
-            assertThat(nodeB.submit(fnhKey, fnh, mark(item)).status()).isEqualTo(201);
+            assertThat(nodeB.submit(fnhKey, fnh, manufactureMark(item, "TN")).status()).isEqualTo(201);
             LedgerTestClient.Answer theft = retryOnConflict(() -> nodeA.submit(fnhKey, fnh,
                     command("ReportStolen").put("itemId", item).put("place", "Herstal")));
             assertThat(theft.status()).as(theft.body()).isEqualTo(201);
-            LedgerTestClient.Answer dispatch = retryOnConflict(() -> nodeB.submit(fnhKey, fnh, export(item)));
+            LedgerTestClient.Answer dispatch = retryOnConflict(() -> nodeB.submit(fnhKey, fnh, exportTo(cd, item)));
             assertThat(dispatch.problemType()).as(dispatch.body()).isEqualTo("urn:salw-ledger:problem:dispatch-refused");
 
             // the same transfer received through both nodes at once: one receipt, the other refused cleanly
-            String transferId = nodeA.submit(fnhKey, fnh, export(items.get(1))).json().get("transferId").asText();
+            String transferId = nodeA.submit(fnhKey, fnh, exportTo(cd, items.get(1))).json().get("transferId").asText();
             List<LedgerTestClient.Answer> receipts = concurrently(
                     () -> nodeA.submit(cdKey, cd, command("ReceiveTransfer").put("transferId", transferId)),
                     () -> nodeB.submit(cdKey, cd, command("ReceiveTransfer").put("transferId", transferId)));
@@ -98,8 +99,8 @@ class TwoNodesTest {
 
             // nor refuse what A's records allow: the item received through A is in CD's custody on B too
             String received = items.get(3);
-            assertThat(nodeB.submit(fnhKey, fnh, mark(received)).status()).isEqualTo(201);
-            String handedOver = nodeA.submit(fnhKey, fnh, export(received)).json().get("transferId").asText();
+            assertThat(nodeB.submit(fnhKey, fnh, manufactureMark(received, "TN")).status()).isEqualTo(201);
+            String handedOver = nodeA.submit(fnhKey, fnh, exportTo(cd, received)).json().get("transferId").asText();
             assertThat(nodeA.submit(cdKey, cd, command("ReceiveTransfer").put("transferId", handedOver)).status())
                     .isEqualTo(201);
             LedgerTestClient.Answer lost = nodeB.submit(cdKey, cd,
@@ -108,7 +109,7 @@ class TwoNodesTest {
                     .isEqualTo(201);
 
             // a retry is answered with the stored answer by whichever node gets it
-            String envelope = new CommandSigner(fnhKey, fnh).signToJson(mark(items.get(2)));
+            String envelope = new CommandSigner(fnhKey, fnh).signToJson(manufactureMark(items.get(2), "TN"));
             LedgerTestClient.Answer first = nodeA.post("/api/v1/items/" + items.get(2) + "/marks", envelope);
             LedgerTestClient.Answer retried = nodeB.post("/api/v1/items/" + items.get(2) + "/marks", envelope);
             assertThat(first.status()).isEqualTo(201);
@@ -199,25 +200,6 @@ class TwoNodesTest {
         LedgerTestClient.Answer answer = send.call();
         return answer.status() == 409 && "urn:salw-ledger:problem:concurrent-modification".equals(answer.problemType())
                 ? send.call() : answer;
-    }
-
-    private ObjectNode pistol() {
-        return command("ManufactureItem").put("kind", "WEAPON").put("category", "REVOLVER_OR_SELF_LOADING_PISTOL")
-                .put("make", "FN Herstal").put("model", "FN 509").put("calibre", "9x19mm").put("material", "POLYMER")
-                .put("production", "INDUSTRIAL");
-    }
-
-    private static ObjectNode mark(String item) {
-        return command("MarkItem").put("itemId", item).put("markType", "MANUFACTURE")
-                .put("serial", "TN" + item.substring(0, 8)).put("component", "FRAME").put("method", "LASER");
-    }
-
-    private ObjectNode export(String item) {
-        ObjectNode dispatch = command("DispatchTransfer").put("consignee", cd).put("kind", "EXPORT")
-                .put("dueBy", LocalDate.now().plusDays(30).toString()).put("exportLicence", "BE-1")
-                .put("importingCountry", "CD").put("endUserCertificate", "CD-1");
-        dispatch.putArray("itemIds").add(item);
-        return dispatch;
     }
 
     private static void awaitLogCaughtUp(Connection db) {
