@@ -58,6 +58,9 @@ class BadInputTest extends RunningLedger {
         assertThat(answer.problemType()).isEqualTo("urn:salw-ledger:problem:" + slug);
         assertThat(answer.json().get("detail").asText()).isNotBlank();
         assertThat(eventCount()).as("events appended by a refused request").isEqualTo(before);
+        if (status == 401) {
+            assertThat(answer.header("WWW-Authenticate")).as("RFC 9110: a 401 names its scheme").isPresent();
+        }
     }
 
     private String envelopeWithPayload(byte[] payload, SigningKey key) {
@@ -216,6 +219,11 @@ class BadInputTest extends RunningLedger {
         String path = "/api/v1/items/2b1f8f6e-6a8e-4c52-9a52-3f0e2b1c0d9e";
         refused(401, "missing-token", () -> ledger.get(path, null));
         refused(401, "invalid-token", () -> ledger.get(path, "not-a-token"));
+        assertThat(ledger.get(path, null).header("WWW-Authenticate")).contains("Bearer realm=\"salw-ledger\"");
+        assertThat(ledger.get(path, "not-a-token").header("WWW-Authenticate"))
+                .contains("Bearer realm=\"salw-ledger\", error=\"invalid_token\"");
+        assertThat(ledger.submit(SigningKey.generate(), "admin", command("OpenSession")).header("WWW-Authenticate"))
+                .as("commands authenticate by their signed envelope").contains("DSSE realm=\"salw-ledger\"");
         String token = "expired-" + suffix;
         jdbc.update("INSERT INTO ledger_session (token_hash, actor_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
                 Sha256.hex(token.getBytes(StandardCharsets.US_ASCII)), maker,

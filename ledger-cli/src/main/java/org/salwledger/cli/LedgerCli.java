@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "ledger-cli", mixinStandardHelpOptions = true, version = "ledger-cli 0.1.0",
+// Help and version options, and defaults in help, reach every subcommand (scope INHERIT): `ledger verify --help`.
+@Command(name = "ledger", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        showDefaultValues = true, version = "ledger 0.1.0",
         description = "Keys, signed commands and reads for the SALW custody ledger.",
         subcommands = {LedgerCli.Keygen.class, LedgerCli.Sign.class, LedgerCli.Submit.class, LedgerCli.Session.class,
                 LedgerCli.Get.class, Bench.class, Generate.class, SearchBench.class, Verify.class, VerifyInclusion.class})

@@ -38,6 +38,17 @@ class CliTest {
     }
 
     @Test
+    void everySubcommandAnswersHelpAndTheProgramCallsItselfLedger() {
+        CommandLine cli = new CommandLine(new LedgerCli());
+        assertThat(run("--help")).startsWith("Usage: ledger ");
+        for (String sub : cli.getSubcommands().keySet()) {
+            assertThat(run(sub, "--help")).as(sub).startsWith("Usage: ledger " + sub + " ");
+        }
+        assertThat(cli.getSubcommands()).hasSize(10);
+        assertThat(run("bench", "--help")).as("defaults shown").contains("Default: 8");
+    }
+
+    @Test
     void keygenThenSignGivesAnEnvelopeThatVerifiesWithTheWrittenPublicKey(@TempDir Path dir) throws Exception {
         Path keyFile = dir.resolve("fnh.key");
         JsonNode generated = CanonicalJson.mapper().readTree(run("keygen", "--out", keyFile.toString()));

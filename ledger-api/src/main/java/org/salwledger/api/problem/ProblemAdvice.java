@@ -9,6 +9,9 @@ import org.salwledger.core.transfer.DispatchRefused;
 import org.salwledger.projections.log.IntegrityViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +42,10 @@ public class ProblemAdvice {
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> domain(Refusal e) {
         ResponseEntity<ProblemDetail> response = Problems.response(statusOf(e), e.code(), e.getMessage());
+        if (e.kind() == Refusal.Kind.UNAUTHENTICATED) {
+            response = ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, challenge(e.code(), requestMethod())).body(response.getBody());
+        }
         if (e instanceof DispatchRefused refused) {
             response.getBody().setProperty("offendingItems", refused.refusals());
         }
@@ -127,6 +134,24 @@ public class ProblemAdvice {
         log.error("unexpected failure", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the ledger could not complete the request; nothing was recorded");
+    }
+
+    /**
+     * RFC 9110 §11.6.1: a 401 names how to authenticate. Reads (GET) take a session's bearer token
+     * (RFC 6750; {@code error="invalid_token"} when one was sent and refused); commands (POST)
+     * authenticate by their signed DSSE envelope.
+     */
+    static String challenge(String slug, String method) {
+        if (!"GET".equals(method)) {
+            return "DSSE realm=\"salw-ledger\"";
+        }
+        return "missing-token".equals(slug) ? "Bearer realm=\"salw-ledger\""
+                : "Bearer realm=\"salw-ledger\", error=\"invalid_token\"";
+    }
+
+    private static String requestMethod() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? request.getRequest().getMethod() : null;
     }
 
     private static HttpStatus statusOf(Refusal e) {
