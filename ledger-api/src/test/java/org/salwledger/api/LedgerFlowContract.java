@@ -184,6 +184,13 @@ abstract class LedgerFlowContract extends RunningLedger {
         assertThat(openApi.json().get("paths").has("/api/v1/items/{itemId}/chain")).isTrue();
         assertThat(openApi.json().findValues("parameters")).as("the reader comes from the bearer token, not the query")
                 .allSatisfy(parameters -> assertThat(parameters.findValuesAsText("name")).doesNotContain("reader"));
+        assertThat(openApi.json().at("/info/title").asText()).isEqualTo("SALW custody ledger");
+        assertThat(openApi.json().at("/info/version").asText()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(openApi.json().at("/components/securitySchemes/session/scheme").asText()).isEqualTo("bearer");
+        assertThat(openApi.json().at("/paths/~1api~1v1~1items~1{itemId}~1history/get/security/0").has("session"))
+                .as("reads need the session's bearer token").isTrue();
+        assertThat(openApi.json().at("/paths/~1api~1v1~1items/post/security").isMissingNode())
+                .as("commands carry their own signature").isTrue();
     }
 
     @Test
