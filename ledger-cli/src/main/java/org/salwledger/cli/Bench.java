@@ -25,7 +25,7 @@ import java.util.function.IntFunction;
  */
 @Command(name = "bench", description = "Throughput and latency of signed ManufactureItem commands over HTTP.")
 final class Bench implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "http://localhost:8080")
+    @Option(names = "--url", defaultValue = LedgerCli.URL, description = LedgerCli.URL_HELP)
     String url;
     @Option(names = "--admin-key", required = true, description = "the admin's private key file (data/admin.key)")
     Path adminKey;

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Command(name = "generate", description = "Fill a ledger with realistic signed data (items, marks, exports, thefts, recoveries).")
 final class Generate implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "http://localhost:8080")
+    @Option(names = "--url", defaultValue = LedgerCli.URL, description = LedgerCli.URL_HELP)
     String url;
     @Option(names = "--admin-key", required = true, description = "the admin's private key file (data/admin.key)")
     Path adminKey;

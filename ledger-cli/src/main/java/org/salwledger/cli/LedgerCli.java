@@ -22,6 +22,9 @@ import java.util.concurrent.Callable;
         subcommands = {LedgerCli.Keygen.class, LedgerCli.Sign.class, LedgerCli.Submit.class, LedgerCli.Session.class,
                 LedgerCli.Get.class, Bench.class, Generate.class, SearchBench.class, Verify.class, VerifyInclusion.class})
 public final class LedgerCli {
+    /** The ledger's base URL: {@code --url}, else the environment's {@code LEDGER_URL}, else the local default. */
+    static final String URL = "${LEDGER_URL:-http://localhost:8080}";
+    static final String URL_HELP = "ledger base URL (environment: LEDGER_URL)";
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LedgerCli()).execute(args));
@@ -89,7 +92,7 @@ public final class LedgerCli {
     static final class Submit implements Callable<Integer> {
         @CommandLine.Mixin
         Signer signer;
-        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "ledger base URL")
+        @Option(names = "--url", defaultValue = LedgerCli.URL, description = LedgerCli.URL_HELP)
         String url;
         @Parameters(index = "0", description = "command JSON file, or - for standard input")
         String command;
@@ -109,7 +112,7 @@ public final class LedgerCli {
     static final class Session implements Callable<Integer> {
         @CommandLine.Mixin
         Signer signer;
-        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "ledger base URL")
+        @Option(names = "--url", defaultValue = LedgerCli.URL, description = LedgerCli.URL_HELP)
         String url;
 
         @Override
@@ -123,7 +126,7 @@ public final class LedgerCli {
 
     @Command(name = "get", description = "GET a path with a bearer token, e.g. /api/v1/items/ID/history.")
     static final class Get implements Callable<Integer> {
-        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "ledger base URL")
+        @Option(names = "--url", defaultValue = LedgerCli.URL, description = LedgerCli.URL_HELP)
         String url;
         @Option(names = "--token", required = true, description = "bearer token from 'session'")
         String token;

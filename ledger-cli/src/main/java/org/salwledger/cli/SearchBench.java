@@ -24,7 +24,7 @@ import java.util.function.LongFunction;
  */
 @Command(name = "search-bench", description = "p50/p99 of exact and wildcard mark searches over a generated ledger.")
 final class SearchBench implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "http://localhost:8080")
+    @Option(names = "--url", defaultValue = LedgerCli.URL, description = LedgerCli.URL_HELP)
     String url;
     @Option(names = "--items", required = true, description = "how many items the generated ledger holds")
     long items;

@@ -49,6 +49,23 @@ class CliTest {
     }
 
     @Test
+    void theLedgersUrlComesFromLedgerUrlWhenNotGiven() {
+        // picocli reads ${LEDGER_URL} from a system property before the environment: the same lookup a shell's export feeds
+        System.setProperty("LEDGER_URL", "https://ledger.example.org");
+        try {
+            CommandLine cli = new CommandLine(new LedgerCli());
+            for (String sub : new String[]{"submit", "session", "get", "bench", "generate", "search-bench"}) {
+                assertThat(cli.getSubcommands().get(sub).getCommandSpec().findOption("--url").defaultValue())
+                        .as(sub).isEqualTo("https://ledger.example.org");
+            }
+        } finally {
+            System.clearProperty("LEDGER_URL");
+        }
+        assertThat(new CommandLine(new LedgerCli()).getSubcommands().get("submit").getCommandSpec()
+                .findOption("--url").defaultValue()).isEqualTo("http://localhost:8080");
+    }
+
+    @Test
     void keygenThenSignGivesAnEnvelopeThatVerifiesWithTheWrittenPublicKey(@TempDir Path dir) throws Exception {
         Path keyFile = dir.resolve("fnh.key");
         JsonNode generated = CanonicalJson.mapper().readTree(run("keygen", "--out", keyFile.toString()));
