@@ -27,12 +27,42 @@ public final class LedgerCli {
     static final String URL_HELP = "ledger base URL (environment: LEDGER_URL)";
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LedgerCli()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 
     /** Runs a command with its output to {@code out}; the exit code is returned, not exited with. */
     public static int run(java.io.PrintWriter out, String... args) {
-        return new CommandLine(new LedgerCli()).setOut(out).setErr(out).execute(args);
+        return commandLine().setOut(out).setErr(out).execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new LedgerCli()).setExecutionExceptionHandler(LedgerCli::failed);
+    }
+
+    /** A failure the user can act on: one line on stderr, no stack trace, exit 2 (usage or I/O error). */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        command.getErr().println("ledger " + command.getCommandName() + ": " + describe(e));
+        return 2;
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof java.net.ConnectException) {
+            return "cannot connect to the ledger (is it running? check --url or LEDGER_URL)";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "the ledger did not answer in time";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file: " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "cannot read " + denied.getFile();
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            return "not valid JSON: " + json.getOriginalMessage();
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     static ObjectNode readCommand(String source) throws IOException {

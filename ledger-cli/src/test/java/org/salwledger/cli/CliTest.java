@@ -66,6 +66,22 @@ class CliTest {
     }
 
     @Test
+    void failuresAreOneLineOnStderrWithExitTwo(@TempDir Path dir) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int exit = LedgerCli.run(new java.io.PrintWriter(out, true), "get", "--url", "http://localhost:1", "--token", "t",
+                "/api/v1/items/x");
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString().strip()).isEqualTo(
+                "ledger get: cannot connect to the ledger (is it running? check --url or LEDGER_URL)");
+
+        out.getBuffer().setLength(0);
+        exit = LedgerCli.run(new java.io.PrintWriter(out, true), "sign", "--key", dir.resolve("none.key").toString(),
+                "--actor", "A", dir.resolve("cmd.json").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).startsWith("ledger sign: no such file: ").doesNotContain("\tat ");
+    }
+
+    @Test
     void keygenThenSignGivesAnEnvelopeThatVerifiesWithTheWrittenPublicKey(@TempDir Path dir) throws Exception {
         Path keyFile = dir.resolve("fnh.key");
         JsonNode generated = CanonicalJson.mapper().readTree(run("keygen", "--out", keyFile.toString()));
