@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -211,11 +210,9 @@ class ComposeStackTest {
     /** Runs a command (with the compose port variables), fails the test with its output if it fails. */
     private static String run(Duration limit, List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
-        Map<String, String> env = new HashMap<>(builder.environment());
         if (environment != null) {
-            env.putAll(environment);
+            builder.environment().putAll(environment);
         }
-        builder.environment().putAll(env);
         Path output = Files.createTempFile(EVIDENCE.toAbsolutePath(), "command", ".log");
         builder.redirectOutput(output.toFile());
         Process process = builder.start();

@@ -53,8 +53,9 @@ sealed interface Store {
             return "";
         }
 
+        /** Nothing beyond the data directory the node is started with. */
         public Map<String, String> ledgerEnvironment() {
-            return Map.of("LEDGER_DATA_DIR", dir.toAbsolutePath().toString());
+            return Map.of();
         }
 
         public long bytesOnDisk() {

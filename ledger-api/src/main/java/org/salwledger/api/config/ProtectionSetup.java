@@ -25,7 +25,7 @@ public class ProtectionSetup {
 
     @Bean
     public SealedBox protectionBox(LedgerProperties properties) {
-        String configured = properties.protection() == null ? null : properties.protection().key();
+        String configured = properties.protection().key();
         if (configured != null && !configured.isBlank()) {
             return new SealedBox(Base64.getDecoder().decode(configured.trim()));
         }
