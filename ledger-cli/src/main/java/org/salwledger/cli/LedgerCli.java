@@ -36,7 +36,9 @@ public final class LedgerCli {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new LedgerCli()).setExecutionExceptionHandler(LedgerCli::failed);
+        // A token or key may begin with "-h" or "-V" (base64url): an option's value is never read as an option.
+        return new CommandLine(new LedgerCli()).setAllowOptionsAsOptionParameters(true)
+                .setExecutionExceptionHandler(LedgerCli::failed);
     }
 
     /** A failure the user can act on: one line on stderr, no stack trace, exit 2 (usage or I/O error). */

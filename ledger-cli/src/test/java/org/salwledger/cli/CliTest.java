@@ -75,6 +75,11 @@ class CliTest {
                 "ledger get: cannot connect to the ledger (is it running? check --url or LEDGER_URL)");
 
         out.getBuffer().setLength(0);
+        exit = LedgerCli.run(new java.io.PrintWriter(out, true), "get", "--url", "http://localhost:1", "--token",
+                "-hSI8vlOM8X6Tq", "/api/v1/items/x");
+        assertThat(out.toString()).as("a token that looks like -h is the token").startsWith("ledger get: cannot connect");
+
+        out.getBuffer().setLength(0);
         exit = LedgerCli.run(new java.io.PrintWriter(out, true), "sign", "--key", dir.resolve("none.key").toString(),
                 "--actor", "A", dir.resolve("cmd.json").toString());
         assertThat(exit).isEqualTo(2);
