@@ -40,6 +40,8 @@ abstract class RunningLedger {
         Path dataDir = Files.createTempDirectory("ledger-test");
         registry.add("ledger.data-dir", dataDir::toString);
         registry.add("ledger.admin.public-key", ADMIN::publicKeyBase64);
+        // each test ends by verifying the whole log, which waits for a checkpoint covering every record
+        registry.add("ledger.log.checkpoint-interval", () -> "PT0.1S");
     }
 
     @BeforeEach

@@ -18,13 +18,14 @@ import java.time.Duration;
  * @param alerts      diversion alerts
  * @param integrity   the start-up integrity check
  * @param aggregates  how aggregates are loaded
+ * @param events      how views and the log writer read the event store
  * @param protection  personal data sealed at rest
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @DefaultValue Commands commands,
                                @DefaultValue Sessions sessions, @DefaultValue Log log, @DefaultValue Alerts alerts,
                                @DefaultValue Integrity integrity, @DefaultValue Aggregates aggregates,
-                               @DefaultValue Protection protection) {
+                               @DefaultValue Events events, @DefaultValue Protection protection) {
 
     /**
      * The bootstrap administrator.
@@ -76,6 +77,13 @@ public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @Default
      * @param cache         cache aggregates in memory: only where one node alone writes to the database
      */
     public record Aggregates(@DefaultValue("50") int snapshotEvery, @DefaultValue("true") boolean cache) {}
+
+    /**
+     * @param fetchDelay how long the event store's reader waits before it polls again after finding nothing
+     *                   new: the longest a record appended by another node (or missed by a notification) waits
+     *                   for the views and the log
+     */
+    public record Events(@DefaultValue("PT0.1S") Duration fetchDelay) {}
 
     /** @param key base64 of 32 bytes sealing civilian licence references at rest; the same on every node */
     public record Protection(String key) {}
