@@ -24,6 +24,7 @@ final class EmbeddedPostgresServer {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    awaitSpringContextsClosed();
                     postgres.close();
                 } catch (IOException ignored) {
                     // the JVM is exiting
@@ -33,6 +34,22 @@ final class EmbeddedPostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * Shutdown hooks run at once: stopping the server while Spring still closes the cached test contexts
+     * left their event processors waiting 30 s for connections, and surefire killed the fork.
+     */
+    private static void awaitSpringContextsClosed() {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                .forEach(thread -> {
+                    try {
+                        thread.join(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
     }
 
     /** A database of its own on the shared server. */

@@ -26,6 +26,18 @@ public final class Benchmark {
         public static Settings full() {
             return new Settings(10_000, 20_000, 16, List.of("h2", "postgres"));
         }
+
+        /**
+         * The full run, each figure overridable for a shorter or profiled run: {@code -Dbench.warmup},
+         * {@code -Dbench.commands}, {@code -Dbench.clients}, {@code -Dbench.stores=h2,postgres}.
+         */
+        public static Settings fromSystemProperties() {
+            Settings full = full();
+            return new Settings(Integer.getInteger("bench.warmup", full.warmup()),
+                    Integer.getInteger("bench.commands", full.commands()),
+                    Integer.getInteger("bench.clients", full.clients()),
+                    List.of(System.getProperty("bench.stores", String.join(",", full.stores())).split(",")));
+        }
     }
 
     /**
@@ -41,7 +53,7 @@ public final class Benchmark {
     private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.full();
+        Settings settings = Settings.fromSystemProperties();
         Path work = Files.createTempDirectory("ledger-bench");
         List<Row> rows = run(settings, work);
         print(rows, settings);

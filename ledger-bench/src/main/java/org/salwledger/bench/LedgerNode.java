@@ -34,8 +34,13 @@ final class LedgerNode implements AutoCloseable {
     static LedgerNode start(Path dataDir, SigningKey admin, Map<String, String> environment, Path log) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        // e.g. -Dbench.node-jvm-args=-agentpath:/path/libasyncProfiler.so=start,event=cpu,file=cpu.html
+        String extra = System.getProperty("bench.node-jvm-args", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
                 "--server.port=" + port, "--ledger.data-dir=" + dataDir.toAbsolutePath(),
                 "--ledger.admin.public-key=" + admin.publicKeyBase64()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -46,7 +46,7 @@ class BenchmarkTest {
     @Test
     @EnabledIfSystemProperty(named = "bench", matches = "full")
     void fullRun() throws Exception {
-        Benchmark.Settings settings = Benchmark.Settings.full();
+        Benchmark.Settings settings = Benchmark.Settings.fromSystemProperties();
         List<Benchmark.Row> rows = Benchmark.run(settings, work);
         Benchmark.print(rows, settings);
         Benchmark.write(rows, settings, Path.of("target", "bench-result.json"));
