@@ -1,0 +1,187 @@
+package org.salwledger.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.salwledger.core.crypto.SigningKey;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.salwledger.api.LedgerTestClient.command;
+
+/**
+ * The console in a real browser (the system's Chromium, headless): an investigator signs in with a key
+ * file (the page signs the OpenSession envelope itself), finds a pistol by a partial serial, reads its
+ * timeline and composition, and every record is proven green by the browser's own check against the
+ * pinned log key; a record altered on its way to the page turns its badge red. Needs {@code chromium}
+ * and {@code chromium-driver}; runs with {@code -Dledger.test.browser=true} (.ci/run does).
+ */
+@EnabledIfSystemProperty(named = "ledger.test.browser", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleBrowserTest extends RunningLedger {
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private final SigningKey makerKey = SigningKey.generate();
+    private final String maker = "BE-FNH-" + suffix;
+    private final SigningKey investigatorKey = SigningKey.generate();
+    private final String investigator = "NL-INV-" + suffix;
+    private WebDriver browser;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        RunningLedger.ledgerProperties(registry);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String ok(SigningKey key, String actor, ObjectNode command) {
+        LedgerTestClient.Answer answer = ledger.submit(key, actor, command);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().path("itemId").asText();
+    }
+
+    /** A marked pistol with its fire-control unit installed: three records on the pistol's own stream. */
+    private String pistolWithFcu(String serial) {
+        String pistol = ok(makerKey, maker, SampleCommands.pistol());
+        ok(makerKey, maker, command("MarkItem").put("itemId", pistol).put("markType", "MANUFACTURE").put("serial", serial)
+                .put("text", "FNH BE " + serial).put("component", "FRAME").put("method", "EMBEDDED_METAL_PLATE")
+                .put("location", "steel plate embedded in the grip"));
+        String fcu = ok(makerKey, maker, command("ManufactureItem").put("kind", "PART").put("partType", "FIRE_CONTROL_UNIT")
+                .put("make", "FN Herstal").put("model", "FN 509 FCU").put("calibre", "9x19mm").put("material", "METAL")
+                .put("production", "INDUSTRIAL"));
+        ok(makerKey, maker, command("AssemblePart").put("hostId", pistol).put("partId", fcu));
+        return pistol;
+    }
+
+    private WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions().setBinary(System.getProperty("ledger.test.chromium", "/usr/bin/chromium"))
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,1500");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("ledger.test.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private WebElement shown(By by) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+                List<WebElement> found = d.findElements(by);
+                return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(by + " not shown; the page says: " + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private List<String> badges() {
+        return browser.findElements(By.cssSelector("#timeline .badge")).stream().map(b -> b.getAttribute("class")).toList();
+    }
+
+    @Test
+    void anInvestigatorFindsAPistolByAPartialSerialAndTheBrowserProvesItsRecords() throws Exception {
+        ledger.register(maker, "MANUFACTURER", "BE", makerKey);
+        ledger.register(investigator, "INVESTIGATOR", "NL", investigatorKey);
+        String serial = "GKS" + suffix + "77";
+        String pistol = pistolWithFcu(serial);
+        int records = eventCount();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint", Integer.class) >= records);
+        Path keyFile = Files.createTempFile("investigator", ".key");
+        Files.writeString(keyFile, investigatorKey.seedBase64() + "\n");
+        String logKey = ledger.get("/api/v1/log/key", null).body().trim();
+
+        browser = chromium();
+        String base = "http://localhost:" + port + "/";
+        long started = System.nanoTime();
+        browser.get(base);
+        shown(By.id("sign-in"));
+        long firstLoadMillis = (System.nanoTime() - started) / 1_000_000;
+        browser.findElement(By.id("actor")).sendKeys(investigator);
+        browser.findElement(By.id("key")).sendKeys(keyFile.toAbsolutePath().toString());
+        browser.findElement(By.id("logKey")).clear();
+        browser.findElement(By.id("logKey")).sendKeys(logKey);
+        screenshot("sign-in");
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        assertThat(shown(By.id("signed-in-as")).getText()).isEqualTo(investigator + " (INVESTIGATOR)");
+        assertThat(browser.findElement(By.id("expires")).getText()).contains("session until");
+
+        // two characters ground off: the investigator types what is left
+        String partial = serial.substring(0, 3) + "??" + serial.substring(5);
+        WebElement mark = shown(By.id("mark"));
+        mark.sendKeys(partial);
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        WebElement hit = shown(By.cssSelector("#results tr.hit"));
+        assertThat(hit.getText()).contains("wildcard").contains(serial).contains("ACTIVE").contains(maker);
+        screenshot("search");
+        hit.findElement(By.cssSelector("a[href='#/item/" + pistol + "']")).click();
+
+        WebElement summary = shown(By.id("proof-summary"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> summary.getText().contains("checked in this browser"));
+        assertThat(summary.getText()).startsWith("3 proven, 0 pending, 0 not proven");
+        assertThat(badges()).hasSize(3).allMatch(c -> c.contains("verified"));
+        assertThat(browser.findElements(By.cssSelector("#timeline .type")).stream().map(WebElement::getText))
+                .containsExactly("ItemManufactured", "ItemMarked", "PartAssembled");
+        assertThat(browser.findElement(By.cssSelector("#timeline li.record .facts")).getText())
+                .contains("make\nFN Herstal").contains("model\nFN 509").contains("manufacturer\n" + maker);
+        assertThat(browser.findElement(By.cssSelector("section .facts")).getText()).contains("status\nACTIVE");
+        assertThat(shown(By.cssSelector("#composition li.part")).getText()).contains("FIRE_CONTROL_UNIT FN 509 FCU");
+        assertThat(browser.findElement(By.id("markings")).getText()).contains("FNH BE " + serial);
+        screenshot("item");
+        long proofMillis = Long.parseLong(summary.getAttribute("data-millis"));
+        System.out.println("console: first load " + firstLoadMillis + " ms; browser proof check of 3 records "
+                + proofMillis + " ms");
+
+        // A server (or anything on the way) alters one byte of one served record: the browser notices.
+        ((JavascriptExecutor) browser).executeScript("""
+                const original = window.fetch;
+                window.fetch = async (input, init) => {
+                  const response = await original(input, init);
+                  if (!String(input).endsWith('/chain')) { return response; }
+                  const text = (await response.text()).replace('"model":"FN 509"', '"model":"FN 519"');
+                  return new Response(text, { status: response.status, headers: response.headers });
+                };
+                location.hash = '#/search';
+                setTimeout(() => { location.hash = '#/item/%s'; }, 50);
+                """.formatted(pistol));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+                d.findElement(By.id("proof-summary")).getText().contains("checked in this browser"));
+        assertThat(browser.findElement(By.id("proof-summary")).getText()).startsWith("2 proven, 0 pending, 1 not proven");
+        WebElement red = browser.findElement(By.cssSelector("#timeline li.record .badge.broken"));
+        assertThat(red.getAttribute("aria-label")).contains("does not hash to the leaf the log holds");
+        // what the page shows is the record it failed to prove, beside its red badge
+        assertThat(browser.findElement(By.cssSelector("#timeline li.record .facts")).getText()).contains("model\nFN 519");
+        screenshot("item-tampered");
+    }
+}
