@@ -40,11 +40,15 @@ export function newNonce() {
   return toHex(crypto.getRandomValues(new Uint8Array(16)));
 }
 
-/** The signed envelope of `command`, with actor, nonce and issuedAt added as the CLI adds them. */
-export async function signCommand(command, actor, key) {
-  const payload = canonicalBytes({ ...command, actor, nonce: newNonce(), issuedAt: new Date().toISOString() });
+/** The DSSE envelope of a command payload (its bytes) signed with `key`. */
+export async function signPayload(payload, key) {
   const sig = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, key.privateKey,
     pae(COMMAND_PAYLOAD_TYPE, payload)));
   return { payload: toBase64(payload), payloadType: COMMAND_PAYLOAD_TYPE,
     signatures: [{ keyid: key.keyId, sig: toBase64(sig) }] };
+}
+
+/** The signed envelope of `command`, with actor, nonce and issuedAt added as the CLI adds them. */
+export async function signCommand(command, actor, key) {
+  return signPayload(canonicalBytes({ ...command, actor, nonce: newNonce(), issuedAt: new Date().toISOString() }), key);
 }

@@ -109,6 +109,23 @@ class ConsoleBrowserTest extends RunningLedger {
         return browser.findElements(By.cssSelector("#timeline .badge")).stream().map(b -> b.getAttribute("class")).toList();
     }
 
+    /** The console's own crypto and log math, run in the browser against published and project vectors. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theConsolesCryptoReproducesThePublishedVectors() throws Exception {
+        browser = chromium();
+        browser.get("http://localhost:" + port + "/");
+        shown(By.id("sign-in"));
+        String script;
+        try (var in = getClass().getResourceAsStream("/console-vectors.js")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        var result = (java.util.Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(script);
+        assertThat((List<String>) result.get("failures")).isEmpty();
+        assertThat(((Number) result.get("checks")).intValue()).isGreaterThanOrEqualTo(25);
+    }
+
     @Test
     void anInvestigatorFindsAPistolByAPartialSerialAndTheBrowserProvesItsRecords() throws Exception {
         ledger.register(maker, "MANUFACTURER", "BE", makerKey);
