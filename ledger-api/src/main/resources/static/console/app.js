@@ -52,6 +52,7 @@ function renderHeader() {
     el('span', { id: 'signed-in-as' }, `${current.actorId} (${current.role})`),
     el('span', { class: 'muted', id: 'expires' }, ` · session until ${new Date(current.expiresAt).toLocaleString()}`),
     el('a', { href: '#/search' }, 'Search'),
+    el('a', { href: '#/alerts' }, 'Alerts'),
     el('button', { type: 'button', id: 'sign-out', onclick: () => { endSession(); route('#/sign-in'); } }, 'Sign out'));
 }
 
@@ -146,6 +147,69 @@ async function searchPage(params) {
   }
 }
 
+function alertRow(alert) {
+  return el('tr', { class: 'alert' },
+    el('td', {}, alert.type.replace(/_/g, ' ').toLowerCase()),
+    el('td', {}, el('span', { class: `status ${alert.status}` }, alert.status)),
+    el('td', {}, alert.summary),
+    el('td', {}, alert.items.map((id) => el('div', {}, el('a', { href: `#/item/${id}` }, id))),
+      alert.itemCount > alert.items.length ? el('div', { class: 'muted' }, `and ${alert.itemCount - alert.items.length} more`) : ''),
+    el('td', {}, new Date(alert.raisedAt).toLocaleString(),
+      alert.resolvedAt ? el('div', { class: 'muted' }, `resolved ${new Date(alert.resolvedAt).toLocaleString()}: ${alert.resolution || ''}`) : ''));
+}
+
+function alertTable(alerts, caption) {
+  return el('table', { class: 'alerts' }, el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, ['Alert', 'Status', 'What', 'Items', 'Raised'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, alerts.map(alertRow)));
+}
+
+const ALERT_TYPES = ['', 'TRANSFER_OVERDUE', 'REFUSED_LOST_OR_STOLEN', 'MARK_MISSING', 'LOST_OR_STOLEN_RECOVERED',
+  'RECOVERED_AFTER_DESTRUCTION', 'MISSING_FROM_RECEIPT'];
+
+async function alertsPage(params) {
+  const status = params.get('status') || 'OPEN';
+  const type = params.get('type') || '';
+  const form = el('form', { id: 'alert-filter', onsubmit: (event) => {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      if (value) {
+        query.set(name, String(value));
+      }
+    }
+    route('#/alerts?' + query);
+  } },
+  el('label', { for: 'alert-status' }, 'Status'),
+  el('select', { id: 'alert-status', name: 'status' }, ['OPEN', 'RESOLVED', 'ALL'].map((o) => el('option', { value: o, selected: o === status }, o))),
+  el('label', { for: 'alert-type' }, 'Type'),
+  el('select', { id: 'alert-type', name: 'type' }, ALERT_TYPES.map((o) => el('option', { value: o, selected: o === type }, o || 'any'))),
+  el('button', { type: 'submit' }, 'Show'));
+  const list = el('div', { id: 'alert-list', 'aria-live': 'polite' }, 'Loading…');
+  show(el('h1', {}, 'Diversion alerts'), form, list);
+  try {
+    const query = new URLSearchParams({ status });
+    if (type) {
+      query.set('type', type);
+    }
+    const found = await getJson('/api/v1/alerts?' + query);
+    list.replaceChildren(found.alerts.length === 0 ? el('p', {}, 'No alerts you may read match.')
+      : alertTable(found.alerts, `${found.alerts.length} ${status.toLowerCase()} alerts, newest first`));
+  } catch (error) {
+    list.replaceChildren(failure(error));
+  }
+}
+
+async function loadItemAlerts(itemId, target) {
+  try {
+    const found = await getJson(`/api/v1/alerts?status=ALL&itemId=${encodeURIComponent(itemId)}`);
+    target.replaceChildren(found.alerts.length === 0 ? el('p', {}, 'No alerts about this item.')
+      : alertTable(found.alerts, `${found.alerts.length} alerts about this item`));
+  } catch (error) {
+    target.replaceChildren(failure(error));
+  }
+}
+
 function describe(facts) {
   return el('dl', { class: 'facts' }, Object.entries(facts || {}).filter(([, value]) => value !== undefined && value !== null)
     .map(([name, value]) => [
@@ -166,6 +230,7 @@ async function itemPage(itemId) {
   }
   const records = new Map(chain.records.map((entry) => [`${entry.record.stream}/${entry.record.sequence}`, entry.record]));
   const composition = el('div', { id: 'composition' });
+  const itemAlerts = el('div', { id: 'item-alerts' });
   const at = el('input', { id: 'at', type: 'datetime-local' });
   const timeline = el('ol', { id: 'timeline', class: 'timeline' }, history.events.map((entry) => el('li', {
     class: 'record', 'data-stream': entry.itemId, 'data-sequence': entry.sequence },
@@ -192,9 +257,11 @@ async function itemPage(itemId) {
       el('form', { onsubmit: (event) => { event.preventDefault(); loadComposition(itemId, at.value, composition); } },
         el('label', { for: 'at' }, 'At (local time; empty: now)'), at, el('button', { type: 'submit' }, 'Show')),
       composition),
+    el('section', { 'aria-labelledby': 'alerts-h' }, el('h2', { id: 'alerts-h' }, 'Alerts'), itemAlerts),
     el('section', { 'aria-labelledby': 'timeline-h' }, el('h2', { id: 'timeline-h' }, 'Timeline'),
       el('p', { id: 'proof-summary', role: 'status' }, 'Checking every record against the signed log…'), timeline));
   loadComposition(itemId, '', composition);
+  loadItemAlerts(itemId, itemAlerts);
   await proveAll(timeline, records, itemId);
 }
 
@@ -260,6 +327,8 @@ function route(hash) {
   }
   if (path.startsWith('/item/')) {
     itemPage(decodeURIComponent(path.slice('/item/'.length)));
+  } else if (path === '/alerts') {
+    alertsPage(new URLSearchParams(query || ''));
   } else if (path === '/sign-in') {
     signInPage();
   } else {

@@ -132,6 +132,12 @@ class ConsoleBrowserTest extends RunningLedger {
         ledger.register(investigator, "INVESTIGATOR", "NL", investigatorKey);
         String serial = "GKS" + suffix + "77";
         String pistol = pistolWithFcu(serial);
+        // stolen from the factory; the manufacturer's export of it is then refused: a red flag for investigators
+        ledger.register("CD-MOD-" + suffix, "AUTHORITY", "CD", SigningKey.generate());
+        ok(makerKey, maker, command("ReportStolen").put("itemId", pistol).put("place", "factory, Herstal"));
+        assertThat(ledger.submit(makerKey, maker, SampleCommands.exportTo("CD-MOD-" + suffix, pistol)).status()).isEqualTo(422);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM alert WHERE type = 'REFUSED_LOST_OR_STOLEN' AND status = 'OPEN'", Integer.class) > 0);
         int records = eventCount();
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint", Integer.class) >= records);
@@ -160,25 +166,33 @@ class ConsoleBrowserTest extends RunningLedger {
         mark.sendKeys(partial);
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();
         WebElement hit = shown(By.cssSelector("#results tr.hit"));
-        assertThat(hit.getText()).contains("wildcard").contains(serial).contains("ACTIVE").contains(maker);
+        assertThat(hit.getText()).contains("wildcard").contains(serial).contains("STOLEN").contains(maker);
         screenshot("search");
         hit.findElement(By.cssSelector("a[href='#/item/" + pistol + "']")).click();
 
         WebElement summary = shown(By.id("proof-summary"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> summary.getText().contains("checked in this browser"));
-        assertThat(summary.getText()).startsWith("3 proven, 0 pending, 0 not proven");
-        assertThat(badges()).hasSize(3).allMatch(c -> c.contains("verified"));
+        assertThat(summary.getText()).startsWith("4 proven, 0 pending, 0 not proven");
+        assertThat(badges()).hasSize(4).allMatch(c -> c.contains("verified"));
         assertThat(browser.findElements(By.cssSelector("#timeline .type")).stream().map(WebElement::getText))
-                .containsExactly("ItemManufactured", "ItemMarked", "PartAssembled");
+                .containsExactly("ItemManufactured", "ItemMarked", "PartAssembled", "ItemStolen");
         assertThat(browser.findElement(By.cssSelector("#timeline li.record .facts")).getText())
                 .contains("make\nFN Herstal").contains("model\nFN 509").contains("manufacturer\n" + maker);
-        assertThat(browser.findElement(By.cssSelector("section .facts")).getText()).contains("status\nACTIVE");
+        assertThat(browser.findElement(By.cssSelector("section .facts")).getText()).contains("status\nSTOLEN");
         assertThat(shown(By.cssSelector("#composition li.part")).getText()).contains("FIRE_CONTROL_UNIT FN 509 FCU");
         assertThat(browser.findElement(By.id("markings")).getText()).contains("FNH BE " + serial);
+        assertThat(shown(By.cssSelector("#item-alerts tr.alert")).getText()).contains("refused lost or stolen").contains("OPEN");
         screenshot("item");
         long proofMillis = Long.parseLong(summary.getAttribute("data-millis"));
-        System.out.println("console: first load " + firstLoadMillis + " ms; browser proof check of 3 records "
+        System.out.println("console: first load " + firstLoadMillis + " ms; browser proof check of 4 records "
                 + proofMillis + " ms");
+
+        browser.findElement(By.linkText("Alerts")).click();
+        WebElement alert = shown(By.cssSelector("#alert-list tr.alert"));
+        assertThat(browser.findElements(By.cssSelector("#alert-list a[href='#/item/" + pistol + "']"))).isNotEmpty();
+        screenshot("alerts");
+        browser.findElement(By.cssSelector("#alert-list a[href='#/item/" + pistol + "']")).click();
+        shown(By.id("proof-summary"));
 
         // A server (or anything on the way) alters one byte of one served record: the browser notices.
         ((JavascriptExecutor) browser).executeScript("""
@@ -194,7 +208,7 @@ class ConsoleBrowserTest extends RunningLedger {
                 """.formatted(pistol));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
                 d.findElement(By.id("proof-summary")).getText().contains("checked in this browser"));
-        assertThat(browser.findElement(By.id("proof-summary")).getText()).startsWith("2 proven, 0 pending, 1 not proven");
+        assertThat(browser.findElement(By.id("proof-summary")).getText()).startsWith("3 proven, 0 pending, 1 not proven");
         WebElement red = browser.findElement(By.cssSelector("#timeline li.record .badge.broken"));
         assertThat(red.getAttribute("aria-label")).contains("does not hash to the leaf the log holds");
         // what the page shows is the record it failed to prove, beside its red badge
