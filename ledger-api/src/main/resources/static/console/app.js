@@ -4,8 +4,11 @@
 import { endSession, getJson, getText, keepSession, postJson, session } from './api.js';
 import { keyFromSeedFile, signCommand } from './dsse.js';
 import { checkRecord, parseVerifierKey } from './proof.js';
+import { traceViews } from './traces.js';
 
 const PINNED_LOG_KEY = 'salw-ledger.log-key';
+// The signing key lives only in this page's memory (not extractable); a reload asks for the key file again.
+let signer = null;
 const main = document.getElementById('main');
 
 function el(tag, attributes = {}, ...children) {
@@ -53,7 +56,8 @@ function renderHeader() {
     el('span', { class: 'muted', id: 'expires' }, ` · session until ${new Date(current.expiresAt).toLocaleString()}`),
     el('a', { href: '#/search' }, 'Search'),
     el('a', { href: '#/alerts' }, 'Alerts'),
-    el('button', { type: 'button', id: 'sign-out', onclick: () => { endSession(); route('#/sign-in'); } }, 'Sign out'));
+    el('a', { href: '#/traces' }, 'Traces'),
+    el('button', { type: 'button', id: 'sign-out', onclick: () => { endSession(); signer = null; route('#/sign-in'); } }, 'Sign out'));
 }
 
 function signInPage() {
@@ -75,6 +79,7 @@ function signInPage() {
       const opened = await postJson('/api/v1/sessions', envelope);
       localStorage.setItem(PINNED_LOG_KEY, logKey);
       keepSession(opened);
+      signer = { actor, key };
       route('#/search');
     } catch (error) {
       status.replaceChildren(failure(error));
@@ -314,6 +319,8 @@ async function proveAll(timeline, records, itemId) {
   document.getElementById('proof-summary').dataset.millis = String(millis);
 }
 
+const traces = traceViews({ el, show, failure, route: (hash) => route(hash), signer: () => signer, describe });
+
 function route(hash) {
   if (hash && location.hash !== hash) {
     location.hash = hash;
@@ -327,6 +334,10 @@ function route(hash) {
   }
   if (path.startsWith('/item/')) {
     itemPage(decodeURIComponent(path.slice('/item/'.length)));
+  } else if (path.startsWith('/trace/')) {
+    traces.tracePage(decodeURIComponent(path.slice('/trace/'.length)));
+  } else if (path === '/traces') {
+    traces.tracesPage();
   } else if (path === '/alerts') {
     alertsPage(new URLSearchParams(query || ''));
   } else if (path === '/sign-in') {

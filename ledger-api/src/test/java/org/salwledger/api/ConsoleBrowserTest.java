@@ -90,7 +90,9 @@ class ConsoleBrowserTest extends RunningLedger {
 
     private WebElement shown(By by) {
         try {
-            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            // pages re-render as their reads answer: an element found may be replaced before it is checked
+            return new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
                 List<WebElement> found = d.findElements(by);
                 return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
             });
@@ -107,6 +109,85 @@ class ConsoleBrowserTest extends RunningLedger {
 
     private List<String> badges() {
         return browser.findElements(By.cssSelector("#timeline .badge")).stream().map(b -> b.getAttribute("class")).toList();
+    }
+
+    private void signIn(String actor, SigningKey key, String expectedRole) throws Exception {
+        Path keyFile = Files.createTempFile("console", ".key");
+        Files.writeString(keyFile, key.seedBase64() + "\n");
+        browser.get("http://localhost:" + port + "/#/sign-in");
+        shown(By.id("sign-in"));
+        browser.findElement(By.id("actor")).sendKeys(actor);
+        browser.findElement(By.id("key")).sendKeys(keyFile.toAbsolutePath().toString());
+        browser.findElement(By.id("logKey")).clear();
+        browser.findElement(By.id("logKey")).sendKeys(ledger.get("/api/v1/log/key", null).body().trim());
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        assertThat(shown(By.id("signed-in-as")).getText()).isEqualTo(actor + " (" + expectedRole + ")");
+    }
+
+    private String traceStatus() {
+        return shown(By.cssSelector("#trace-status strong")).getText();
+    }
+
+    /**
+     * ITI section V in the browser: an investigator of another State traces a stolen pistol by what is
+     * left of its serial; the manufacturing State's authority acknowledges and answers; the investigator
+     * reads the answer. Every step is a command signed in the page.
+     */
+    @Test
+    void aTraceGoesFromRequestToAnswerInTheBrowser() throws Exception {
+        SigningKey authorityKey = SigningKey.generate();
+        String authority = "BE-AUTH-" + suffix;
+        ledger.register(maker, "MANUFACTURER", "BE", makerKey);
+        ledger.register(investigator, "INVESTIGATOR", "NL", investigatorKey);
+        ledger.register(authority, "AUTHORITY", "BE", authorityKey);
+        String serial = "TRC" + suffix + "42";
+        String pistol = pistolWithFcu(serial);
+        ok(makerKey, maker, command("ReportStolen").put("itemId", pistol).put("place", "factory, Herstal"));
+        browser = chromium();
+
+        signIn(investigator, investigatorKey, "INVESTIGATOR");
+        browser.findElement(By.linkText("Traces")).click();
+        shown(By.id("new-trace"));
+        browser.findElement(By.id("markingText")).sendKeys(serial.substring(0, 4) + "??" + serial.substring(6));
+        browser.findElement(By.id("obliterated")).click();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('traceKind').value = 'WEAPON';"
+                + "document.getElementById('recoveredAt').value = '2026-11-27T10:00';");
+        browser.findElement(By.id("recoveredPlace")).sendKeys("Rotterdam harbour");
+        browser.findElement(By.cssSelector("input[name=illicitGrounds][value=ILLICIT_WHERE_FOUND]")).click();
+        browser.findElement(By.id("legalBasis")).sendKeys("ITI para 17; NL criminal procedure");
+        browser.findElement(By.id("intendedUse")).sendKeys("criminal investigation");
+        screenshot("trace-new");
+        browser.findElement(By.cssSelector("#new-trace button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("#/trace/"));
+        assertThat(traceStatus()).isEqualTo("SUBMITTED");
+        String traceUrl = browser.getCurrentUrl();
+        WebElement candidate = shown(By.cssSelector("#candidates li.candidate"));
+        assertThat(candidate.findElement(By.cssSelector(".last-legal")).getText()).contains(maker);
+        assertThat(candidate.findElement(By.cssSelector(".diversion")).getText()).contains("THEFT").contains("ItemStolen");
+        assertThat(browser.findElement(By.id("trace-status")).getText()).contains("to BE");
+
+        browser.findElement(By.id("sign-out")).click();
+        signIn(authority, authorityKey, "AUTHORITY");
+        browser.get(traceUrl);
+        shown(By.cssSelector("#acknowledge button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> traceStatus().equals("ACKNOWLEDGED"));
+        shown(By.id("answer"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('outcome').value = 'ANSWERED';");
+        browser.findElement(By.id("information")).sendKeys("Manufactured by " + maker + ", reported stolen from its factory.");
+        browser.findElement(By.cssSelector("input[name=identifiedItems][value='" + pistol + "']")).click();
+        screenshot("trace-answer");
+        browser.findElement(By.cssSelector("#answer button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> traceStatus().equals("ANSWERED"));
+
+        browser.findElement(By.id("sign-out")).click();
+        signIn(investigator, investigatorKey, "INVESTIGATOR");
+        browser.get(traceUrl);
+        assertThat(traceStatus()).isEqualTo("ANSWERED");
+        assertThat(browser.findElement(By.id("trace-steps")).getText()).contains("TraceRequested").contains("TraceAcknowledged")
+                .contains("TraceAnswered").contains("reported stolen from its factory");
+        screenshot("trace-answered");
     }
 
     /** The console's own crypto and log math, run in the browser against published and project vectors. */

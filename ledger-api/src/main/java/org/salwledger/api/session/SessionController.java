@@ -59,7 +59,7 @@ public class SessionController {
             });
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", issued.token(),
                     "expiresAt", issued.expiresAt().toString(), "actorId", signed.signer().actorId(),
-                    "role", signed.signer().role().name()));
+                    "role", signed.signer().role().name(), "country", signed.signer().country()));
         } catch (EnvelopeStore.AlreadySubmitted replayed) {
             if (!store.nonceOwner(signed.signer().actorId(), signed.header().nonce()).orElse("")
                     .equals(signed.envelopeHash())) {
