@@ -1,6 +1,8 @@
 // The ledger's REST API as the console reads it: JSON with the session's bearer token; a
 // problem+json answer becomes an Error carrying its title and detail.
 const SESSION = 'salw-ledger.session';
+// The position of this page's last write: reads send it back so they show that write (ledger-format §4).
+let lastWrite = null;
 
 export function session() {
   const stored = sessionStorage.getItem(SESSION);
@@ -38,7 +40,14 @@ async function problem(response) {
 
 function headers() {
   const current = session();
-  return current ? { Authorization: `Bearer ${current.token}`, Accept: 'application/json' } : { Accept: 'application/json' };
+  const result = { Accept: 'application/json' };
+  if (current) {
+    result.Authorization = `Bearer ${current.token}`;
+  }
+  if (lastWrite) {
+    result['Ledger-After'] = lastWrite;
+  }
+  return result;
 }
 
 /** GET as JSON; answers null for 404 when `missingIsNull`. */
@@ -67,5 +76,6 @@ export async function postJson(path, body) {
   if (!response.ok) {
     throw await problem(response);
   }
+  lastWrite = response.headers.get('Ledger-Position') || lastWrite;
   return response.json();
 }

@@ -7,8 +7,6 @@ const ILLICIT_GROUNDS = ['ILLICIT_WHERE_FOUND', 'EMBARGO_BREACH', 'NOT_MARKED', 
 const OUTCOMES = ['ANSWERED', 'ANSWERED_RESTRICTED', 'DELAYED', 'DECLINED', 'NOT_FOUND'];
 
 export function traceViews({ el, show, failure, route, signer, describe }) {
-  // a trace this page just submitted, with the steps its view must show before it is read
-  const pendingSteps = new Map();
   async function submitSigned(path, command) {
     const current = signer();
     if (!current) {
@@ -45,7 +43,6 @@ export function traceViews({ el, show, failure, route, signer, describe }) {
         priorityJustification: value('priorityJustification'), requestedState: value('requestedState') };
       try {
         const answer = await submitSigned('/api/v1/traces', command);
-        pendingSteps.set(answer.traceId, 1);
         route(`#/trace/${answer.traceId}`);
       } catch (error) {
         status.replaceChildren(failure(error));
@@ -107,12 +104,12 @@ export function traceViews({ el, show, failure, route, signer, describe }) {
           el('span', { class: 'muted' }, f.proof && f.proof.leafIndex !== null ? ` · leaf ${f.proof.leafIndex} of ${f.proof.treeSize}` : ''))))));
   }
 
-  function actionForm(id, label, fields, toCommand, path, status, traceId, steps) {
+  function actionForm(id, label, fields, toCommand, path, status, traceId) {
     const form = el('form', { id, class: 'trace-action', onsubmit: async (event) => {
       event.preventDefault();
       try {
         await submitSigned(path, toCommand(new FormData(form)));
-        await tracePage(traceId, steps + 1);
+        await tracePage(traceId);
       } catch (error) {
         status.replaceChildren(failure(error));
       }
@@ -129,11 +126,11 @@ export function traceViews({ el, show, failure, route, signer, describe }) {
     const forms = [];
     if (requested && trace.status === 'SUBMITTED') {
       forms.push(actionForm('acknowledge', 'Acknowledge receipt', [],
-        () => ({ type: 'AcknowledgeTraceRequest', traceId: id }), `${base}/acknowledgement`, status, id, trace.steps.length));
+        () => ({ type: 'AcknowledgeTraceRequest', traceId: id }), `${base}/acknowledgement`, status, id));
     }
     if (requested && trace.status === 'ACKNOWLEDGED') {
       forms.push(actionForm('ask', 'Ask the requester', text('questions', 'Question', { required: true }),
-        (d) => ({ type: 'RequestTraceInformation', traceId: id, questions: String(d.get('questions')) }), `${base}/information-request`, status, id, trace.steps.length));
+        (d) => ({ type: 'RequestTraceInformation', traceId: id, questions: String(d.get('questions')) }), `${base}/information-request`, status, id));
       forms.push(actionForm('answer', 'Sign and send the answer', [
         select('outcome', 'Outcome', OUTCOMES), text('information', 'Information'), text('reason', 'Reason (restricted, delayed, declined)'),
         field('newDate', 'New date (delayed)', { type: 'date' }), field('useRestriction', 'Use restriction'),
@@ -144,39 +141,21 @@ export function traceViews({ el, show, failure, route, signer, describe }) {
         return { type: 'AnswerTraceRequest', traceId: id, outcome: value('outcome'), information: value('information'),
           reason: value('reason'), newDate: value('newDate'), useRestriction: value('useRestriction'),
           identifiedItems: d.getAll('identifiedItems').map(String) };
-      }, `${base}/answer`, status, id, trace.steps.length));
+      }, `${base}/answer`, status, id));
     }
     if (requester && trace.status === 'INFO_REQUESTED') {
       forms.push(actionForm('provide', 'Send the information', text('provided', 'Information', { required: true }),
-        (d) => ({ type: 'ProvideTraceInformation', traceId: id, information: String(d.get('provided')) }), `${base}/information`, status, id, trace.steps.length));
+        (d) => ({ type: 'ProvideTraceInformation', traceId: id, information: String(d.get('provided')) }), `${base}/information`, status, id));
     }
     return forms;
   }
 
-  /**
-   * The views follow the records a moment later: right after this page's own write, a read waits (up
-   * to 10 s) until it shows the trace with at least `steps` steps.
-   */
-  async function readTrace(traceId, steps) {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const trace = await getJson(`/api/v1/traces/${traceId}`, steps > 0);
-      if ((trace && trace.steps.length >= steps) || Date.now() > deadline) {
-        if (!trace) {
-          throw new Error(`no trace request ${traceId} that you may read`);
-        }
-        return trace;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
-
-  async function tracePage(traceId, steps = pendingSteps.get(traceId) || 0) {
-    pendingSteps.delete(traceId);
+  // Reads after this page's own write see it: api.js sends the write's position back (Ledger-After).
+  async function tracePage(traceId) {
     show(el('h1', {}, 'Trace request'), el('p', { role: 'status' }, 'Loading…'));
     let trace;
     try {
-      trace = await readTrace(traceId, steps);
+      trace = await getJson(`/api/v1/traces/${traceId}`);
     } catch (error) {
       show(el('h1', {}, 'Trace request'), failure(error));
       return;

@@ -248,6 +248,31 @@ abstract class LedgerFlowContract extends RunningLedger {
     }
 
     /**
+     * Read-your-writes: a read that sends back the write's {@code Ledger-Position} as {@code Ledger-After}
+     * sees the write, every time; a position that is not a number is refused.
+     */
+    @Test
+    void aReadSentAfterAWritesPositionSeesThatWrite() {
+        String token = ledger.session(fnhKey, fnh);
+        for (int i = 0; i < 10; i++) {
+            LedgerTestClient.Answer made = ledger.submit(fnhKey, fnh, pistol());
+            assertThat(made.status()).isEqualTo(201);
+            String position = made.header("Ledger-Position").orElseThrow();
+            String itemId = made.json().get("itemId").asText();
+            LedgerTestClient.Answer history = ledger.get("/api/v1/items/" + itemId + "/history", token,
+                    Map.of("Ledger-After", position));
+            assertThat(history.status()).as(history.body()).isEqualTo(200);
+            assertThat(history.header("Ledger-Views-Caught-Up")).contains("true");
+            assertThat(history.json().get("events")).hasSize(1);
+            assertThat(ledger.get("/api/v1/log/leaf?stream=" + itemId + "&sequence=0", null,
+                    Map.of("Ledger-After", position)).status()).isEqualTo(200);
+        }
+        LedgerTestClient.Answer bad = ledger.get("/api/v1/items?mark=X", token, Map.of("Ledger-After", "soon"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.problemType()).isEqualTo("urn:salw-ledger:problem:invalid-header");
+    }
+
+    /**
      * An acknowledged record reaches the log in a fraction of a second, not after the event store
      * reader's next poll (Axon's default waits a whole second whenever a commit misses its wake-up:
      * about half of these did). Nine of ten within 900 ms leaves room for a slow CI machine.

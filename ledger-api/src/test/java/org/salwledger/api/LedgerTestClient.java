@@ -102,7 +102,17 @@ public final class LedgerTestClient {
     }
 
     public Answer get(String path, String token) {
-        return get(path, token, null);
+        return get(path, token, (String) null);
+    }
+
+    /** A GET with extra headers (e.g. Ledger-After). */
+    public Answer get(String path, String token, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        headers.forEach(request::header);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
     public Answer get(String path, String token, String accept) {

@@ -19,13 +19,15 @@ import java.time.Duration;
  * @param integrity   the start-up integrity check
  * @param aggregates  how aggregates are loaded
  * @param events      how views and the log writer read the event store
+ * @param reads       reads that must see a write
  * @param protection  personal data sealed at rest
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @DefaultValue Commands commands,
                                @DefaultValue Sessions sessions, @DefaultValue Log log, @DefaultValue Alerts alerts,
                                @DefaultValue Integrity integrity, @DefaultValue Aggregates aggregates,
-                               @DefaultValue Events events, @DefaultValue Protection protection) {
+                               @DefaultValue Events events, @DefaultValue Reads reads,
+                               @DefaultValue Protection protection) {
 
     /**
      * The bootstrap administrator.
@@ -84,6 +86,9 @@ public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @Default
      *                   for the views and the log
      */
     public record Events(@DefaultValue("PT0.1S") Duration fetchDelay) {}
+
+    /** @param maxWait how long a read with {@code Ledger-After} waits for the views to show that write */
+    public record Reads(@DefaultValue("PT5S") Duration maxWait) {}
 
     /** @param key base64 of 32 bytes sealing civilian licence references at rest; the same on every node */
     public record Protection(String key) {}

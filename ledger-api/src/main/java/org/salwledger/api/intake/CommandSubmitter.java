@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.salwledger.api.integrity.LogAgreement;
 import org.salwledger.api.store.EnvelopeStore;
+import org.salwledger.api.store.ViewPositions;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.command.AggregateComponents;
@@ -47,11 +48,13 @@ public class CommandSubmitter {
     private final LogIntegrity integrity;
     private final LogAgreement logAgreement;
     private final CommandMetrics metrics;
+    private final ViewPositions positions;
 
     public CommandSubmitter(CommandGateway gateway, EnvelopeStore store, RecordedEvents recorded,
                             TransactionTemplate transaction, @Qualifier(AggregateComponents.CACHE) Cache aggregateCache,
                             Clock clock, RefusalListener refusals, LogIntegrity integrity,
-                            LogAgreement logAgreement, CommandMetrics metrics) {
+                            LogAgreement logAgreement, CommandMetrics metrics, ViewPositions positions) {
+        this.positions = positions;
         this.metrics = metrics;
         this.integrity = integrity;
         this.logAgreement = logAgreement;
@@ -92,13 +95,14 @@ public class CommandSubmitter {
             ResponseEntity<byte[]> answer = transaction.execute(tx -> {
                 store.useNonce(signed.signer().actorId(), signed.header().nonce(), signed.envelopeHash());
                 Instant now = clock.instant();
-                List<LedgerEvent> events;
+                RecordedEvents.Recording recording;
                 recorded.start();
                 try {
                     gateway.sendAndWait(command.apply(signed.origin(now)));
                 } finally {
-                    events = recorded.finish();
+                    recording = recorded.finish();
                 }
+                List<LedgerEvent> events = recording.events();
                 applied[0] = true;
                 logAgreement.check(events);
                 byte[] body = answer(signed, events, ids);
@@ -106,7 +110,8 @@ public class CommandSubmitter {
                         signed.header().nonce(), signed.header().type());
                 store.save(submission, signed.envelope().canonicalBytes(), now, HttpStatus.CREATED.value(), body);
                 appended[0] = events.size();
-                return created(body);
+                return created(body, recording.lastEventIdentifier() == null ? null
+                        : positions.positionOf(recording.lastEventIdentifier()));
             });
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             metrics.accepted(type, appended[0], took);
@@ -144,8 +149,13 @@ public class CommandSubmitter {
         return CanonicalJson.canonicalize(answer);
     }
 
-    private static ResponseEntity<byte[]> created(byte[] body) {
-        return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(body);
+    /** With the event store position of its last record, for reads that must see it ({@link ViewPositions}). */
+    private static ResponseEntity<byte[]> created(byte[] body, Long position) {
+        var answer = ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON);
+        if (position != null) {
+            answer.header(ViewPositions.POSITION_HEADER, Long.toString(position));
+        }
+        return answer.body(body);
     }
 
     private static ResponseEntity<byte[]> replay(EnvelopeStore.StoredResult stored) {

@@ -17,28 +17,41 @@ import java.util.function.BiFunction;
  */
 @Component
 public class RecordedEvents implements MessageDispatchInterceptor<EventMessage<?>> {
-    private final ThreadLocal<List<LedgerEvent>> collecting = new ThreadLocal<>();
+    /** What a command applied: its ledger events, and the event store id of the last message it published. */
+    public record Recording(List<LedgerEvent> events, String lastEventIdentifier) {}
+
+    private static final class Collector {
+        final List<LedgerEvent> events = new ArrayList<>();
+        String lastEventIdentifier;
+    }
+
+    private final ThreadLocal<Collector> collector = new ThreadLocal<>();
 
     public RecordedEvents(EventBus eventBus) {
         eventBus.registerDispatchInterceptor(this);
     }
 
     public void start() {
-        collecting.set(new ArrayList<>());
+        collector.set(new Collector());
     }
 
-    public List<LedgerEvent> finish() {
-        List<LedgerEvent> events = collecting.get();
-        collecting.remove();
-        return events == null ? List.of() : events;
+    public Recording finish() {
+        Collector collected = collector.get();
+        collector.remove();
+        return collected == null ? new Recording(List.of(), null)
+                : new Recording(List.copyOf(collected.events), collected.lastEventIdentifier);
     }
 
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-        List<LedgerEvent> sink = collecting.get();
+        Collector sink = collector.get();
         if (sink != null) {
-            messages.stream().map(EventMessage::getPayload).filter(LedgerEvent.class::isInstance)
-                    .map(LedgerEvent.class::cast).forEach(sink::add);
+            for (EventMessage<?> message : messages) {
+                if (message.getPayload() instanceof LedgerEvent event) {
+                    sink.events.add(event);
+                    sink.lastEventIdentifier = message.getIdentifier();
+                }
+            }
         }
         return (index, message) -> message;
     }
