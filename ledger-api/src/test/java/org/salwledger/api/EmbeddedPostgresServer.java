@@ -1,6 +1,7 @@
 package org.salwledger.api;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
@@ -22,34 +23,20 @@ final class EmbeddedPostgresServer {
     private static EmbeddedPostgres start() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Stopped by Spring Boot's shutdown hook after it closed every cached test context: as a JVM hook of its
+            // own it ran beside Spring's, stopped the server under the contexts' processors, which then waited 30 s
+            // for connections, and surefire killed the fork at the end of every mvn test.
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
-                    awaitSpringContextsClosed();
                     postgres.close();
                 } catch (IOException ignored) {
                     // the JVM is exiting
                 }
-            }));
+            });
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
-    }
-
-    /**
-     * Shutdown hooks run at once: stopping the server while Spring still closes the cached test contexts
-     * left their event processors waiting 30 s for connections, and surefire killed the fork.
-     */
-    private static void awaitSpringContextsClosed() {
-        Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
-                .forEach(thread -> {
-                    try {
-                        thread.join(60_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
     }
 
     /** A database of its own on the shared server. */
