@@ -3,7 +3,7 @@
 // transparency log by the browser itself. Text from the ledger is only ever set as text, never as HTML.
 import { endSession, getJson, getText, keepSession, postJson, session } from './api.js';
 import { keyFromSeedFile, signCommand } from './dsse.js';
-import { checkRecord, parseVerifierKey } from './proof.js';
+import { checkRecord, latestCheckpoint, parseVerifierKey } from './proof.js';
 import { traceViews } from './traces.js';
 
 const PINNED_LOG_KEY = 'salw-ledger.log-key';
@@ -284,6 +284,7 @@ async function loadComposition(itemId, localTime, target) {
 
 /** Each record of the item's own stream is proven; records of other streams shown here link to their item. */
 async function proveAll(timeline, records, itemId) {
+  const started = performance.now();
   let verifier;
   try {
     verifier = await parseVerifierKey(localStorage.getItem(PINNED_LOG_KEY) || '');
@@ -291,7 +292,14 @@ async function proveAll(timeline, records, itemId) {
     document.getElementById('proof-summary').replaceChildren(failure(new Error('no usable pinned log key: ' + error.message)));
     return;
   }
-  const started = performance.now();
+  // one checkpoint for the whole timeline: every record is proven against the same signed root
+  let checkpoint = null;
+  let checkpointFailure = null;
+  try {
+    checkpoint = await latestCheckpoint(verifier, getText);
+  } catch (error) {
+    checkpointFailure = error.message;
+  }
   const counts = { verified: 0, pending: 0, broken: 0 };
   for (const item of timeline.querySelectorAll('li.record')) {
     const badge = item.querySelector('.badge');
@@ -300,9 +308,11 @@ async function proveAll(timeline, records, itemId) {
     let result;
     if (!record) {
       result = { state: 'pending', reason: `a record of ${item.dataset.stream}: open that item to check it` };
+    } else if (!checkpoint) {
+      result = { state: 'broken', reason: checkpointFailure };
     } else {
       try {
-        result = await checkRecord(record, verifier, (path) => getJson(path, true), getText);
+        result = await checkRecord(record, checkpoint, (path) => getJson(path, true));
       } catch (error) {
         result = { state: 'broken', reason: error.message };
       }

@@ -97,12 +97,16 @@ export async function openCheckpoint(note, verifier) {
   return { origin, size: Number(size), root: fromBase64(root) };
 }
 
+/** The newest checkpoint, opened with the pinned key (throws when its signature does not verify). */
+export async function latestCheckpoint(verifier, fetchText) {
+  return openCheckpoint(await fetchText('/api/v1/log/checkpoint'), verifier);
+}
+
 /**
- * Checks one record end to end. `fetchJson` and `fetchText` read the ledger; answers
- * {ok, index, size, reason}. A record the log does not hold yet, or one the newest checkpoint does not
- * cover yet, is `pending`, not broken.
+ * Checks one record against an opened checkpoint. `fetchJson` reads the ledger; answers {state, reason}.
+ * A record the log does not hold yet, or one the checkpoint does not cover yet, is `pending`, not broken.
  */
-export async function checkRecord(record, verifier, fetchJson, fetchText) {
+export async function checkRecord(record, checkpoint, fetchJson) {
   const leaf = await leafHash(record);
   const stored = await fetchJson(`/api/v1/log/leaf?stream=${encodeURIComponent(record.stream)}&sequence=${record.sequence}`);
   if (!stored) {
@@ -111,7 +115,6 @@ export async function checkRecord(record, verifier, fetchJson, fetchText) {
   if (toBase64(leaf) !== stored.leafHash) {
     return { state: 'broken', reason: 'the record shown does not hash to the leaf the log holds' };
   }
-  const checkpoint = await openCheckpoint(await fetchText('/api/v1/log/checkpoint'), verifier);
   if (checkpoint.size <= stored.index) {
     return { state: 'pending', reason: 'no signed checkpoint covers it yet' };
   }
@@ -120,6 +123,5 @@ export async function checkRecord(record, verifier, fetchJson, fetchText) {
   if (root === null || !equal(root, checkpoint.root)) {
     return { state: 'broken', reason: 'the inclusion proof does not lead to the signed root' };
   }
-  return { state: 'verified', reason: `leaf ${stored.index} of the log of size ${checkpoint.size}, signed by ${verifier.name}`,
-    index: stored.index, size: checkpoint.size };
+  return { state: 'verified', reason: `leaf ${stored.index} of the log of size ${checkpoint.size}, signed by ${checkpoint.origin}` };
 }

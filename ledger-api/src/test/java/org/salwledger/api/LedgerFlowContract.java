@@ -196,8 +196,10 @@ abstract class LedgerFlowContract extends RunningLedger {
     @Test
     void theDatabaseRefusesToChangeOrRemoveRecordsEnvelopesNoncesAndTheLog() {
         manufacture();
+        // a quiet ledger: the log signed every record, so no checkpoint is added while the tables are counted
+        int records = eventCount();
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM log_checkpoint", Integer.class) > 0);
+                "SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint", Integer.class) >= records);
         Map<String, String> guarded = Map.of("domainevententry", "payloadtype", "ledger_envelope", "result_status",
                 "used_nonce", "nonce", "log_leaf", "stream", "log_node", "hash", "log_checkpoint", "note",
                 "trace_read", "reader");

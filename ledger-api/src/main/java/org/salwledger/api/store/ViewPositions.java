@@ -3,11 +3,6 @@ package org.salwledger.api.store;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.salwledger.projections.LedgerViews;
-import org.salwledger.projections.log.LogAppender;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +12,8 @@ import java.util.List;
 
 /**
  * Read-your-writes. A write answers with the event store position of its last record
- * ({@code Ledger-Position}); a read that sends it back ({@code Ledger-After}) waits, bounded, until this
- * node's views and log writer have processed that record. Without it a client reading at once after its
+ * ({@code Ledger-Position}); a read that sends it back ({@code Ledger-After}) waits, bounded, until the
+ * views and the log writer (on whichever node owns their segments) have committed that record. Without it a client reading at once after its
  * 201 may see the views as they were a moment before.
  */
 @Component
@@ -27,14 +22,11 @@ public class ViewPositions {
     public static final String AFTER_HEADER = "Ledger-After";
     public static final String CAUGHT_UP_HEADER = "Ledger-Views-Caught-Up";
 
-    private static final List<String> READ_SIDE = List.of(LedgerViews.PROCESSING_GROUP, LogAppender.PROCESSING_GROUP);
-
-    private final Serializer tokenSerializer;
+    private final ProcessorTokens tokens;
     private final JdbcTemplate jdbc;
 
-    /** @param tokenSerializer the serializer Axon's token store writes tokens with (the general one) */
-    public ViewPositions(@Qualifier("serializer") Serializer tokenSerializer, JdbcTemplate jdbc) {
-        this.tokenSerializer = tokenSerializer;
+    public ViewPositions(ProcessorTokens tokens, JdbcTemplate jdbc) {
+        this.tokens = tokens;
         this.jdbc = jdbc;
     }
 
@@ -52,22 +44,13 @@ public class ViewPositions {
      * hold the record anyway. Axon's default sequencing policy puts a stream in the segment its
      * aggregate identifier hashes to ({@link Segment#matches(Object)}).
      */
-    public boolean caughtUp(long position) {
-        List<String> stream = jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry WHERE globalIndex = ?",
-                String.class, position);
-        if (stream.isEmpty()) {
-            return false;
-        }
+    private boolean caughtUp(long position, String stream) {
         TrackingToken record = GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
-        for (String group : READ_SIDE) {
-            List<SegmentToken> tokens = jdbc.query("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?",
-                    (rs, i) -> new SegmentToken(rs.getInt(1), rs.getBytes(2) == null ? null
-                            : tokenSerializer.<byte[], TrackingToken>deserialize(
-                                    new SimpleSerializedObject<>(rs.getBytes(2), byte[].class, rs.getString(3), null))),
-                    group);
-            int[] ids = tokens.stream().mapToInt(SegmentToken::segment).toArray();
-            boolean handled = tokens.stream()
-                    .filter(t -> Segment.computeSegment(t.segment(), ids).matches(stream.get(0)))
+        for (String group : ProcessorTokens.READ_SIDE) {
+            List<ProcessorTokens.SegmentToken> segments = tokens.of(group);
+            int[] ids = segments.stream().mapToInt(ProcessorTokens.SegmentToken::segment).toArray();
+            boolean handled = segments.stream()
+                    .filter(t -> Segment.computeSegment(t.segment(), ids).matches(stream))
                     .anyMatch(t -> t.token() != null && t.token().covers(record));
             if (!handled) {
                 return false;
@@ -76,12 +59,16 @@ public class ViewPositions {
         return true;
     }
 
-    private record SegmentToken(int segment, TrackingToken token) {}
-
-    /** Waits until {@link #caughtUp}, at most {@code max}; answers whether it did. */
+    /** Waits until the record at {@code position} is in every read-side processor's views, at most {@code max}. */
     public boolean await(long position, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
-        while (!caughtUp(position)) {
+        // the record is committed before its position is answered: its stream is looked up once
+        List<String> stream = jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry WHERE globalIndex = ?",
+                String.class, position);
+        if (stream.isEmpty()) {
+            return false;
+        }
+        while (!caughtUp(position, stream.get(0))) {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
