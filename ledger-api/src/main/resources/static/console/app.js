@@ -145,11 +145,21 @@ async function searchPage(params) {
           el('div', { class: 'muted' }, [hit.kind, hit.category || hit.partType, hit.calibre].filter(Boolean).join(' · '))),
         el('td', {}, el('span', { class: `status ${hit.status}` }, hit.status)),
         el('td', {}, hit.custodian),
-        el('td', {}, hit.installedIn ? el('a', { href: `#/item/${hit.installedIn.itemId}` },
-          `${hit.installedIn.make || ''} ${hit.installedIn.model || ''}`.trim()) : '—'))))));
+        el('td', {}, hostCell(hit)))))));
   } catch (error) {
     results.replaceChildren(failure(error));
   }
+}
+
+// A part found alone still names the weapon it was taken from, and when.
+function hostCell(hit) {
+  const host = hit.installedIn || hit.formerlyInstalledIn;
+  if (!host) {
+    return '—';
+  }
+  const link = el('a', { href: `#/item/${host.itemId}` }, `${host.make || ''} ${host.model || ''}`.trim() || host.itemId);
+  return host.detachedAt ? el('span', {}, link, el('div', { class: 'muted' },
+    `taken out ${new Date(host.detachedAt).toLocaleString()}`)) : link;
 }
 
 function alertRow(alert) {

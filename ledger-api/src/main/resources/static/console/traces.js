@@ -93,6 +93,8 @@ export function traceViews({ el, show, failure, route, signer, describe }) {
     return el('li', { class: 'candidate' },
       el('h3', {}, el('a', { href: `#/item/${candidate.itemId}` }, `${candidate.make || ''} ${candidate.model || ''}`.trim() || candidate.itemId)),
       describe({ status: candidate.status, custodian: candidate.custodian, installedIn: candidate.installedIn && candidate.installedIn.itemId,
+        formerlyInstalledIn: candidate.formerlyInstalledIn
+          && `${candidate.formerlyInstalledIn.itemId} until ${new Date(candidate.formerlyInstalledIn.detachedAt).toLocaleString()}`,
         markings: candidate.markings.map((m) => m.text).join(', ') }),
       el('p', { class: 'last-legal' }, el('strong', {}, 'Last legal custodian: '), candidate.lastLegalCustodian || 'not established',
         candidate.lastLegalCustodianLicence ? ` (licence ${candidate.lastLegalCustodianLicence})` : ''),

@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -111,24 +108,9 @@ abstract class ConsignmentContract extends RunningLedger {
                 .isEqualTo(SIZE));
     }
 
-    private static List<String> manufacture(LedgerTestClient ledger, SigningKey key, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<String>> made = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            made.add(pool.submit(() -> {
-                LedgerTestClient.Answer answer = ledger.submit(key, "BE-FNH", command("ManufactureItem").put("kind", "WEAPON")
-                        .put("category", "RIFLE_OR_CARBINE").put("make", "FN Herstal").put("model", "FNC " + n)
-                        .put("calibre", "5.56x45mm").put("material", "METAL").put("production", "INDUSTRIAL"));
-                assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-                return answer.json().get("itemId").asText();
-            }));
-        }
-        List<String> ids = new ArrayList<>();
-        for (Future<String> f : made) {
-            ids.add(f.get());
-        }
-        pool.shutdown();
-        return ids;
+    private static List<String> manufacture(LedgerTestClient ledger, SigningKey key, int count) {
+        return ledger.submitAll(key, "BE-FNH", count, n -> command("ManufactureItem").put("kind", "WEAPON")
+                .put("category", "RIFLE_OR_CARBINE").put("make", "FN Herstal").put("model", "FNC " + n)
+                .put("calibre", "5.56x45mm").put("material", "METAL").put("production", "INDUSTRIAL"), "itemId");
     }
 }

@@ -144,13 +144,17 @@ abstract class ModularWeaponContract extends RunningLedger {
         ok(sigKey, sig, mark(decoyFcu, "MANUFACTURE", "FIRE_CONTROL_UNIT").put("serial", "P35" + s));
         ok(sigKey, sig, assemble(decoy, decoyFcu));
 
-        // Exported to Belgium with a consignment; one item does not arrive.
+        // Exported to Belgium in a consignment of 500; one item does not arrive.
         String lost = manufacture("PART", "BARREL", "P320 barrel");
+        List<String> rest = ledger.submitAll(sigKey, sig, 496, n -> command("ManufactureItem").put("kind", "WEAPON")
+                .put("category", "REVOLVER_OR_SELF_LOADING_PISTOL").put("make", "SIG Sauer").put("model", "P226")
+                .put("calibre", "9x19mm").put("material", "METAL").put("production", "INDUSTRIAL"), "itemId");
         ObjectNode export = command("DispatchTransfer").put("consignee", be).put("kind", "EXPORT")
                 .put("dueBy", LocalDate.now().plusDays(30).toString()).put("exportLicence", "US-DSP5-" + s)
                 .put("exportLicenceIssuedOn", LocalDate.now().toString())
                 .put("importingCountry", "BE").put("endUserCertificate", "BE-EUC-" + s);
-        export.putArray("itemIds").add(pistol).add(spareGrip).add(lost).add(decoy);
+        export.putArray("itemIds").add(pistol).add(spareGrip).add(lost).add(decoy).addAll(
+                rest.stream().map(com.fasterxml.jackson.databind.node.TextNode::valueOf).toList());
         String exportId = ok(sigKey, sig, export).get("transferId").asText();
         ObjectNode receipt = command("ReceiveTransfer").put("transferId", exportId);
         receipt.putArray("missingItems").add(lost);
@@ -158,6 +162,11 @@ abstract class ModularWeaponContract extends RunningLedger {
         String token = ledger.session(investigatorKey, investigator);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(alertsOn(token, "MISSING_FROM_RECEIPT", lost)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode exported = ledger.get("/api/v1/transfers/" + exportId, token).json();
+            assertThat(exported.get("itemCount").asInt()).isEqualTo(500);
+            assertThat(exported.get("missingCount").asInt()).isEqualTo(1);
+        });
 
         // The import mark is due on the weapon; it goes on the FCU and clears the weapon's alert.
         alertClock.setAhead(Duration.ofDays(31));
@@ -212,10 +221,21 @@ abstract class ModularWeaponContract extends RunningLedger {
         String search = "/api/v1/items?kind=WEAPON&category=REVOLVER_OR_SELF_LOADING_PISTOL&mark="
                 + URLEncoder.encode(observed, StandardCharsets.UTF_8);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode first = ledger.get(search, token).json().get("items").get(0);
-            assertThat(first.at("/installedIn/itemId").asText()).isEqualTo(pistol);
-            assertThat(first.get("status").asText()).isEqualTo("SEIZED");
+            JsonNode items = ledger.get(search, token).json().get("items");
+            JsonNode viaFcu = java.util.stream.StreamSupport.stream(items.spliterator(), false)
+                    .filter(hit -> hit.get("itemId").asText().equals(fcu)).findFirst().orElseThrow();
+            assertThat(viaFcu.at("/installedIn/itemId").asText()).isEqualTo(pistol);
+            assertThat(viaFcu.get("status").asText()).isEqualTo("SEIZED");
         });
+
+        // The grip the dealer took out still carries the serial: found alone, it names the pistol it left.
+        JsonNode bySerial = ledger.get("/api/v1/items?kind=WEAPON&mark=" + serial, token).json().get("items");
+        JsonNode loneGrip = java.util.stream.StreamSupport.stream(bySerial.spliterator(), false)
+                .filter(hit -> hit.get("itemId").asText().equals(grip)).findFirst().orElseThrow();
+        assertThat(loneGrip.get("installedIn").isNull()).isTrue();
+        assertThat(loneGrip.at("/formerlyInstalledIn/itemId").asText()).isEqualTo(pistol);
+        assertThat(loneGrip.at("/formerlyInstalledIn/detachedAt").asText()).isNotBlank();
+        assertThat(bySerial.findValuesAsText("itemId")).contains(fcu, slide, grip);
 
         // The trace states the weapon's type: it finds the pistol's FCU, asks Belgium, names the dealer and the theft.
         ObjectNode trace = command("SubmitTraceRequest").put("kind", "WEAPON")
@@ -284,19 +304,45 @@ abstract class ModularWeaponContract extends RunningLedger {
      * The records, envelopes and log hold only the commitment: the reference is nowhere in the database
      * in clear; the parties read it, an auditor does not.
      */
+    private String saleSeen;
+    private String commitmentSeen;
+
+    String licenceAsSeenBy(String prefix, String role, String country) {
+        SigningKey key = SigningKey.generate();
+        ledger.register(prefix + s, role, country, key);
+        return licenceAsSeenBy(key, prefix + s);
+    }
+
+    String licenceAsSeenBy(SigningKey key, String actor) {
+        LedgerTestClient.Answer read = ledger.get("/api/v1/transfers/" + saleSeen, ledger.session(key, actor));
+        if (read.status() == 404) {
+            return "not found";
+        }
+        assertThat(read.status()).as(actor + ": " + read.body()).isEqualTo(200);
+        assertThat(read.json().get("licenceCommitment").asText()).isEqualTo(commitmentSeen);
+        return read.json().get("licenceReference").isNull() ? "commitment only" : read.json().get("licenceReference").asText();
+    }
+
     void theLicenceIsKeptApartAndShownOnlyToThoseEntitled(String saleId, String licence) {
+        saleSeen = saleId;
         String dealerToken = ledger.session(dealerKey, dealer);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
                 ledger.get("/api/v1/transfers/" + saleId, dealerToken).json().get("licenceReference").asText())
                 .isEqualTo(licence));
         JsonNode forDealer = ledger.get("/api/v1/transfers/" + saleId, dealerToken).json();
         assertThat(forDealer.get("licenceCommitment").asText()).hasSize(64);
-        SigningKey auditorKey = SigningKey.generate();
-        String auditor = "BE-AUDIT-" + s;
-        ledger.register(auditor, "AUDITOR", "BE", auditorKey);
-        JsonNode forAuditor = ledger.get("/api/v1/transfers/" + saleId, ledger.session(auditorKey, auditor)).json();
-        assertThat(forAuditor.get("licenceReference").isNull()).as(forAuditor.toString()).isTrue();
-        assertThat(forAuditor.get("licenceCommitment").asText()).isEqualTo(forDealer.get("licenceCommitment").asText());
+        commitmentSeen = forDealer.get("licenceCommitment").asText();
+        // Every role: the parties, their States' authorities, investigators and police read the licence;
+        // an auditor sees the transfer and its commitment only; anyone else does not see the transfer.
+        assertThat(licenceAsSeenBy(beKey, be)).isEqualTo(licence);
+        assertThat(licenceAsSeenBy(policeKey, police)).isEqualTo(licence);
+        assertThat(licenceAsSeenBy(investigatorKey, investigator)).isEqualTo(licence);
+        assertThat(licenceAsSeenBy("BE-AUTH2-", "AUTHORITY", "BE")).as("the consignee's State").isEqualTo(licence);
+        assertThat(licenceAsSeenBy("BE-AUDIT-", "AUDITOR", "BE")).isEqualTo("commitment only");
+        assertThat(licenceAsSeenBy("FR-AUTH-", "AUTHORITY", "FR")).isEqualTo("not found");
+        assertThat(licenceAsSeenBy("BE-SHOP-", "HOLDER", "BE")).isEqualTo("not found");
+        assertThat(licenceAsSeenBy(sigKey, sig)).as("the manufacturer is no party").isEqualTo("not found");
+        assertThat(licenceAsSeenBy("BE-ADMIN-", "ADMIN", "BE")).isEqualTo("not found");
         List<String> tables = new ArrayList<>();
         jdbc.execute((java.sql.Connection c) -> {
             try (java.sql.ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {

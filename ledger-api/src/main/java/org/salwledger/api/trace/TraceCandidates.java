@@ -48,22 +48,23 @@ public class TraceCandidates {
                 .sorted(Comparator.comparing(MarkSearchQueries.Hit::match).thenComparingInt(MarkSearchQueries.Hit::unknowns)
                         .thenComparing(hit -> isIdentityComponent(hit) ? 0 : 1)
                         .thenComparing(MarkSearchQueries.Hit::itemId))
-                .forEach(hit -> best.putIfAbsent(hit.installedIn() == null ? hit.itemId() : hit.installedIn().itemId(),
+                .forEach(hit -> best.putIfAbsent(hit.host() == null ? hit.itemId() : hit.host().itemId(),
                         hit));
         return best.values().stream().map(MarkSearchQueries.Hit::itemId).distinct().limit(MAX_CANDIDATES).toList();
     }
 
     private static boolean isIdentityComponent(MarkSearchQueries.Hit hit) {
-        return hit.installedIn() != null && hit.partType() != null
-                && hit.partType().equals(hit.installedIn().identityComponent());
+        return hit.host() != null && hit.partType() != null
+                && hit.partType().equals(hit.host().identityComponent());
     }
 
     /**
      * What the requester stated about the item must not contradict the candidate, or the weapon it is
-     * installed in: a trace that names a pistol finds it through the serial on its fire-control unit.
+     * installed in (or was last taken from): a trace that names a pistol finds it through the serial on
+     * its fire-control unit, also when the unit was found alone.
      */
     private static boolean fits(MarkSearchQueries.Hit hit, SubmitTraceRequestBody request) {
-        MarkSearchQueries.Host host = hit.installedIn();
+        MarkSearchQueries.Host host = hit.host();
         return fits(request, hit.kind(), hit.category(), hit.calibre())
                 || host != null && fits(request, host.kind(), host.category(), host.calibre());
     }

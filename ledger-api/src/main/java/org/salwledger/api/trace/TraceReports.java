@@ -5,11 +5,13 @@ import org.salwledger.api.log.CheckpointPublisher;
 import org.salwledger.api.store.ProtectedFacts;
 import org.salwledger.core.log.MerkleTree;
 import org.salwledger.core.trace.PointOfDiversion;
+import org.salwledger.projections.composition.CompositionQueries;
 import org.salwledger.projections.item.ItemQueries;
 import org.salwledger.projections.log.LogStore;
 import org.salwledger.projections.transfer.TransferQueries;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +28,7 @@ public class TraceReports {
     private final CheckpointPublisher checkpoints;
     private final TransferQueries transfers;
     private final ProtectedFacts protectedFacts;
+    private final CompositionQueries composition;
 
     public record Proof(Long leafIndex, Long treeSize, List<String> inclusionProof) {}
 
@@ -34,22 +37,26 @@ public class TraceReports {
 
     /**
      * One item the observed markings match. {@code installedIn}: the weapon a matched part (a
-     * fire-control unit, a frame) is installed in now; its markings include a weapon's identity
+     * fire-control unit, a frame) is installed in now; {@code formerlyInstalledIn}: the one it was last
+     * taken from, and when, if it sits in none now; its markings include a weapon's identity
      * component's.
      */
     public record Candidate(String itemId, String kind, String partType, String status, String custodian, String make,
                             String model, String calibre, String category, String manufacturer,
-                            String countryOfManufacture, Weapon installedIn, List<ItemQueries.Marking> markings,
+                            String countryOfManufacture, Weapon installedIn, Weapon formerlyInstalledIn,
+                            List<ItemQueries.Marking> markings,
                             String lastLegalCustodian, String lastLegalCustodianLicence,
                             PointOfDiversion pointOfDiversion, List<CustodyFact> custodyChain) {}
 
-    public record Weapon(String itemId, String kind, String category, String make, String model, String calibre) {}
+    public record Weapon(String itemId, String kind, String category, String make, String model, String calibre,
+                         Instant detachedAt) {}
 
     public record Report(String checkpoint, List<Candidate> candidates) {}
 
     public TraceReports(ItemQueries items, LogStore log, CheckpointPublisher checkpoints, TransferQueries transfers,
-                        ProtectedFacts protectedFacts) {
+                        ProtectedFacts protectedFacts, CompositionQueries composition) {
         this.items = items;
+        this.composition = composition;
         this.log = log;
         this.checkpoints = checkpoints;
         this.transfers = transfers;
@@ -81,12 +88,18 @@ public class TraceReports {
                 .map(e -> new PointOfDiversion.Fact(e.sequence(), e.type(), e.facts(), e.recordHash(), e.occurredAt()))
                 .toList();
         PointOfDiversion diversion = PointOfDiversion.in(own, view.status()).orElse(null);
-        Weapon weapon = view.installedIn() == null ? null : items.find(view.installedIn()).map(host -> new Weapon(
-                host.itemId(), host.kind(), host.category(), host.make(), host.model(), host.calibre())).orElse(null);
+        Weapon weapon = view.installedIn() == null ? null : weapon(view.installedIn(), null);
+        Weapon former = view.installedIn() != null ? null : composition.lastDetachment(view.itemId())
+                .map(d -> weapon(d.hostId(), d.detachedAt())).orElse(null);
         return new Candidate(view.itemId(), view.kind(), view.partType(), view.status(), view.custodian(), view.make(),
-                view.model(), view.calibre(), view.category(), view.manufacturer(), view.countryOfManufacture(), weapon,
+                view.model(), view.calibre(), view.category(), view.manufacturer(), view.countryOfManufacture(), weapon, former,
                 view.markings(), diversion == null ? null : diversion.lastLegalCustodian(),
                 diversion == null ? null : licenceOf(ownHistory, diversion), diversion, chain);
+    }
+
+    private Weapon weapon(String hostId, Instant detachedAt) {
+        return items.find(hostId).map(host -> new Weapon(host.itemId(), host.kind(), host.category(), host.make(),
+                host.model(), host.calibre(), detachedAt)).orElse(null);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @Component
 public class CompositionQueries {
@@ -13,6 +14,9 @@ public class CompositionQueries {
 
     public record InstalledPart(String partId, String partType, String model, Instant assembledAt,
                                 String assembledHash) {}
+
+    /** The host a part was last taken from, when it sits in none now. */
+    public record Detachment(String hostId, Instant detachedAt) {}
 
     public CompositionQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -28,5 +32,15 @@ public class CompositionQueries {
                 ORDER BY c.assembled_at""",
                 (rs, i) -> new InstalledPart(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getString(5)), hostId, t, t);
+    }
+
+    /** Where the part was last installed, if it was and is not installed anywhere now. */
+    public Optional<Detachment> lastDetachment(String partId) {
+        return jdbc.query("""
+                SELECT c.host_id, c.detached_at FROM composition c WHERE c.part_id = ? AND NOT EXISTS
+                  (SELECT 1 FROM composition l WHERE l.part_id = c.part_id AND l.assembled_at > c.assembled_at)""",
+                (rs, i) -> rs.getTimestamp(2) == null ? null
+                        : new Detachment(rs.getString(1), rs.getTimestamp(2).toInstant()), partId)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 }

@@ -4,6 +4,10 @@ import org.salwledger.core.item.marking.MarkText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,9 +21,9 @@ import java.util.Map;
  * tier reads an index range: the normalized or folded form by its known prefix, or the reversed
  * form by its known suffix, whichever is longer.
  * <p>
- * A part installed in a host is found as what it is part of: each hit names the host it sits in now,
- * and the descriptive filters (kind, category, calibre, manufacturer, country) match the item or that
- * host, so a search for a WEAPON finds the pistol through the serial on its fire-control unit.
+ * A part installed in a host is found as what it is part of: each hit names the host it sits in now
+ * (or, once detached, the host it was last taken from, and when), and the descriptive filters (kind,
+ * category, calibre, manufacturer, country) match the item or that host, so a search for a WEAPON finds the pistol through the serial on its fire-control unit.
  */
 @Component
 public class MarkSearchQueries {
@@ -30,11 +34,19 @@ public class MarkSearchQueries {
     public record Hit(String itemId, Match match, int unknowns, String matchedText, String source, String markType,
                       String status, String custodian, String kind, String category, String partType, String make,
                       String model, String calibre, String manufacturer, String countryOfManufacture,
-                      Host installedIn) {}
+                      Host installedIn, Host formerlyInstalledIn) {
+        /** The weapon the item is part of: the host it sits in now, else the one it was last detached from. */
+        public Host host() {
+            return installedIn != null ? installedIn : formerlyInstalledIn;
+        }
+    }
 
-    /** The item a matched part is installed in now. */
+    /**
+     * A host a matched part sits in ({@code detachedAt} null) or was last detached from: a fire-control
+     * unit found alone is still reported as the pistol it was taken from, and when.
+     */
     public record Host(String itemId, String kind, String category, String make, String model, String calibre,
-                       String identityComponent) {}
+                       String identityComponent, Instant detachedAt) {}
 
     private final JdbcTemplate jdbc;
 
@@ -92,10 +104,15 @@ public class MarkSearchQueries {
         StringBuilder sql = new StringBuilder("""
                 SELECT m.item_id, m.unknowns, m.text, m.source, m.mark_type, v.status, v.custodian, v.kind,
                   v.category, v.part_type, v.make, v.model, v.calibre, v.manufacturer, v.country_of_manufacture,
-                  h.item_id, h.kind, h.category, h.make, h.model, h.calibre, h.identity_component
+                  h.item_id, h.kind, h.category, h.make, h.model, h.calibre, h.identity_component,
+                  f.item_id, f.kind, f.category, f.make, f.model, f.calibre, f.identity_component, c.detached_at
                 FROM\s""").append(table).append("""
                  m JOIN item_view v ON v.item_id = m.item_id
                 LEFT JOIN item_view h ON h.item_id = v.installed_in
+                LEFT JOIN composition c ON v.installed_in IS NULL AND c.part_id = v.item_id
+                  AND c.detached_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM composition l
+                    WHERE l.part_id = c.part_id AND l.assembled_at > c.assembled_at)
+                LEFT JOIN item_view f ON f.item_id = c.host_id
                 WHERE\s""").append(condition);
         List<Object> args = new ArrayList<>(conditionArgs);
         filter(sql, args, "manufacturer", filters.manufacturer());
@@ -103,7 +120,8 @@ public class MarkSearchQueries {
         filter(sql, args, "category", filters.category());
         filter(sql, args, "kind", filters.kind());
         if (filters.calibre() != null) {
-            sql.append(" AND (UPPER(v.calibre) = UPPER(?) OR UPPER(h.calibre) = UPPER(?))");
+            sql.append(" AND (UPPER(v.calibre) = UPPER(?) OR UPPER(h.calibre) = UPPER(?) OR UPPER(f.calibre) = UPPER(?))");
+            args.add(filters.calibre());
             args.add(filters.calibre());
             args.add(filters.calibre());
         }
@@ -112,16 +130,22 @@ public class MarkSearchQueries {
         return jdbc.query(sql.toString(), (rs, i) -> new Hit(rs.getString(1), match, queryUnknowns + rs.getInt(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                rs.getString(14), rs.getString(15), rs.getString(16) == null ? null : new Host(rs.getString(16),
-                rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21),
-                rs.getString(22))),
+                rs.getString(14), rs.getString(15), host(rs, 16, null), host(rs, 23, rs.getTimestamp(30))),
                 args.toArray());
     }
 
-    /** The item or the host it is installed in has the value. */
+    private static Host host(ResultSet rs, int first, Timestamp detachedAt) throws SQLException {
+        return rs.getString(first) == null ? null : new Host(rs.getString(first), rs.getString(first + 1),
+                rs.getString(first + 2), rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5),
+                rs.getString(first + 6), detachedAt == null ? null : detachedAt.toInstant());
+    }
+
+    /** The item, the host it is installed in or the host it was last detached from has the value. */
     private static void filter(StringBuilder sql, List<Object> args, String column, String value) {
         if (value != null) {
-            sql.append(" AND (v.").append(column).append(" = ? OR h.").append(column).append(" = ?)");
+            sql.append(" AND (v.").append(column).append(" = ? OR h.").append(column).append(" = ? OR f.")
+                    .append(column).append(" = ?)");
+            args.add(value);
             args.add(value);
             args.add(value);
         }
