@@ -22,10 +22,11 @@ final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres start() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            // Stopped by Spring Boot's shutdown hook after it closed every cached test context: as a JVM hook of its
-            // own it ran beside Spring's, stopped the server under the contexts' processors, which then waited 30 s
-            // for connections, and surefire killed the fork at the end of every mvn test.
+            // Stopped by Spring Boot's shutdown hook after it closed every cached test context, not by zonky's own
+            // JVM hook (on by default): that one ran beside Spring's, stopped the server under the contexts'
+            // processors, which then waited 30 s for connections, and surefire killed the fork at the end of
+            // every mvn test.
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();
