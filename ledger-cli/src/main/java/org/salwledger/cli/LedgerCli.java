@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,8 +35,13 @@ public final class LedgerCli {
     }
 
     static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    static CommandLine commandLine(java.util.Map<String, String> environment) {
         // A token or key may begin with "-h" or "-V" (base64url): an option's value is never read as an option.
         return new CommandLine(new LedgerCli()).setAllowOptionsAsOptionParameters(true)
+                .setDefaultValueProvider(new Profile(environment))
                 .setExecutionExceptionHandler(LedgerCli::failed);
     }
 
@@ -77,12 +81,16 @@ public final class LedgerCli {
     }
 
     static final class Signer {
-        @Option(names = "--key", required = true, description = "private key file written by keygen")
+        @Option(names = "--key", description = "private key file written by keygen (environment: LEDGER_KEY, or key= in the LEDGER_PROFILE file)")
         Path key;
-        @Option(names = "--actor", required = true, description = "the actor id the key belongs to")
+        @Option(names = "--actor", description = "the actor id the key belongs to (environment: LEDGER_ACTOR, or actor= in the LEDGER_PROFILE file)")
         String actor;
 
         CommandSigner signer() throws IOException {
+            if (key == null || actor == null) {
+                throw new IllegalArgumentException("say who signs: --key and --actor, or LEDGER_KEY and LEDGER_ACTOR,"
+                        + " or key= and actor= in the LEDGER_PROFILE file");
+            }
             return new CommandSigner(KeyFiles.read(key), actor);
         }
     }
@@ -128,15 +136,25 @@ public final class LedgerCli {
         String url;
         @Parameters(index = "0", description = "command JSON file, or - for standard input")
         String command;
+        @Option(names = "--no-wait", description = "answer as soon as the write is acknowledged, before the views"
+                + " and the log have it (by default the next read sees it)")
+        boolean noWait;
+        @CommandLine.Mixin
+        Output output;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             ProtectedFields.Prepared prepared = ProtectedFields.prepare(readCommand(command));
             ObjectNode cmd = prepared.command();
-            LedgerClient.Answer answer = new LedgerClient(url).post(CommandRoutes.pathFor(cmd),
-                    signer.signer().signToJson(cmd), prepared.headers());
-            System.out.println(answer.body());
-            return answer.status() < 400 ? 0 : 1;
+            LedgerClient client = new LedgerClient(url);
+            LedgerClient.Answer answer = client.post(CommandRoutes.pathFor(cmd), signer.signer().signToJson(cmd),
+                    prepared.headers());
+            if (!noWait && answer.position().isPresent()) {
+                client.awaitViews(answer.position().getAsLong());
+            }
+            return output.print(answer, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
@@ -147,12 +165,16 @@ public final class LedgerCli {
         @Option(names = "--url", defaultValue = LedgerCli.URL, description = LedgerCli.URL_HELP)
         String url;
 
+        @CommandLine.Mixin
+        Output output;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             ObjectNode open = CanonicalJson.mapper().createObjectNode().put("type", "OpenSession");
             LedgerClient.Answer answer = new LedgerClient(url).post("/api/v1/sessions", signer.signer().signToJson(open));
-            System.out.println(answer.body());
-            return answer.status() < 400 ? 0 : 1;
+            return output.print(answer, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
@@ -160,16 +182,23 @@ public final class LedgerCli {
     static final class Get implements Callable<Integer> {
         @Option(names = "--url", defaultValue = LedgerCli.URL, description = LedgerCli.URL_HELP)
         String url;
-        @Option(names = "--token", required = true, description = "bearer token from 'session'")
+        @Option(names = "--token", description = "bearer token from 'session' (environment: LEDGER_TOKEN)")
         String token;
         @Parameters(index = "0", description = "path, e.g. /api/v1/items/ID/history")
         String path;
+        @CommandLine.Mixin
+        Output output;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("reads need a session: --token, or LEDGER_TOKEN"
+                        + " (from: ledger session --field token)");
+            }
             LedgerClient.Answer answer = new LedgerClient(url).get(path, token);
-            System.out.println(new String(answer.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
-            return answer.status() < 400 ? 0 : 1;
+            return output.print(answer, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 }

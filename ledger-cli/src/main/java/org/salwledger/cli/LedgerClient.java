@@ -12,7 +12,12 @@ public final class LedgerClient {
     private final HttpClient http;
     private final String baseUrl;
 
-    public record Answer(int status, String body) {}
+    /** {@code position}: the event store position a write reached ({@code Ledger-Position}), if it says. */
+    public record Answer(int status, String body, java.util.OptionalLong position) {
+        public Answer(int status, String body) {
+            this(status, body, java.util.OptionalLong.empty());
+        }
+    }
 
     public LedgerClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -31,7 +36,18 @@ public final class LedgerClient {
         headers.forEach(builder::header);
         HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
+        return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Ledger-Position")
+                .map(p -> java.util.OptionalLong.of(Long.parseLong(p))).orElse(java.util.OptionalLong.empty()));
+    }
+
+    /**
+     * Waits (as long as the ledger allows, 5 s by default) until the views and the log hold the write
+     * at {@code position}, so the next read sees it: a read of the public log key sent with
+     * {@code Ledger-After}.
+     */
+    public void awaitViews(long position) throws IOException, InterruptedException {
+        http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/log/key")).timeout(Duration.ofSeconds(60))
+                .header("Ledger-After", Long.toString(position)).GET().build(), HttpResponse.BodyHandlers.discarding());
     }
 
     /** A streamed GET for long bodies such as the log export; the caller closes the stream. */
