@@ -178,7 +178,7 @@ public final class LedgerCli {
         }
     }
 
-    @Command(name = "get", description = "GET a path with a bearer token, e.g. /api/v1/items/ID/history.")
+    @Command(name = "get", description = "GET a path, with a bearer token where it needs one, e.g. /api/v1/items/ID/history.")
     static final class Get implements Callable<Integer> {
         @Option(names = "--url", defaultValue = LedgerCli.URL, description = LedgerCli.URL_HELP)
         String url;
@@ -193,11 +193,11 @@ public final class LedgerCli {
 
         @Override
         public Integer call() throws Exception {
-            if (token == null || token.isBlank()) {
-                throw new IllegalArgumentException("reads need a session: --token, or LEDGER_TOKEN"
+            LedgerClient.Answer answer = new LedgerClient(url).get(path, token == null || token.isBlank() ? null : token);
+            if (answer.status() == 401 && token == null) {
+                spec.commandLine().getErr().println("this read needs a session: --token, or LEDGER_TOKEN"
                         + " (from: ledger session --field token)");
             }
-            LedgerClient.Answer answer = new LedgerClient(url).get(path, token);
             return output.print(answer, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

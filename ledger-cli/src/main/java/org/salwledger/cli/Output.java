@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * How an answer is printed: as the ledger sent it ({@code json}), as one "name: value" line per
- * field ({@code text}), or one field's bare value ({@code --field}) for a shell variable:
+ * field ({@code text}), or one field's bare value ({@code --field}, a name or a JSON Pointer) for a
+ * shell variable or a file:
  * {@code ITEM=$(ledger submit … --field itemId)}. A refusal goes to stderr whatever the format.
  */
 final class Output {
@@ -19,7 +20,8 @@ final class Output {
 
     @Option(names = "--output", defaultValue = "json", description = "json or text")
     Format format;
-    @Option(names = "--field", description = "print only this top-level field's value (for scripts)")
+    @Option(names = "--field", description = "print only this field's value (for scripts): a top-level name,"
+            + " or a JSON Pointer such as /records/1/record")
     String field;
 
     /** Prints the answer; the exit code: 0, or 1 for a refusal or a missing field. */
@@ -30,8 +32,8 @@ final class Output {
         }
         JsonNode json = parse(answer.body());
         if (field != null) {
-            JsonNode value = json == null ? null : json.get(field);
-            if (value == null || value.isNull()) {
+            JsonNode value = json == null ? null : field.startsWith("/") ? json.at(field) : json.get(field);
+            if (value == null || value.isNull() || value.isMissingNode()) {
                 err.println("the answer has no field '" + field + "': " + answer.body());
                 return 1;
             }
@@ -46,7 +48,12 @@ final class Output {
             }
             return 0;
         }
-        out.println(answer.body());
+        // exactly as sent: a signed checkpoint saved to a file must stay a valid note (one final newline)
+        out.print(answer.body());
+        if (!answer.body().endsWith("\n")) {
+            out.println();
+        }
+        out.flush();
         return 0;
     }
 

@@ -133,9 +133,16 @@ class CliConventionsTest {
         Run badFormat = run(env, "get", "--output", "yaml", "/api/v1/items/i-1");
         assertThat(badFormat.exit()).isEqualTo(2);
 
+        Run pointer = run(env, "get", "--field", "/records/0", "/api/v1/items/i-1");
+        assertThat(pointer.out().strip()).isEqualTo("{\"sequence\":0}");
+
+        Run publicRead = run(Map.of("LEDGER_URL", url), "get", "/api/v1/log/key");
+        assertThat(publicRead.exit()).isZero();
+        assertThat(lastAuthorization.get()).as("no token, no Authorization header").isNull();
+        status = 401;
         Run noToken = run(Map.of("LEDGER_URL", url), "get", "/api/v1/items/i-1");
-        assertThat(noToken.exit()).isEqualTo(2);
-        assertThat(noToken.err()).contains("reads need a session");
+        assertThat(noToken.exit()).isEqualTo(1);
+        assertThat(noToken.err()).contains("this read needs a session");
     }
 
     @Test
