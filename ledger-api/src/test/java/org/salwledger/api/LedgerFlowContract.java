@@ -194,6 +194,56 @@ abstract class LedgerFlowContract extends RunningLedger {
     }
 
     @Test
+    void theOpenApiDescriptionIsValidAndDocumentsEveryCommandAsASignedEnvelope() throws Exception {
+        String document = ledger.get("/v3/api-docs", null).body();
+        var parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(document, null, null);
+        assertThat(parsed.getMessages()).as("swagger-parser finds nothing wrong").isEmpty();
+        JsonNode api = LedgerTestClient.json(document);
+        byte[] exampleKey = java.util.HexFormat.of().parseHex(
+                "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"); // RFC 8032 §7.1 TEST 1
+        int commands = 0;
+        for (var path = api.get("paths").fields(); path.hasNext(); ) {
+            var entry = path.next();
+            JsonNode post = entry.getValue().get("post");
+            if (post == null) {
+                continue;
+            }
+            commands++;
+            JsonNode body = post.at("/requestBody/content/application~1json");
+            assertThat(body.at("/schema/$ref").asText()).as(entry.getKey()).isEqualTo("#/components/schemas/DsseEnvelope");
+            assertThat(body.get("examples")).as(entry.getKey() + " has a signed example").isNotEmpty();
+            for (var example = body.get("examples").fields(); example.hasNext(); ) {
+                var named = example.next();
+                var envelope = CanonicalJson.mapper().treeToValue(named.getValue().get("value"),
+                        org.salwledger.core.crypto.DsseEnvelope.class);
+                byte[] payload = java.util.Base64.getDecoder().decode(envelope.payload());
+                assertThat(org.salwledger.core.crypto.Ed25519.verify(exampleKey,
+                        org.salwledger.core.crypto.Dsse.pae(envelope.payloadType(), payload),
+                        java.util.Base64.getDecoder().decode(envelope.signatures().get(0).sig())))
+                        .as("the example of " + named.getKey() + " is signed for real").isTrue();
+                JsonNode command = CanonicalJson.mapper().readTree(payload);
+                assertThat(command.get("type").asText()).isEqualTo(named.getKey());
+                JsonNode schema = api.at("/components/schemas/" + named.getKey() + "Command/properties");
+                command.fieldNames().forEachRemaining(field -> assertThat(schema.has(field))
+                        .as(named.getKey() + "Command documents " + field).isTrue());
+            }
+            assertThat(post.at("/responses/201/headers").has("Ledger-Position") || entry.getKey().equals("/api/v1/sessions"))
+                    .as(entry.getKey()).isTrue();
+            assertThat(post.at("/responses/401/content").has("application/problem+json")).isTrue();
+            assertThat(post.at("/responses/401/description").asText()).contains("`bad-signature`")
+                    .doesNotContain("`not-custodian`");
+            assertThat(post.at("/responses/400/description").asText()).contains("`stale-timestamp`", "`unknown-field`");
+            assertThat(post.at("/responses/409/description").asText()).contains("`nonce-reused`");
+        }
+        assertThat(commands).isEqualTo(24);
+        JsonNode history = api.at("/paths/~1api~1v1~1items~1{itemId}~1history/get/responses");
+        assertThat(history.at("/404/description").asText()).contains("`item-not-found`");
+        assertThat(history.at("/401/description").asText()).contains("`expired-token`");
+        assertThat(api.at("/paths/~1api~1v1~1log~1checkpoint/get/responses").has("401"))
+                .as("a public read needs no session").isFalse();
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrRemoveRecordsEnvelopesNoncesAndTheLog() {
         manufacture();
         // a quiet ledger: the log signed every record, so no checkpoint is added while the tables are counted

@@ -43,7 +43,7 @@ class ModuleArchitectureTest {
     @ArchTest
     static final ArchRule serviceLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Web").definedBy("..api.actor..", "..api.item..", "..api.transfer..", "..api.trace..",
-                    "..api.alert..", "..api.report..", "..api.session..")
+                    "..api.alert..", "..api.report..", "..api.session..", "..api.openapi..")
             .layer("Intake").definedBy("..api.intake..")
             .layer("Reads").definedBy("..api.read..")
             .layer("Integrity").definedBy("..api.integrity..")

@@ -1,5 +1,6 @@
 package org.salwledger.api.actor;
 
+import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.core.command.Refusal;
@@ -32,6 +33,7 @@ public class ActorCommandController {
         this.submitter = submitter;
     }
 
+    @Accepts(type = "RegisterActor", body = ActorCommands.RegisterActorBody.class)
     @PostMapping
     @Operation(summary = "RegisterActor (ADMIN)")
     public ResponseEntity<byte[]> register(@RequestBody byte[] envelope) {
@@ -42,6 +44,7 @@ public class ActorCommandController {
                 body.name(), body.role(), body.country(), body.publicKey(), origin), Map.of("actorId", actorId));
     }
 
+    @Accepts(type = "RotateActorKey", body = ActorCommands.RotateActorKeyBody.class)
     @PostMapping("/{actorId}/keys")
     @Operation(summary = "RotateActorKey (ADMIN or the actor itself)")
     public ResponseEntity<byte[]> rotate(@PathVariable String actorId, @RequestBody byte[] envelope) {
@@ -51,6 +54,7 @@ public class ActorCommandController {
                 signed.body().publicKey(), origin), Map.of("actorId", actorId));
     }
 
+    @Accepts(type = "RevokeActorKey", body = ActorCommands.RevokeActorKeyBody.class)
     @PostMapping("/{actorId}/keys/{keyId}/revocation")
     @Operation(summary = "RevokeActorKey (ADMIN or the actor itself)")
     public ResponseEntity<byte[]> revoke(@PathVariable String actorId, @PathVariable String keyId,
@@ -65,6 +69,7 @@ public class ActorCommandController {
                 signed.body().reason(), origin), Map.of("actorId", actorId));
     }
 
+    @Accepts(type = "CeaseBusiness", body = ActorCommands.CeaseBusinessBody.class)
     @PostMapping("/{actorId}/cessation")
     @Operation(summary = "CeaseBusiness (ITI 13): refused while the actor holds items unless handed to its national AUTHORITY")
     public ResponseEntity<byte[]> cease(@PathVariable String actorId, @RequestBody byte[] envelope) {

@@ -1,5 +1,6 @@
 package org.salwledger.api.item;
 
+import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.core.command.Refusal;
@@ -32,6 +33,7 @@ public class CompositionController {
         this.submitter = submitter;
     }
 
+    @Accepts(type = "AssemblePart", body = PartBody.class)
     @PostMapping
     @Operation(summary = "AssemblePart: install a part in a host held by the same custodian")
     public ResponseEntity<byte[]> assemble(@PathVariable String hostId, @RequestBody byte[] envelope) {
@@ -43,6 +45,7 @@ public class CompositionController {
                 Map.of("hostId", hostId, "partId", String.valueOf(partId)));
     }
 
+    @Accepts(type = "DetachPart", body = PartBody.class)
     @PostMapping("/{partId}/removal")
     @Operation(summary = "DetachPart: remove a part from its host")
     public ResponseEntity<byte[]> detach(@PathVariable String hostId, @PathVariable String partId,

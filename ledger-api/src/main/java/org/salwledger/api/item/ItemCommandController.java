@@ -1,5 +1,6 @@
 package org.salwledger.api.item;
 
+import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.intake.CommandSubmitter;
@@ -31,6 +32,7 @@ public class ItemCommandController {
         this.submitter = submitter;
     }
 
+    @Accepts(type = "ManufactureItem", body = ItemCommands.ManufactureItemBody.class)
     @PostMapping
     @Operation(summary = "ManufactureItem (MANUFACTURER); answers the new itemId")
     public ResponseEntity<byte[]> manufacture(@RequestBody byte[] envelope) {
@@ -43,6 +45,7 @@ public class ItemCommandController {
                 b.yearOfManufacture(), b.description(), origin), Map.of("itemId", itemId));
     }
 
+    @Accepts(type = "MarkItem", body = ItemCommands.MarkItemBody.class)
     @PostMapping("/{itemId}/marks")
     @Operation(summary = "MarkItem: MANUFACTURE by the manufacturer, REMARK by the custodian")
     public ResponseEntity<byte[]> mark(@PathVariable String itemId, @RequestBody byte[] envelope) {

@@ -1,5 +1,6 @@
 package org.salwledger.api.item;
 
+import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.intake.CommandSubmitter;
@@ -51,6 +52,10 @@ public class ItemLifecycleController {
         this.submitter = submitter;
     }
 
+    @Accepts(type = "ReportLost", body = ItemCommands.ReportLostBody.class)
+    @Accepts(type = "ReportStolen", body = ItemCommands.ReportStolenBody.class)
+    @Accepts(type = "ReportRecovered", body = ItemCommands.ReportRecoveredBody.class)
+    @Accepts(type = "SeizeItem", body = ItemCommands.SeizeItemBody.class)
     @PostMapping("/{itemId}/reports")
     @Operation(summary = "ReportLost, ReportStolen (custodian or its AUTHORITY), ReportRecovered, SeizeItem "
             + "(LAW_ENFORCEMENT or AUTHORITY)")
@@ -84,6 +89,7 @@ public class ItemLifecycleController {
         return origin -> new SeizeItem(itemId, b.place(), b.reason(), origin);
     }
 
+    @Accepts(type = "DeactivateItem", body = ItemCommands.DeactivateItemBody.class)
     @PostMapping("/{itemId}/deactivation")
     @Operation(summary = "DeactivateItem by its custodian")
     public ResponseEntity<byte[]> deactivate(@PathVariable String itemId, @RequestBody byte[] envelope) {
@@ -94,6 +100,7 @@ public class ItemLifecycleController {
                 origin -> new DeactivateItem(itemId, b.certificateReference(), b.standard(), origin)), Map.of("itemId", itemId));
     }
 
+    @Accepts(type = "DestroyItem", body = ItemCommands.DestroyItemBody.class)
     @PostMapping("/{itemId}/destruction")
     @Operation(summary = "DestroyItem by its custodian; terminal")
     public ResponseEntity<byte[]> destroy(@PathVariable String itemId, @RequestBody byte[] envelope) {
@@ -104,6 +111,7 @@ public class ItemLifecycleController {
                 origin -> new DestroyItem(itemId, b.certificateReference(), b.method(), origin)), Map.of("itemId", itemId));
     }
 
+    @Accepts(type = "CorrectRecord", body = ItemCommands.CorrectRecordBody.class)
     @PostMapping("/{itemId}/corrections")
     @Operation(summary = "CorrectRecord: the author of a record states its corrected facts; nothing is edited")
     public ResponseEntity<byte[]> correct(@PathVariable String itemId, @RequestBody byte[] envelope) {
@@ -117,6 +125,7 @@ public class ItemLifecycleController {
                 b.recordHash(), b.correctedFacts(), b.reason(), origin)), Map.of("itemId", itemId));
     }
 
+    @Accepts(type = "LinkIdentity", body = ItemCommands.LinkIdentityBody.class)
     @PostMapping("/{itemId}/identity-links")
     @Operation(summary = "LinkIdentity: this item, registered unmarked, is the known item named in the payload")
     public ResponseEntity<byte[]> linkIdentity(@PathVariable String itemId, @RequestBody byte[] envelope) {
@@ -127,6 +136,7 @@ public class ItemLifecycleController {
                 b.knownItemId(), b.evidence(), origin)), Map.of("itemId", itemId, "knownItemId", String.valueOf(b.knownItemId())));
     }
 
+    @Accepts(type = "TransformItem", body = ItemCommands.TransformItemBody.class)
     @PostMapping("/{itemId}/transformation")
     @Operation(summary = "TransformItem: a conversion that changes model, calibre or category, with before and after")
     public ResponseEntity<byte[]> transform(@PathVariable String itemId, @RequestBody byte[] envelope) {
@@ -137,6 +147,7 @@ public class ItemLifecycleController {
                 b.calibre(), b.category(), b.description(), origin)), Map.of("itemId", itemId));
     }
 
+    @Accepts(type = "RegisterUnmarkedItem", body = ItemCommands.RegisterUnmarkedItemBody.class)
     @PostMapping("/unmarked")
     @Operation(summary = "RegisterUnmarkedItem: a recovered craft, 3D-printed or unreadable item (LAW_ENFORCEMENT or AUTHORITY)")
     public ResponseEntity<byte[]> registerUnmarked(@RequestBody byte[] envelope) {

@@ -1,5 +1,6 @@
 package org.salwledger.api.session;
 
+import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.api.config.LedgerProperties;
@@ -48,6 +49,7 @@ public class SessionController {
         this.ttl = properties.sessions().ttl();
     }
 
+    @Accepts(type = "OpenSession", body = OpenSessionBody.class)
     @PostMapping
     @Operation(summary = "Open a read session with a signed OpenSession envelope")
     public ResponseEntity<Map<String, Object>> open(@RequestBody byte[] envelope) {

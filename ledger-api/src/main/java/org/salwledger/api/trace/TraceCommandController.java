@@ -1,5 +1,6 @@
 package org.salwledger.api.trace;
 
+import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.core.command.Refusal;
@@ -38,6 +39,7 @@ public class TraceCommandController {
         this.candidates = candidates;
     }
 
+    @Accepts(type = "SubmitTraceRequest", body = TraceCommands.SubmitTraceRequestBody.class)
     @PostMapping
     @Operation(summary = "SubmitTraceRequest by an AUTHORITY, LAW_ENFORCEMENT or INVESTIGATOR; the ledger matches "
             + "candidate items and names the requested State when the request does not; GET /traces/{id} is the report")
@@ -55,6 +57,7 @@ public class TraceCommandController {
                 : Map.of("traceId", traceId, "requestedState", requestedState));
     }
 
+    @Accepts(type = "AcknowledgeTraceRequest", body = TraceCommands.AcknowledgeTraceRequestBody.class)
     @PostMapping("/{traceId}/acknowledgement")
     @Operation(summary = "AcknowledgeTraceRequest by an AUTHORITY of the requested State")
     public ResponseEntity<byte[]> acknowledge(@PathVariable String traceId, @RequestBody byte[] envelope) {
@@ -63,6 +66,7 @@ public class TraceCommandController {
         return submitter.submit(signed, origin -> new AcknowledgeTraceRequest(traceId, origin), Map.of("traceId", traceId));
     }
 
+    @Accepts(type = "RequestTraceInformation", body = TraceCommands.RequestTraceInformationBody.class)
     @PostMapping("/{traceId}/information-request")
     @Operation(summary = "RequestTraceInformation by an AUTHORITY of the requested State: questions for the requester "
             + "(status INFO_REQUESTED until the requester provides)")
@@ -73,6 +77,7 @@ public class TraceCommandController {
                 Map.of("traceId", traceId));
     }
 
+    @Accepts(type = "ProvideTraceInformation", body = TraceCommands.ProvideTraceInformationBody.class)
     @PostMapping("/{traceId}/information")
     @Operation(summary = "ProvideTraceInformation by the requester, answering the requested State's questions")
     public ResponseEntity<byte[]> provideInformation(@PathVariable String traceId, @RequestBody byte[] envelope) {
@@ -82,6 +87,7 @@ public class TraceCommandController {
                 origin), Map.of("traceId", traceId));
     }
 
+    @Accepts(type = "AnswerTraceRequest", body = TraceCommands.AnswerTraceRequestBody.class)
     @PostMapping("/{traceId}/answer")
     @Operation(summary = "AnswerTraceRequest by an AUTHORITY of the requested State: ANSWERED, ANSWERED_RESTRICTED, "
             + "DELAYED (reason, newDate), DECLINED (reason) or NOT_FOUND")

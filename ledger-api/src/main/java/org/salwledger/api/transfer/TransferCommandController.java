@@ -1,5 +1,6 @@
 package org.salwledger.api.transfer;
 
+import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.salwledger.core.command.Refusal;
@@ -41,6 +42,7 @@ public class TransferCommandController {
         this.protectedFacts = protectedFacts;
     }
 
+    @Accepts(type = "DispatchTransfer", body = TransferCommands.DispatchTransferBody.class)
     @PostMapping
     @Operation(summary = "DispatchTransfer by the custodian of every item; all or nothing. A STATE_TO_CIVILIAN "
             + "transfer's licenceCommitment comes with its opening in the Ledger-Licence-Opening header")
@@ -57,6 +59,7 @@ public class TransferCommandController {
                 Map.of("transferId", transferId));
     }
 
+    @Accepts(type = "ReceiveTransfer", body = TransferCommands.ReceiveTransferBody.class)
     @PostMapping("/{transferId}/receipt")
     @Operation(summary = "ReceiveTransfer by the consignee; listed missingItems become LOST")
     public ResponseEntity<byte[]> receive(@PathVariable String transferId, @RequestBody byte[] envelope) {
@@ -66,6 +69,7 @@ public class TransferCommandController {
                 Map.of("transferId", transferId));
     }
 
+    @Accepts(type = "RejectTransfer", body = TransferCommands.RejectTransferBody.class)
     @PostMapping("/{transferId}/rejection")
     @Operation(summary = "RejectTransfer by the consignee; every item returns to the sender")
     public ResponseEntity<byte[]> reject(@PathVariable String transferId, @RequestBody byte[] envelope) {

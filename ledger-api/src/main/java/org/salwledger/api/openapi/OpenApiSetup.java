@@ -1,9 +1,8 @@
-package org.salwledger.api.session;
+package org.salwledger.api.openapi;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.salwledger.api.auth.Reader;
@@ -28,8 +27,7 @@ public class OpenApiSetup {
                 .info(new Info().title("SALW custody ledger").version(build.getVersion())
                         .description("Chain-of-custody records of small arms and light weapons. Commands are DSSE "
                                 + "envelopes signed with the actor's Ed25519 key (docs/ledger-format.md §1-2); reads take "
-                                + "the bearer token of a session opened with a signed OpenSession (POST /api/v1/sessions).")
-                        .license(new License().name("see the repository")))
+                                + "the bearer token of a session opened with a signed OpenSession (POST /api/v1/sessions)."))
                 .components(new Components().addSecuritySchemes(SESSION, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("token from POST /api/v1/sessions")));
