@@ -1,63 +1,63 @@
 // The investigator's console: sign in with the actor's key (signed in this page), search by what is
 // left of a marking, read an item's timeline and composition, and see each record proven against the
 // transparency log by the browser itself. Text from the ledger is only ever set as text, never as HTML.
-import { endSession, getJson, getText, keepSession, postJson, session } from './api.js';
+import { endSession, getJson, keepSession, postJson, session } from './api.js';
+import { chainRecords, pendingBadge, PINNED_LOG_KEY, proveEntries } from './badges.js';
+import { describe, el, failure, show } from './dom.js';
 import { keyFromSeedFile, signCommand } from './dsse.js';
-import { checkRecord, latestCheckpoint, parseVerifierKey } from './proof.js';
+import { parseVerifierKey } from './proof.js';
 import { traceViews } from './traces.js';
 
-const PINNED_LOG_KEY = 'salw-ledger.log-key';
 // The signing key lives only in this page's memory (not extractable); a reload asks for the key file again.
 let signer = null;
-const main = document.getElementById('main');
+let expiryTimers = [];
+// why the last session ended, said once on the sign-in page
+let signInNotice = null;
+const WARN_BEFORE_MS = 5 * 60 * 1000;
 
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (name.startsWith('on')) {
-      node.addEventListener(name.slice(2), value);
-    } else {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child !== undefined && child !== null) {
-      node.append(child instanceof Node ? child : String(child));
-    }
-  }
-  return node;
+function signOut(message) {
+  endSession();
+  signer = null;
+  expiryTimers.forEach(clearTimeout);
+  expiryTimers = [];
+  signInNotice = message || null;
+  route('#/sign-in');
 }
 
-function show(...nodes) {
-  main.replaceChildren(...nodes);
-  const heading = main.querySelector('h1');
-  if (heading) {
-    heading.setAttribute('tabindex', '-1');
-    heading.focus();
-  }
-}
-
-function failure(error) {
-  return el('p', { class: 'error', role: 'alert' }, error.message);
+/** Warns five minutes before the session ends, and signs out when it has: reads would answer 401. */
+function watchExpiry(current) {
+  expiryTimers.forEach(clearTimeout);
+  const warning = document.getElementById('session-warning');
+  warning.hidden = true;
+  const left = new Date(current.expiresAt).getTime() - Date.now();
+  const warn = () => {
+    warning.replaceChildren(`Your session ends at ${new Date(current.expiresAt).toLocaleTimeString()}. `,
+      el('button', { type: 'button', onclick: () => signOut() }, 'Sign in again'), ' to keep working.');
+    warning.hidden = false;
+  };
+  expiryTimers = [
+    setTimeout(warn, Math.max(0, left - WARN_BEFORE_MS)),
+    setTimeout(() => signOut('Your session ended. Sign in again with your key.'), Math.max(0, left)),
+  ];
 }
 
 function renderHeader() {
   const bar = document.getElementById('who');
   const current = session();
   if (!current) {
+    expiryTimers.forEach(clearTimeout);
+    document.getElementById('session-warning').hidden = true;
     bar.replaceChildren(el('span', {}, 'Not signed in'));
     return;
   }
+  watchExpiry(current);
   bar.replaceChildren(
     el('span', { id: 'signed-in-as' }, `${current.actorId} (${current.role})`),
     el('span', { class: 'muted', id: 'expires' }, ` · session until ${new Date(current.expiresAt).toLocaleString()}`),
     el('a', { href: '#/search' }, 'Search'),
     el('a', { href: '#/alerts' }, 'Alerts'),
     el('a', { href: '#/traces' }, 'Traces'),
-    el('button', { type: 'button', id: 'sign-out', onclick: () => { endSession(); signer = null; route('#/sign-in'); } }, 'Sign out'));
+    el('button', { type: 'button', id: 'sign-out', onclick: () => signOut() }, 'Sign out'));
 }
 
 function signInPage() {
@@ -93,7 +93,9 @@ function signInPage() {
   el('textarea', { id: 'logKey', name: 'logKey', rows: 2, required: true },
     localStorage.getItem(PINNED_LOG_KEY) || ''),
   el('button', { type: 'submit' }, 'Sign in'));
-  show(el('h1', {}, 'Sign in'),
+  const notice = signInNotice ? el('p', { id: 'session-ended', class: 'error', role: 'alert' }, signInNotice) : '';
+  signInNotice = null;
+  show(el('h1', {}, 'Sign in'), notice,
     el('p', {}, 'The page signs an OpenSession command with your key (Ed25519, in the browser) and keeps the '
       + 'session token for this tab. Every record is checked against the log key you pin here.'),
     form, status);
@@ -225,12 +227,6 @@ async function loadItemAlerts(itemId, target) {
   }
 }
 
-function describe(facts) {
-  return el('dl', { class: 'facts' }, Object.entries(facts || {}).filter(([, value]) => value !== undefined && value !== null)
-    .map(([name, value]) => [
-    el('dt', {}, name), el('dd', {}, typeof value === 'object' ? JSON.stringify(value) : String(value))]));
-}
-
 async function itemPage(itemId) {
   show(el('h1', {}, 'Item'), el('p', { role: 'status' }, 'Loading…'));
   let item;
@@ -254,8 +250,7 @@ async function itemPage(itemId) {
     el('span', { class: 'muted' }, ' · recorded ', el('time', { datetime: entry.recordedAt },
       new Date(entry.recordedAt).toLocaleString()))),
   el('div', { class: 'what' }, el('strong', { class: 'type' }, entry.type), ' by ', el('span', { class: 'actor' }, entry.actor),
-    entry.itemId !== itemId ? el('span', { class: 'muted' }, ` (on ${entry.itemId})`) : '',
-    el('span', { class: 'badge pending', role: 'img', 'aria-label': 'proof not checked yet' }, 'checking…')),
+    entry.itemId !== itemId ? el('span', { class: 'muted' }, ` (on ${entry.itemId})`) : '', pendingBadge()),
   // the facts shown are those of the record the badge proves, not the view's copy of them
   describe((records.get(`${entry.itemId}/${entry.sequence}`) || entry).facts),
   entry.correctedFacts ? el('div', { class: 'correction' }, `Corrected in record ${entry.correctedIn}:`,
@@ -272,12 +267,70 @@ async function itemPage(itemId) {
       el('form', { onsubmit: (event) => { event.preventDefault(); loadComposition(itemId, at.value, composition); } },
         el('label', { for: 'at' }, 'At (local time; empty: now)'), at, el('button', { type: 'submit' }, 'Show')),
       composition),
+    el('section', { 'aria-labelledby': 'transfers-h' }, el('h2', { id: 'transfers-h' }, 'Transfers'), transfersOf(history)),
+    el('section', { 'aria-labelledby': 'links-h' }, el('h2', { id: 'links-h' }, 'Identity links'), identityLinksOf(history, itemId)),
     el('section', { 'aria-labelledby': 'alerts-h' }, el('h2', { id: 'alerts-h' }, 'Alerts'), itemAlerts),
     el('section', { 'aria-labelledby': 'timeline-h' }, el('h2', { id: 'timeline-h' }, 'Timeline'),
       el('p', { id: 'proof-summary', role: 'status' }, 'Checking every record against the signed log…'), timeline));
   loadComposition(itemId, '', composition);
   loadItemAlerts(itemId, itemAlerts);
-  await proveAll(timeline, records, itemId);
+  const entries = [...timeline.querySelectorAll('li.record')].map((li) => ({ badge: li.querySelector('.badge'),
+    stream: li.dataset.stream, sequence: li.dataset.sequence }));
+  // records of other streams in this timeline (a linked identity, an identity component's marks): their chains too
+  const others = [...new Set(entries.map((entry) => entry.stream))].filter((stream) => stream !== itemId);
+  try {
+    (await chainRecords(others)).forEach((record, key) => records.set(key, record));
+  } catch (error) {
+    // stays pending: the reader may not read that item's chain
+  }
+  await proveEntries(entries, records, document.getElementById('proof-summary'),
+    (entry) => `a record of ${entry.stream}, whose chain you may not read: open that item to check it`);
+}
+
+/** The transfers the item moved in, from its own records: dispatched, then received, rejected or missing. */
+function transfersOf(history) {
+  const transfers = new Map();
+  for (const entry of history.events) {
+    const transferId = entry.facts && entry.facts.transferId;
+    if (transferId) {
+      const seen = transfers.get(transferId) || [];
+      seen.push(`${entry.type} ${new Date(entry.occurredAt).toLocaleDateString()}`);
+      transfers.set(transferId, seen);
+    }
+  }
+  if (transfers.size === 0) {
+    return el('p', {}, 'Never transferred.');
+  }
+  return el('ul', { id: 'transfers' }, [...transfers].map(([transferId, steps]) => el('li', { class: 'transfer' },
+    el('a', { href: `#/transfer/${transferId}` }, transferId), el('span', { class: 'muted' }, ` · ${steps.join(' → ')}`))));
+}
+
+/** Items recorded as the same physical item (an unmarked recovery linked to its registered identity). */
+function identityLinksOf(history, itemId) {
+  // the history also holds the linked item's own IdentityLinked record, which names this item
+  const links = history.events.filter((entry) => entry.type === 'IdentityLinked' && entry.itemId === itemId);
+  if (links.length === 0) {
+    return el('p', {}, 'None.');
+  }
+  return el('ul', { id: 'identity-links' }, links.map((entry) => el('li', { class: 'identity-link' },
+    'same item as ', el('a', { href: `#/item/${entry.facts.sameAs}` }, entry.facts.sameAs),
+    el('span', { class: 'muted' }, ` · linked by ${entry.facts.linkedBy}, ${new Date(entry.recordedAt).toLocaleDateString()}: ${entry.facts.evidence}`))));
+}
+
+async function transferPage(transferId) {
+  show(el('h1', {}, 'Transfer'), el('p', { role: 'status' }, 'Loading…'));
+  try {
+    const transfer = await getJson(`/api/v1/transfers/${transferId}`);
+    const { items, ...facts } = transfer;
+    show(el('h1', {}, `${transfer.kind} transfer`), el('p', {}, el('strong', { id: 'transfer-state' }, transfer.state),
+      ` · ${transfer.sender} (${transfer.senderCountry}) → ${transfer.consignee} (${transfer.consigneeCountry})`),
+    describe(facts),
+    el('h2', {}, `Items (${items.length})`),
+    el('ul', { id: 'transfer-items' }, items.map((item) => el('li', {}, el('a', { href: `#/item/${item.itemId}` }, item.itemId),
+      ` ${item.outcome}`))));
+  } catch (error) {
+    show(el('h1', {}, 'Transfer'), failure(error));
+  }
 }
 
 async function loadComposition(itemId, localTime, target) {
@@ -292,54 +345,7 @@ async function loadComposition(itemId, localTime, target) {
   }
 }
 
-/** Each record of the item's own stream is proven; records of other streams shown here link to their item. */
-async function proveAll(timeline, records, itemId) {
-  const started = performance.now();
-  let verifier;
-  try {
-    verifier = await parseVerifierKey(localStorage.getItem(PINNED_LOG_KEY) || '');
-  } catch (error) {
-    document.getElementById('proof-summary').replaceChildren(failure(new Error('no usable pinned log key: ' + error.message)));
-    return;
-  }
-  // one checkpoint for the whole timeline: every record is proven against the same signed root
-  let checkpoint = null;
-  let checkpointFailure = null;
-  try {
-    checkpoint = await latestCheckpoint(verifier, getText);
-  } catch (error) {
-    checkpointFailure = error.message;
-  }
-  const counts = { verified: 0, pending: 0, broken: 0 };
-  for (const item of timeline.querySelectorAll('li.record')) {
-    const badge = item.querySelector('.badge');
-    const key = `${item.dataset.stream}/${item.dataset.sequence}`;
-    const record = records.get(key);
-    let result;
-    if (!record) {
-      result = { state: 'pending', reason: `a record of ${item.dataset.stream}: open that item to check it` };
-    } else if (!checkpoint) {
-      result = { state: 'broken', reason: checkpointFailure };
-    } else {
-      try {
-        result = await checkRecord(record, checkpoint, (path) => getJson(path, true));
-      } catch (error) {
-        result = { state: 'broken', reason: error.message };
-      }
-    }
-    counts[result.state]++;
-    badge.className = `badge ${result.state}`;
-    badge.textContent = { verified: '✔ proven', pending: '… pending', broken: '✘ not proven' }[result.state];
-    badge.setAttribute('aria-label', `proof ${result.state}: ${result.reason}`);
-    badge.title = result.reason;
-  }
-  const millis = Math.round(performance.now() - started);
-  document.getElementById('proof-summary').replaceChildren(
-    `${counts.verified} proven, ${counts.pending} pending, ${counts.broken} not proven, checked in this browser in ${millis} ms`);
-  document.getElementById('proof-summary').dataset.millis = String(millis);
-}
-
-const traces = traceViews({ el, show, failure, route: (hash) => route(hash), signer: () => signer, describe });
+const traces = traceViews({ route: (hash) => route(hash), signer: () => signer });
 
 function route(hash) {
   if (hash && location.hash !== hash) {
@@ -354,6 +360,8 @@ function route(hash) {
   }
   if (path.startsWith('/item/')) {
     itemPage(decodeURIComponent(path.slice('/item/'.length)));
+  } else if (path.startsWith('/transfer/')) {
+    transferPage(decodeURIComponent(path.slice('/transfer/'.length)));
   } else if (path.startsWith('/trace/')) {
     traces.tracePage(decodeURIComponent(path.slice('/trace/'.length)));
   } else if (path === '/traces') {

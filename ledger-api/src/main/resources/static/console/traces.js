@@ -1,12 +1,14 @@
 // Traces (ITI section V): the requester submits, the requested State acknowledges, asks and answers,
 // the requester provides what was asked. Each step is a command signed in this page.
 import { getJson, postJson, session } from './api.js';
+import { chainRecords, pendingBadge, proveEntries } from './badges.js';
+import { describe, el, failure, show } from './dom.js';
 import { signCommand } from './dsse.js';
 
 const ILLICIT_GROUNDS = ['ILLICIT_WHERE_FOUND', 'EMBARGO_BREACH', 'NOT_MARKED', 'UNLICENSED_MANUFACTURE', 'UNLICENSED_TRANSFER'];
 const OUTCOMES = ['ANSWERED', 'ANSWERED_RESTRICTED', 'DELAYED', 'DECLINED', 'NOT_FOUND'];
 
-export function traceViews({ el, show, failure, route, signer, describe }) {
+export function traceViews({ route, signer }) {
   async function submitSigned(path, command) {
     const current = signer();
     if (!current) {
@@ -102,8 +104,28 @@ export function traceViews({ el, show, failure, route, signer, describe }) {
         ? `${diversion.kind}: ${diversion.recordType} of ${new Date(diversion.occurredAt).toLocaleString()} (record ${diversion.sequence})`
         : 'none recorded'),
       el('details', {}, el('summary', {}, `Custody chain: ${candidate.custodyChain.length} signed facts with inclusion proofs`),
-        el('ol', {}, candidate.custodyChain.map((f) => el('li', {}, `${f.type} by ${f.actor}, ${new Date(f.occurredAt).toLocaleString()}`,
-          el('span', { class: 'muted' }, f.proof && f.proof.leafIndex !== null ? ` · leaf ${f.proof.leafIndex} of ${f.proof.treeSize}` : ''))))));
+        el('p', { class: 'chain-proof-summary', role: 'status' }, 'Checking every fact against the signed log…'),
+        el('ol', { class: 'custody-chain' }, candidate.custodyChain.map((f) => el('li', { class: 'custody-fact',
+          'data-stream': f.itemId, 'data-sequence': f.sequence }, `${f.type} by ${f.actor}, ${new Date(f.occurredAt).toLocaleString()}`,
+          el('span', { class: 'muted' }, f.proof && f.proof.leafIndex !== null ? ` · leaf ${f.proof.leafIndex} of ${f.proof.treeSize}` : ''),
+          pendingBadge())))));
+  }
+
+  /** Each candidate's custody facts proven in this browser, from the records of their streams' chains. */
+  async function proveCandidates(list) {
+    for (const candidate of list.querySelectorAll('li.candidate')) {
+      const facts = [...candidate.querySelectorAll('li.custody-fact')];
+      const summary = candidate.querySelector('.chain-proof-summary');
+      let records;
+      try {
+        records = await chainRecords(facts.map((li) => li.dataset.stream));
+      } catch (error) {
+        summary.textContent = `the records could not be read: ${error.message}`;
+        continue;
+      }
+      await proveEntries(facts.map((li) => ({ badge: li.querySelector('.badge'), stream: li.dataset.stream,
+        sequence: li.dataset.sequence })), records, summary, () => 'the ledger served no such record');
+    }
   }
 
   function actionForm(id, label, fields, toCommand, path, status, traceId) {
@@ -163,6 +185,7 @@ export function traceViews({ el, show, failure, route, signer, describe }) {
       return;
     }
     const status = el('p', { role: 'status', id: 'trace-action-status' });
+    const candidates = el('ul', { id: 'candidates' }, trace.report.candidates.map(candidateView));
     show(el('h1', {}, 'Trace request'),
       el('p', { id: 'trace-status' }, el('strong', {}, trace.status), ` · ${trace.priority} · from ${trace.requester} (${trace.requesterCountry}) to ${trace.requestedState}`),
       trace.useRestriction ? el('p', { class: 'error' }, `Use restriction: ${trace.useRestriction}`) : '',
@@ -170,8 +193,9 @@ export function traceViews({ el, show, failure, route, signer, describe }) {
       el('section', {}, el('h2', {}, 'Steps'), el('ol', { id: 'trace-steps' }, trace.steps.map((s) => el('li', {},
         el('strong', {}, s.type), ` by ${s.actorId}, ${new Date(s.recordedAt).toLocaleString()}`, describe(s.facts))))),
       el('section', {}, el('h2', {}, 'Trace report'), el('p', { class: 'muted' }, `Proofs against checkpoint: ${(trace.report.checkpoint || '').split('\n').slice(0, 2).join(' size ')}`),
-        el('ul', { id: 'candidates' }, trace.report.candidates.map(candidateView))),
+        candidates),
       el('section', {}, el('h2', {}, 'Your part'), actions(trace, status), status));
+    await proveCandidates(candidates);
   }
 
   return { tracesPage, tracePage };

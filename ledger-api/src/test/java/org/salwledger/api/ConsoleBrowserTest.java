@@ -165,6 +165,11 @@ class ConsoleBrowserTest extends RunningLedger {
         assertThat(candidate.findElement(By.cssSelector(".last-legal")).getText()).contains(maker);
         assertThat(candidate.findElement(By.cssSelector(".diversion")).getText()).contains("THEFT").contains("ItemStolen");
         assertThat(browser.findElement(By.id("trace-status")).getText()).contains("to BE");
+        WebElement chainSummary = candidate.findElement(By.cssSelector(".chain-proof-summary"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> chainSummary.getAttribute("data-millis") != null);
+        candidate.findElement(By.tagName("summary")).click();
+        assertThat(chainSummary.getText()).startsWith("4 proven, 0 pending, 0 not proven");
+        assertThat(candidate.findElements(By.cssSelector(".custody-fact .badge.verified"))).hasSize(4);
 
         browser.findElement(By.id("sign-out")).click();
         signIn(authority, authorityKey, "AUTHORITY");
@@ -188,6 +193,88 @@ class ConsoleBrowserTest extends RunningLedger {
         assertThat(browser.findElement(By.id("trace-steps")).getText()).contains("TraceRequested").contains("TraceAcknowledged")
                 .contains("TraceAnswered").contains("reported stolen from its factory");
         screenshot("trace-answered");
+    }
+
+    /**
+     * A pistol with 20 records (made, marked, eight domestic transfers, linked to an unmarked recovery,
+     * seized): every record proven in the browser, its transfers and identity link listed, a transfer
+     * opened; the session warns before it ends and signs out when it has.
+     */
+    @Test
+    void aTwentyRecordItemShowsItsTransfersAndIdentityLinksAndTheSessionWarnsBeforeItEnds() throws Exception {
+        SigningKey armyKey = SigningKey.generate();
+        SigningKey policeKey = SigningKey.generate();
+        String army = "BE-ARMY-" + suffix;
+        String police = "BE-POL-" + suffix;
+        ledger.register(maker, "MANUFACTURER", "BE", makerKey);
+        ledger.register(army, "HOLDER", "BE", armyKey);
+        ledger.register(police, "LAW_ENFORCEMENT", "BE", policeKey);
+        ledger.register(investigator, "INVESTIGATOR", "NL", investigatorKey);
+        String serial = "TWN" + suffix + "20";
+        String pistol = ok(makerKey, maker, SampleCommands.pistol());
+        ok(makerKey, maker, command("MarkItem").put("itemId", pistol).put("markType", "MANUFACTURE").put("serial", serial)
+                .put("text", "FNH BE " + serial).put("component", "FRAME").put("method", "LASER"));
+        List<String> transfers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            boolean out = i % 2 == 0;
+            ObjectNode dispatch = command("DispatchTransfer").put("consignee", out ? army : maker).put("kind", "DOMESTIC")
+                    .put("dueBy", java.time.LocalDate.now().plusDays(10).toString());
+            dispatch.putArray("itemIds").add(pistol);
+            LedgerTestClient.Answer sent = ledger.submit(out ? makerKey : armyKey, out ? maker : army, dispatch);
+            assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+            String transferId = sent.json().get("transferId").asText();
+            transfers.add(transferId);
+            LedgerTestClient.Answer received = ledger.submit(out ? armyKey : makerKey, out ? army : maker,
+                    command("ReceiveTransfer").put("transferId", transferId));
+            assertThat(received.status()).as(received.body()).isEqualTo(201);
+        }
+        String unmarked = ok(policeKey, police, command("RegisterUnmarkedItem").put("kind", "WEAPON")
+                .put("category", "REVOLVER_OR_SELF_LOADING_PISTOL").put("material", "POLYMER").put("production", "INDUSTRIAL")
+                .put("description", "pistol, serial ground off").put("place", "Liège"));
+        LedgerTestClient.Answer linked = ledger.submit(policeKey, police, command("LinkIdentity").put("unmarkedItemId", unmarked)
+                .put("knownItemId", pistol).put("evidence", "serial restored by etching"));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        ok(policeKey, police, command("SeizeItem").put("itemId", pistol).put("place", "Liège").put("reason", "evidence"));
+        int records = eventCount();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COALESCE(MAX(tree_size), 0) FROM log_checkpoint", Integer.class) >= records);
+
+        browser = chromium();
+        signIn(investigator, investigatorKey, "INVESTIGATOR");
+        browser.get("http://localhost:" + port + "/#/item/" + pistol);
+        WebElement summary = shown(By.id("proof-summary"));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> summary.getText().contains("checked in this browser"));
+        // its 20 records and the linked unmarked item's 2, each from its own stream's chain
+        assertThat(summary.getText()).startsWith("22 proven, 0 pending, 0 not proven");
+        System.out.println("console: browser proof check of a 20-record item (22 records shown) "
+                + summary.getAttribute("data-millis") + " ms");
+        assertThat(browser.findElements(By.cssSelector("#transfers li.transfer"))).hasSize(8);
+        assertThat(browser.findElement(By.id("transfers")).getText()).contains(transfers.get(0))
+                .contains("ItemDispatched").contains("ItemReceived");
+        assertThat(browser.findElements(By.cssSelector("#identity-links li"))).hasSize(1);
+        assertThat(browser.findElement(By.id("identity-links")).getText()).contains(unmarked)
+                .contains("serial restored by etching");
+        screenshot("item-transfers");
+        browser.findElement(By.cssSelector("#transfers a[href='#/transfer/" + transfers.get(0) + "']")).click();
+        assertThat(shown(By.id("transfer-state")).getText()).isEqualTo("RECEIVED");
+        assertThat(browser.findElement(By.id("transfer-items")).getText()).contains(pistol).contains("RECEIVED");
+
+        // the session's end, brought near: a warning first, then the sign-in page
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("""
+                const s = JSON.parse(sessionStorage.getItem('salw-ledger.session'));
+                s.expiresAt = new Date(Date.now() + 120000).toISOString();
+                sessionStorage.setItem('salw-ledger.session', JSON.stringify(s));
+                location.hash = '#/search';""");
+        assertThat(shown(By.id("session-warning")).getText()).contains("Your session ends at").contains("Sign in again");
+        js.executeScript("""
+                const s = JSON.parse(sessionStorage.getItem('salw-ledger.session'));
+                s.expiresAt = new Date(Date.now() + 1500).toISOString();
+                sessionStorage.setItem('salw-ledger.session', JSON.stringify(s));
+                location.hash = '#/alerts';""");
+        assertThat(shown(By.id("session-ended")).getText()).contains("Your session ended");
+        shown(By.id("sign-in"));
+        assertThat(browser.findElement(By.id("session-warning")).isDisplayed()).isFalse();
     }
 
     /** The console's own crypto and log math, run in the browser against published and project vectors. */
