@@ -22,21 +22,25 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Benchmark {
     /** What to run: warm-up and measured commands per path, concurrent clients, which stores. */
-    public record Settings(int warmup, int commands, int clients, List<String> stores) {
+    public record Settings(int warmup, int commands, int clients, List<String> stores, int consignment, int history) {
         public static Settings full() {
-            return new Settings(10_000, 20_000, 16, List.of("h2", "postgres"));
+            return new Settings(10_000, 20_000, 16, List.of("h2", "postgres"), 10_000, 2_000);
         }
 
         /**
          * The full run, each figure overridable for a shorter or profiled run: {@code -Dbench.warmup},
-         * {@code -Dbench.commands}, {@code -Dbench.clients}, {@code -Dbench.stores=h2,postgres}.
+         * {@code -Dbench.commands}, {@code -Dbench.clients}, {@code -Dbench.stores=h2,postgres},
+         * {@code -Dbench.consignment} (items in the one dispatch, at most those manufactured),
+         * {@code -Dbench.history} (records added to one item, one at a time).
          */
         public static Settings fromSystemProperties() {
             Settings full = full();
             return new Settings(Integer.getInteger("bench.warmup", full.warmup()),
                     Integer.getInteger("bench.commands", full.commands()),
                     Integer.getInteger("bench.clients", full.clients()),
-                    List.of(System.getProperty("bench.stores", String.join(",", full.stores())).split(",")));
+                    List.of(System.getProperty("bench.stores", String.join(",", full.stores())).split(",")),
+                    Integer.getInteger("bench.consignment", full.consignment()),
+                    Integer.getInteger("bench.history", full.history()));
         }
     }
 
@@ -50,23 +54,36 @@ public final class Benchmark {
                       Double cpuMillisPerCommand, double bytesPerRecord, Double logLagP99Seconds,
                       Double logCatchUpSeconds) {}
 
+    /**
+     * The ledger's other shapes of work, after the measured run on the same node: one consignment of
+     * {@code consignmentItems} dispatched and received (each one signed command), and one item's history
+     * grown by {@code historyRecords} REMARKs sent one at a time, latency of the first and last tenth.
+     */
+    public record Shapes(String store, int consignmentItems, double dispatchSeconds, double receiptSeconds,
+                         int historyRecords, double historyFirstTenthP50Millis, double historyLastTenthP50Millis,
+                         double historyLastTenthP99Millis) {}
+
+    /** A run's figures. */
+    public record Result(List<Row> rows, List<Shapes> shapes) {}
+
     private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
         Path work = Files.createTempDirectory("ledger-bench");
-        List<Row> rows = run(settings, work);
-        print(rows, settings);
-        write(rows, settings, Path.of(args.length > 0 ? args[0] : "bench-result.json"));
+        Result result = run(settings, work);
+        print(result, settings);
+        write(result, settings, Path.of(args.length > 0 ? args[0] : "bench-result.json"));
     }
 
-    public static List<Row> run(Settings settings, Path work) throws Exception {
+    public static Result run(Settings settings, Path work) throws Exception {
         List<Row> rows = new ArrayList<>();
+        List<Shapes> shapes = new ArrayList<>();
         for (String kind : settings.stores()) {
             rows.add(plainAxon(settings, store(kind, work.resolve(kind + "-axon"))));
-            rows.add(ledger(settings, store(kind, work.resolve(kind + "-ledger")), work.resolve(kind + "-ledger.log")));
+            ledger(settings, store(kind, work.resolve(kind + "-ledger")), work.resolve(kind + "-ledger.log"), rows, shapes);
         }
-        return rows;
+        return new Result(rows, shapes);
     }
 
     private static Store store(String kind, Path dir) throws Exception {
@@ -88,7 +105,8 @@ public final class Benchmark {
         }
     }
 
-    private static Row ledger(Settings settings, Store store, Path log) throws Exception {
+    private static void ledger(Settings settings, Store store, Path log, List<Row> rows, List<Shapes> shapes)
+            throws Exception {
         SigningKey admin = SigningKey.generate();
         Path dataDir = store instanceof Store.H2 h2 ? h2.dir() : Files.createTempDirectory("ledger-bench-node");
         try (LedgerNode node = LedgerNode.start(dataDir, admin, store.ledgerEnvironment(), log)) {
@@ -116,11 +134,76 @@ public final class Benchmark {
             long records = awaitLogCovers(client, before + settings.commands(), Duration.ofMinutes(5));
             double catchUp = (System.nanoTime() - lastAck) / 1e9;
             lag.stop();
-            return new Row(store.name(), "ledger over HTTP, signed, views and log running", settings.commands(),
+            rows.add(new Row(store.name(), "ledger over HTTP, signed, views and log running", settings.commands(),
                     measured.perSecond(), measured.percentileMillis(0.50), measured.percentileMillis(0.99),
                     cpu.toNanos() / 1e6 / settings.commands(), (double) store.bytesOnDisk() / records,
-                    lag.p99Seconds(), catchUp);
+                    lag.p99Seconds(), catchUp));
+            List<String> made = new ArrayList<>(warmup);
+            made.addAll(envelopes);
+            shapes.add(shapes(settings, store, client, admin, maker, made));
         }
+    }
+
+    /** A consignment of the items made above, dispatched and received; then one item's history grown. */
+    private static Shapes shapes(Settings settings, Store store, LedgerClient client, SigningKey admin,
+                                 CommandSigner maker, List<String> madeEnvelopes) throws Exception {
+        SigningKey holderKey = SigningKey.generate();
+        require(client.post("/api/v1/actors", new CommandSigner(admin, "admin").signToJson(CanonicalJson.mapper()
+                .createObjectNode().put("type", "RegisterActor").put("actorId", "BENCH-HOLDER")
+                .put("name", "Benchmark holder").put("role", "HOLDER").put("country", "BE")
+                .put("publicKey", holderKey.publicKeyBase64()))));
+        int size = Math.min(settings.consignment(), madeEnvelopes.size());
+        ObjectNode dispatch = CanonicalJson.mapper().createObjectNode().put("type", "DispatchTransfer")
+                .put("kind", "DOMESTIC").put("consignee", "BENCH-HOLDER")
+                .put("dueBy", java.time.LocalDate.now().plusDays(30).toString());
+        var itemIds = dispatch.putArray("itemIds");
+        for (String envelope : madeEnvelopes.subList(0, size)) {
+            // the ledger names an item after its ManufactureItem envelope (docs/ledger-format.md §2)
+            String hash = CanonicalJson.mapper().readValue(envelope, org.salwledger.core.crypto.DsseEnvelope.class).hash();
+            itemIds.add(java.util.UUID.nameUUIDFromBytes(("item:" + hash).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toString());
+        }
+        String signedDispatch = maker.signToJson(dispatch);
+        long started = System.nanoTime();
+        LedgerClient.Answer dispatched = client.post("/api/v1/transfers", signedDispatch);
+        double dispatchSeconds = (System.nanoTime() - started) / 1e9;
+        require(dispatched);
+        String transferId = CanonicalJson.mapper().readTree(dispatched.body()).get("transferId").asText();
+        String receipt = new CommandSigner(holderKey, "BENCH-HOLDER").signToJson(CanonicalJson.mapper().createObjectNode()
+                .put("type", "ReceiveTransfer").put("transferId", transferId));
+        started = System.nanoTime();
+        require(client.post("/api/v1/transfers/" + transferId + "/receipt", receipt));
+        double receiptSeconds = (System.nanoTime() - started) / 1e9;
+
+        String envelope = maker.signToJson(CanonicalJson.mapper().createObjectNode().put("type", "ManufactureItem")
+                .put("kind", "WEAPON").put("category", "RIFLE_OR_CARBINE").put("make", "Bench").put("model", "history")
+                .put("calibre", "5.56x45mm").put("material", "METAL").put("production", "INDUSTRIAL"));
+        LedgerClient.Answer item = client.post("/api/v1/items", envelope);
+        require(item);
+        String itemId = CanonicalJson.mapper().readTree(item.body()).get("itemId").asText();
+        List<String> remarks = new ArrayList<>(settings.history());
+        for (int i = 0; i < settings.history(); i++) {
+            remarks.add(maker.signToJson(CanonicalJson.mapper().createObjectNode().put("type", "MarkItem")
+                    .put("itemId", itemId).put("markType", "REMARK").put("text", "INSPECTED " + i)
+                    .put("component", "BARREL").put("method", "LASER")));
+        }
+        long[] latencies = new long[remarks.size()];
+        for (int i = 0; i < remarks.size(); i++) {
+            long t0 = System.nanoTime();
+            require(client.post("/api/v1/items/" + itemId + "/marks", remarks.get(i)));
+            latencies[i] = System.nanoTime() - t0;
+        }
+        int tenth = Math.max(1, latencies.length / 10);
+        return new Shapes(store.name(), size, dispatchSeconds, receiptSeconds, settings.history(),
+                percentile(java.util.Arrays.copyOfRange(latencies, 0, tenth), 0.50),
+                percentile(java.util.Arrays.copyOfRange(latencies, latencies.length - tenth, latencies.length), 0.50),
+                percentile(java.util.Arrays.copyOfRange(latencies, latencies.length - tenth, latencies.length), 0.99));
+    }
+
+    private static double percentile(long[] nanos, double p) {
+        long[] sorted = nanos.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
     /** Envelopes signed before the clock starts; issuedAt stays within the ledger's clock skew for the run. */
@@ -217,7 +300,8 @@ public final class Benchmark {
         }
     }
 
-    public static void print(List<Row> rows, Settings settings) {
+    public static void print(Result result, Settings settings) {
+        List<Row> rows = result.rows();
         System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s%n",
                 settings.warmup(), settings.commands(), settings.clients(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
@@ -232,18 +316,26 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "%s: the ledger does %.2f× plain Axon's commands/s%n", rows.get(i).store(),
                     rows.get(i + 1).perSecond() / rows.get(i).perSecond());
         }
+        for (Shapes s : result.shapes()) {
+            System.out.printf(Locale.ROOT, "%s: a %,d-item consignment dispatched in %.2f s, received in %.2f s; one item's "
+                            + "history grown by %,d records one at a time: p50 %.1f ms in the first tenth, %.1f ms "
+                            + "(p99 %.1f ms) in the last%n", s.store(), s.consignmentItems(), s.dispatchSeconds(),
+                    s.receiptSeconds(), s.historyRecords(), s.historyFirstTenthP50Millis(), s.historyLastTenthP50Millis(),
+                    s.historyLastTenthP99Millis());
+        }
     }
 
     private static String format(Double value, String pattern) {
         return value == null ? "-" : String.format(Locale.ROOT, pattern, value);
     }
 
-    public static void write(List<Row> rows, Settings settings, Path file) throws Exception {
+    public static void write(Result result, Settings settings, Path file) throws Exception {
         ObjectNode out = CanonicalJson.mapper().createObjectNode();
         out.putPOJO("settings", settings);
         out.put("cores", Runtime.getRuntime().availableProcessors());
         out.put("java", System.getProperty("java.version"));
-        out.putPOJO("rows", rows);
+        out.putPOJO("rows", result.rows());
+        out.putPOJO("shapes", result.shapes());
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, CanonicalJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
     }

@@ -23,11 +23,12 @@ class BenchmarkTest {
 
     @Test
     void bothPathsRunAndReportFigures() throws Exception {
-        Benchmark.Settings settings = new Benchmark.Settings(50, 200, 4, List.of("h2"));
-        List<Benchmark.Row> rows = Benchmark.run(settings, work);
-        Benchmark.print(rows, settings);
+        Benchmark.Settings settings = new Benchmark.Settings(50, 200, 4, List.of("h2"), 100, 30);
+        Benchmark.Result result = Benchmark.run(settings, work);
+        Benchmark.print(result, settings);
         Path json = work.resolve("result.json");
-        Benchmark.write(rows, settings, json);
+        Benchmark.write(result, settings, json);
+        List<Benchmark.Row> rows = result.rows();
 
         assertThat(rows).extracting(Benchmark.Row::path).containsExactly("plain Axon, in process, unsigned",
                 "ledger over HTTP, signed, views and log running");
@@ -41,14 +42,20 @@ class BenchmarkTest {
         assertThat(ledger.logCatchUpSeconds()).isNotNegative();
         JsonNode written = CanonicalJson.mapper().readTree(Files.readString(json));
         assertThat(written.at("/rows/1/perSecond").asDouble()).isEqualTo(ledger.perSecond());
+        Benchmark.Shapes shapes = result.shapes().get(0);
+        assertThat(shapes.consignmentItems()).isEqualTo(100);
+        assertThat(shapes.dispatchSeconds()).isPositive();
+        assertThat(shapes.receiptSeconds()).isPositive();
+        assertThat(shapes.historyLastTenthP99Millis()).isGreaterThanOrEqualTo(shapes.historyLastTenthP50Millis()).isPositive();
+        assertThat(written.at("/shapes/0/consignmentItems").asInt()).isEqualTo(100);
     }
 
     @Test
     @EnabledIfSystemProperty(named = "bench", matches = "full")
     void fullRun() throws Exception {
         Benchmark.Settings settings = Benchmark.Settings.fromSystemProperties();
-        List<Benchmark.Row> rows = Benchmark.run(settings, work);
-        Benchmark.print(rows, settings);
-        Benchmark.write(rows, settings, Path.of("target", "bench-result.json"));
+        Benchmark.Result result = Benchmark.run(settings, work);
+        Benchmark.print(result, settings);
+        Benchmark.write(result, settings, Path.of("target", "bench-result.json"));
     }
 }
