@@ -140,70 +140,8 @@ public final class Benchmark {
                     lag.p99Seconds(), catchUp));
             List<String> made = new ArrayList<>(warmup);
             made.addAll(envelopes);
-            shapes.add(shapes(settings, store, client, admin, maker, made));
+            shapes.add(WorkShapes.measure(settings, store, client, admin, maker, made));
         }
-    }
-
-    /** A consignment of the items made above, dispatched and received; then one item's history grown. */
-    private static Shapes shapes(Settings settings, Store store, LedgerClient client, SigningKey admin,
-                                 CommandSigner maker, List<String> madeEnvelopes) throws Exception {
-        SigningKey holderKey = SigningKey.generate();
-        require(client.post("/api/v1/actors", new CommandSigner(admin, "admin").signToJson(CanonicalJson.mapper()
-                .createObjectNode().put("type", "RegisterActor").put("actorId", "BENCH-HOLDER")
-                .put("name", "Benchmark holder").put("role", "HOLDER").put("country", "BE")
-                .put("publicKey", holderKey.publicKeyBase64()))));
-        int size = Math.min(settings.consignment(), madeEnvelopes.size());
-        ObjectNode dispatch = CanonicalJson.mapper().createObjectNode().put("type", "DispatchTransfer")
-                .put("kind", "DOMESTIC").put("consignee", "BENCH-HOLDER")
-                .put("dueBy", java.time.LocalDate.now().plusDays(30).toString());
-        var itemIds = dispatch.putArray("itemIds");
-        for (String envelope : madeEnvelopes.subList(0, size)) {
-            // the ledger names an item after its ManufactureItem envelope (docs/ledger-format.md §2)
-            String hash = CanonicalJson.mapper().readValue(envelope, org.salwledger.core.crypto.DsseEnvelope.class).hash();
-            itemIds.add(java.util.UUID.nameUUIDFromBytes(("item:" + hash).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                    .toString());
-        }
-        String signedDispatch = maker.signToJson(dispatch);
-        long started = System.nanoTime();
-        LedgerClient.Answer dispatched = client.post("/api/v1/transfers", signedDispatch);
-        double dispatchSeconds = (System.nanoTime() - started) / 1e9;
-        require(dispatched);
-        String transferId = CanonicalJson.mapper().readTree(dispatched.body()).get("transferId").asText();
-        String receipt = new CommandSigner(holderKey, "BENCH-HOLDER").signToJson(CanonicalJson.mapper().createObjectNode()
-                .put("type", "ReceiveTransfer").put("transferId", transferId));
-        started = System.nanoTime();
-        require(client.post("/api/v1/transfers/" + transferId + "/receipt", receipt));
-        double receiptSeconds = (System.nanoTime() - started) / 1e9;
-
-        String envelope = maker.signToJson(CanonicalJson.mapper().createObjectNode().put("type", "ManufactureItem")
-                .put("kind", "WEAPON").put("category", "RIFLE_OR_CARBINE").put("make", "Bench").put("model", "history")
-                .put("calibre", "5.56x45mm").put("material", "METAL").put("production", "INDUSTRIAL"));
-        LedgerClient.Answer item = client.post("/api/v1/items", envelope);
-        require(item);
-        String itemId = CanonicalJson.mapper().readTree(item.body()).get("itemId").asText();
-        List<String> remarks = new ArrayList<>(settings.history());
-        for (int i = 0; i < settings.history(); i++) {
-            remarks.add(maker.signToJson(CanonicalJson.mapper().createObjectNode().put("type", "MarkItem")
-                    .put("itemId", itemId).put("markType", "REMARK").put("text", "INSPECTED " + i)
-                    .put("component", "BARREL").put("method", "LASER")));
-        }
-        long[] latencies = new long[remarks.size()];
-        for (int i = 0; i < remarks.size(); i++) {
-            long t0 = System.nanoTime();
-            require(client.post("/api/v1/items/" + itemId + "/marks", remarks.get(i)));
-            latencies[i] = System.nanoTime() - t0;
-        }
-        int tenth = Math.max(1, latencies.length / 10);
-        return new Shapes(store.name(), size, dispatchSeconds, receiptSeconds, settings.history(),
-                percentile(java.util.Arrays.copyOfRange(latencies, 0, tenth), 0.50),
-                percentile(java.util.Arrays.copyOfRange(latencies, latencies.length - tenth, latencies.length), 0.50),
-                percentile(java.util.Arrays.copyOfRange(latencies, latencies.length - tenth, latencies.length), 0.99));
-    }
-
-    private static double percentile(long[] nanos, double p) {
-        long[] sorted = nanos.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
     /** Envelopes signed before the clock starts; issuedAt stays within the ledger's clock skew for the run. */
@@ -219,7 +157,7 @@ public final class Benchmark {
         return envelopes;
     }
 
-    private static void require(LedgerClient.Answer answer) {
+    static void require(LedgerClient.Answer answer) {
         if (answer.status() != 201) {
             throw new IllegalStateException("refused: " + answer.status() + " " + answer.body());
         }
