@@ -15,8 +15,10 @@ done
 work=$(mktemp -d)
 service_pid=
 cleanup() {
-  [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
+  local status=$?   # the script's own result: stopping the service (SIGTERM, 143) must not replace it
+  if [ -n "$service_pid" ]; then kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; fi
   if [ "${keep:-}" = yes ]; then echo "readme-walkthrough: kept $work" >&2; else rm -rf "$work"; fi
+  exit "$status"
 }
 trap cleanup EXIT
 
