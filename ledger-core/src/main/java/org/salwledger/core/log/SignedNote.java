@@ -5,6 +5,8 @@ import org.salwledger.core.crypto.SigningKey;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -20,23 +22,23 @@ public final class SignedNote {
     public static String sign(String text, String keyName, SigningKey key) {
         requireText(text);
         NoteVerifierKey vkey = NoteVerifierKey.of(keyName, key.publicKey());
-        byte[] signature = key.sign(text.getBytes(StandardCharsets.UTF_8));
-        byte[] line = ByteBuffer.allocate(4 + signature.length).putInt(vkey.keyId()).put(signature).array();
-        return text + "\n" + DASH + keyName + " " + Base64.getEncoder().encodeToString(line) + "\n";
+        return text + "\n" + line(keyName, vkey.keyId(), key.sign(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /**
-     * The note's text if a signature by one of the known keys verifies. Signatures by unknown keys are
-     * ignored; a known key whose signature fails rejects the note (C2SP verifier rules).
-     */
-    public static String open(String note, List<NoteVerifierKey> known) {
+    /** One signature line: the key name, the 4-byte key ID and what follows it (signature, or timestamp and signature). */
+    public record Signature(String name, int keyId, byte[] bytes) {}
+
+    /** A note split at its last blank line: the signed text and its signature lines, none verified yet. */
+    public record Parts(String text, List<Signature> signatures) {}
+
+    public static Parts split(String note) {
         int split = note.lastIndexOf("\n\n");
         if (split < 0 || !note.endsWith("\n")) {
             throw new IllegalArgumentException("malformed note");
         }
         String text = note.substring(0, split + 1);
         requireText(text);
-        boolean verified = false;
+        List<Signature> signatures = new ArrayList<>();
         for (String line : note.substring(split + 2).split("\n")) {
             if (!line.startsWith(DASH)) {
                 throw new IllegalArgumentException("malformed signature line");
@@ -45,15 +47,40 @@ public final class SignedNote {
             if (parts.length != 2) {
                 throw new IllegalArgumentException("malformed signature line");
             }
-            byte[] blob = Base64.getDecoder().decode(parts[1]);
+            byte[] blob;
+            try {
+                blob = Base64.getDecoder().decode(parts[1]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("malformed signature", e);
+            }
             if (blob.length < 5) {
                 throw new IllegalArgumentException("malformed signature");
             }
-            int id = ByteBuffer.wrap(blob, 0, 4).getInt();
+            signatures.add(new Signature(parts[0], ByteBuffer.wrap(blob, 0, 4).getInt(),
+                    Arrays.copyOfRange(blob, 4, blob.length)));
+        }
+        return new Parts(text, List.copyOf(signatures));
+    }
+
+    /** A signature line for {@code note}: {@code — <name> <base64(keyID || bytes)>} and its newline. */
+    public static String line(String name, int keyId, byte[] bytes) {
+        byte[] blob = ByteBuffer.allocate(4 + bytes.length).putInt(keyId).put(bytes).array();
+        return DASH + name + " " + Base64.getEncoder().encodeToString(blob) + "\n";
+    }
+
+    /**
+     * The note's text if a signature by one of the known keys verifies. Signatures by unknown keys are
+     * ignored; a known key whose signature fails rejects the note (C2SP verifier rules).
+     */
+    public static String open(String note, List<NoteVerifierKey> known) {
+        Parts parts = split(note);
+        byte[] text = parts.text().getBytes(StandardCharsets.UTF_8);
+        boolean verified = false;
+        for (Signature signature : parts.signatures()) {
             for (NoteVerifierKey key : known) {
-                if (key.name().equals(parts[0]) && key.keyId() == id) {
-                    byte[] signature = java.util.Arrays.copyOfRange(blob, 4, blob.length);
-                    if (!Ed25519.verify(key.publicKey(), text.getBytes(StandardCharsets.UTF_8), signature)) {
+                if (key.type() == NoteVerifierKey.ED25519 && key.name().equals(signature.name())
+                        && key.keyId() == signature.keyId()) {
+                    if (!Ed25519.verify(key.publicKey(), text, signature.bytes())) {
                         throw new IllegalArgumentException("invalid signature by " + key.name());
                     }
                     verified = true;
@@ -63,7 +90,7 @@ public final class SignedNote {
         if (!verified) {
             throw new IllegalArgumentException("no signature by a known key");
         }
-        return text;
+        return parts.text();
     }
 
     private static void requireText(String text) {

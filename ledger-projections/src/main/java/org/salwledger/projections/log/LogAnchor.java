@@ -1,15 +1,9 @@
 package org.salwledger.projections.log;
 
 import org.salwledger.core.log.Checkpoint;
+import org.salwledger.core.log.CheckpointFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -18,7 +12,7 @@ import java.util.Optional;
  * extends it only by consistent checkpoints, and writes it durably before a checkpoint is served.
  */
 public final class LogAnchor {
-    private final Path file;
+    private final CheckpointFile file;
     private volatile Signed last;
 
     /** A signed checkpoint: the note as served and the checkpoint it commits to. */
@@ -29,12 +23,12 @@ public final class LogAnchor {
     }
 
     public LogAnchor(Path file) {
-        this.file = file;
-        this.last = read(file);
+        this.file = new CheckpointFile(file);
+        this.last = read(this.file);
     }
 
     public Path file() {
-        return file;
+        return file.path();
     }
 
     public Optional<Signed> last() {
@@ -48,39 +42,23 @@ public final class LogAnchor {
     }
 
     /**
-     * Makes {@code note} the last signed checkpoint: written to a temporary file, forced to disk and
-     * moved over the old one atomically, so a crash leaves either the old anchor or the new one.
+     * Makes {@code note} the last signed checkpoint, durably (a crash leaves the old anchor or the new one).
      */
     public synchronized void advance(String note) {
         Signed next = parse(note);
         if (last != null && next.size() < last.size()) {
             throw new IllegalStateException("the anchor only grows: " + next.size() + " < " + last.size());
         }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".next");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(note.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the log anchor " + file, e);
-        }
+        file.replace(note);
         last = next;
     }
 
-    private static Signed read(Path file) {
-        if (!Files.exists(file)) {
-            return null;
-        }
+    private static Signed read(CheckpointFile file) {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the log anchor " + file, e);
+            return file.read().map(LogAnchor::parse).orElse(null);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the log anchor " + file + " is not a signed checkpoint: " + e.getMessage(), e);
+            throw new IllegalStateException("the log anchor " + file.path() + " is not a signed checkpoint: "
+                    + e.getMessage(), e);
         }
     }
 
