@@ -8,6 +8,7 @@ import org.salwledger.core.log.ConsistencyProof;
 import org.salwledger.core.log.ProofFailure;
 import org.salwledger.core.log.NoteVerifierKey;
 import org.salwledger.core.log.SignedNote;
+import org.salwledger.core.witness.WitnessPolicy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +54,9 @@ final class Verify implements Callable<Integer> {
     String actor;
     @Option(names = "--log-key", description = "the log's verifier key you trust (C2SP vkey text, or a file holding it)")
     String logKey;
+    @Option(names = "--witness-policy", description = "a witness policy file (witness <vkey> lines, quorum <n>): "
+            + "the checkpoint must be cosigned by that quorum")
+    Path witnessPolicy;
     @Option(names = "--trusted-checkpoint", description = "a signed checkpoint you kept: the log must extend it")
     Path trustedCheckpoint;
     @Option(names = "--earlier-export", description = "an export you kept: every leaf in it must be unchanged")
@@ -80,7 +84,7 @@ final class Verify implements Callable<Integer> {
                 earlier = first.leafHashes();
                 out.println("earlier export " + earlierExport + ": intact, " + earlier.size() + " records");
             }
-            LedgerVerifier verifier = new LedgerVerifier(trustedKey, trusted, earlier);
+            LedgerVerifier verifier = new LedgerVerifier(trustedKey, trusted, earlier, witnessPolicy(witnessPolicy));
             LedgerVerifier.Summary summary;
             if (source.export != null) {
                 try (InputStream in = Files.newInputStream(source.export)) {
@@ -209,6 +213,9 @@ final class Verify implements Callable<Integer> {
         out.println("  every open record's facts follow from its signed command (docs/ledger-format.md §3.1)");
         out.println("  checkpoint signed by " + s.logKey() + (s.logKeyPinned() ? " (pinned)"
                 : " (taken from the export: pass --log-key to pin it)"));
+        if (!s.witnesses().isEmpty()) {
+            out.println("  checkpoint cosigned by the witness quorum: " + String.join(", ", s.witnesses()));
+        }
         if (s.trustedSize() != null) {
             out.println("  consistent with the trusted checkpoint of size " + s.trustedSize());
         }
@@ -216,6 +223,11 @@ final class Verify implements Callable<Integer> {
             out.println("  every leaf of the earlier export unchanged");
         }
         out.printf("  %.1f s, %.0f records/s%n", seconds, s.records() / Math.max(seconds, 1e-9));
+    }
+
+    /** The policy in {@code file}, or none (no witnesses required) when no file is given. */
+    static WitnessPolicy witnessPolicy(Path file) throws IOException {
+        return file == null ? WitnessPolicy.none() : WitnessPolicy.parse(Files.readString(file));
     }
 
     static String textOrFile(String value) throws IOException {

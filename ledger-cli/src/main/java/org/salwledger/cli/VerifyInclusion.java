@@ -37,6 +37,8 @@ final class VerifyInclusion implements Callable<Integer> {
     Path checkpoint;
     @Option(names = "--proof", description = "inclusion proof JSON {index, size, proof}; default: fetched from --url")
     Path proof;
+    @Option(names = "--witness-policy", description = "a witness policy file: the checkpoint must be cosigned by its quorum")
+    Path witnessPolicy;
     @Option(names = "--url", description = "ledger base URL to fetch the leaf index, proof and checkpoint from")
     String url;
 
@@ -70,6 +72,13 @@ final class VerifyInclusion implements Callable<Integer> {
             out.println("NOT VERIFIED: the checkpoint is not signed by " + key.encode() + ": " + e.getMessage());
             return 1;
         }
+        List<String> witnesses;
+        try {
+            witnesses = Verify.witnessPolicy(witnessPolicy).requireQuorum(note);
+        } catch (IllegalArgumentException e) {
+            out.println("NOT VERIFIED: the checkpoint does not meet the witness policy: " + e.getMessage());
+            return 1;
+        }
         JsonNode proofJson = proof != null ? CanonicalJson.mapper().readTree(Files.readAllBytes(proof))
                 : fetchProof(client, recordNode, signed.size());
         InclusionProof inclusion;
@@ -94,7 +103,8 @@ final class VerifyInclusion implements Callable<Integer> {
             return 1;
         }
         out.println("OK record " + name + " is leaf " + index + " of " + signed.origin() + " at size " + size
-                + ", root " + Base64.getEncoder().encodeToString(signed.rootHash()));
+                + ", root " + Base64.getEncoder().encodeToString(signed.rootHash())
+                + (witnesses.isEmpty() ? "" : ", cosigned by " + String.join(", ", witnesses)));
         return 0;
     }
 

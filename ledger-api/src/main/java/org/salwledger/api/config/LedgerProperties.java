@@ -54,9 +54,13 @@ public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @Default
      * @param checkpointInterval how often a grown log is signed
      * @param maxLag             readiness is DOWN while the log writer trails the event store by more positions
      * @param anchor             the last checkpoint this node signed, kept outside the database
+     * @param witnessPolicy      a witness policy file (witnesses, their URLs, the quorum): checkpoints are submitted
+     *                           to them and count as published once a quorum cosigned; empty: no witnesses
+     * @param witnessTimeout     how long one witness may take to answer before it counts as down this round
      */
     public record Log(@DefaultValue("example.org/salw-custody-ledger") String origin, String privateKey,
-                      @DefaultValue("PT1S") Duration checkpointInterval, @DefaultValue("100000") long maxLag, Path anchor) {}
+                      @DefaultValue("PT1S") Duration checkpointInterval, @DefaultValue("100000") long maxLag, Path anchor,
+                      Path witnessPolicy, @DefaultValue("PT5S") Duration witnessTimeout) {}
 
     /** @param tailRecords records at the log's end that the start-up check recomputes from the event store */
     public record Integrity(@DefaultValue("1000") int tailRecords) {}

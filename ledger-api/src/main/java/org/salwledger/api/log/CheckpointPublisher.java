@@ -32,9 +32,11 @@ public class CheckpointPublisher {
     private final Clock clock;
     private final LogAnchor anchor;
     private final LogIntegrity integrity;
+    private final Cosignatures cosignatures;
 
     public CheckpointPublisher(LogStore store, LogKey key, JdbcTemplate jdbc, Clock clock, LogAnchor anchor,
-                               LogIntegrity integrity) {
+                               LogIntegrity integrity, Cosignatures cosignatures) {
+        this.cosignatures = cosignatures;
         this.store = store;
         this.key = key;
         this.jdbc = jdbc;
@@ -97,13 +99,24 @@ public class CheckpointPublisher {
         }
     }
 
-    public Optional<String> latest() {
-        return latestSigned().map(SignedCheckpoint::note);
-    }
-
     /** A kept checkpoint: its signed note and the tree size it commits to. */
     public record SignedCheckpoint(String note, long size) {}
 
+    /**
+     * The checkpoint that counts as published: the latest one the log signed when no witnesses are
+     * required, else the latest one a quorum of the policy's witnesses cosigned, with their cosignatures
+     * appended to the note (C2SP: verifiers ignore signatures they do not know).
+     */
+    public Optional<SignedCheckpoint> published() {
+        if (!cosignatures.policy().required()) {
+            return latestSigned();
+        }
+        return cosignatures.quorumSize().map(size -> new SignedCheckpoint(
+                jdbc.queryForObject("SELECT note FROM log_checkpoint WHERE tree_size = ?", String.class, size)
+                        + cosignatures.lines(size), size));
+    }
+
+    /** The latest checkpoint this log signed, cosigned or not: what goes to the witnesses next. */
     public Optional<SignedCheckpoint> latestSigned() {
         return jdbc.query("SELECT note, tree_size FROM log_checkpoint ORDER BY tree_size DESC LIMIT 1",
                 (rs, i) -> new SignedCheckpoint(rs.getString(1), rs.getLong(2))).stream().findFirst();

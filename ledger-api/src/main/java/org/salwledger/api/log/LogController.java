@@ -47,9 +47,12 @@ public class LogController {
     }
 
     @GetMapping(path = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
-    @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)")
+    @Operation(summary = "The latest published checkpoint (C2SP tlog-checkpoint in a signed note): signed by the log "
+            + "and, when witnesses are configured, cosigned by a quorum of them (C2SP tlog-cosignature)")
     public String checkpoint() {
-        return checkpoints.latest().orElseThrow(() -> Refusal.notFound("no-checkpoint", "the log is empty"));
+        return checkpoints.published().map(CheckpointPublisher.SignedCheckpoint::note).orElseThrow(() ->
+                Refusal.notFound("no-checkpoint", "no checkpoint is published yet (the log is empty, or its witnesses "
+                        + "have not cosigned one)"));
     }
 
     @GetMapping(path = "/key", produces = MediaType.TEXT_PLAIN_VALUE)

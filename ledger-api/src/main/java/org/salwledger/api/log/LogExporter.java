@@ -58,7 +58,7 @@ public class LogExporter {
     }
 
     public void write(OutputStream out) throws IOException {
-        var latest = checkpoints.latestSigned();
+        var latest = checkpoints.published();
         String note = latest.map(CheckpointPublisher.SignedCheckpoint::note).orElse(null);
         long size = latest.map(CheckpointPublisher.SignedCheckpoint::size).orElse(0L);
         out.write(LogExport.logLine(key.origin(), size, key.verifierKey().encode(), note));

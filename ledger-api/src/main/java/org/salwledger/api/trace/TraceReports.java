@@ -64,7 +64,7 @@ public class TraceReports {
     }
 
     public Report report(List<String> candidateIds) {
-        var latest = checkpoints.latestSigned();
+        var latest = checkpoints.published();
         String note = latest.map(CheckpointPublisher.SignedCheckpoint::note).orElse(null);
         long size = latest.map(CheckpointPublisher.SignedCheckpoint::size).orElse(0L);
         MerkleTree tree = log.tree();

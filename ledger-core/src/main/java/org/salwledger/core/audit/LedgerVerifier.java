@@ -14,6 +14,7 @@ import org.salwledger.core.log.MerkleProofs;
 import org.salwledger.core.log.MerkleTree;
 import org.salwledger.core.log.NoteVerifierKey;
 import org.salwledger.core.log.SignedNote;
+import org.salwledger.core.witness.WitnessPolicy;
 import org.salwledger.core.trace.TraceRecords;
 
 import java.io.IOException;
@@ -45,11 +46,13 @@ public final class LedgerVerifier {
     /** What a successful verification covered. */
     public record Summary(long records, int streams, long sealedRecords, int envelopes, int signaturesChecked,
                           Checkpoint checkpoint, String logKey, boolean logKeyPinned, Long trustedSize,
-                          boolean earlierExportMatched) {}
+                          boolean earlierExportMatched, List<String> witnesses) {}
 
     private final NoteVerifierKey trustedKey;
     private final String trustedCheckpoint;
     private final List<byte[]> earlierLeaves;
+    private final WitnessPolicy witnessPolicy;
+    private List<String> witnesses = List.of();
 
     private NoteVerifierKey logKey;
     private Checkpoint checkpoint;
@@ -86,6 +89,13 @@ public final class LedgerVerifier {
      * @param earlierLeaves     leaf hashes of an earlier export the auditor kept; every one must be unchanged
      */
     public LedgerVerifier(NoteVerifierKey trustedKey, String trustedCheckpoint, List<byte[]> earlierLeaves) {
+        this(trustedKey, trustedCheckpoint, earlierLeaves, WitnessPolicy.none());
+    }
+
+    /** @param witnessPolicy the witnesses whose quorum must have cosigned the export's checkpoint */
+    public LedgerVerifier(NoteVerifierKey trustedKey, String trustedCheckpoint, List<byte[]> earlierLeaves,
+                          WitnessPolicy witnessPolicy) {
+        this.witnessPolicy = witnessPolicy;
         this.trustedKey = trustedKey;
         this.trustedCheckpoint = trustedCheckpoint;
         this.earlierLeaves = earlierLeaves == null ? List.of() : earlierLeaves;
@@ -130,6 +140,11 @@ public final class LedgerVerifier {
             throw VerificationFailure.ofLog("the ledger has signed no checkpoint yet: there is nothing to verify");
         }
         checkpoint = open(line.path("checkpoint").asText(), "the export's checkpoint");
+        try {
+            witnesses = witnessPolicy.requireQuorum(line.path("checkpoint").asText());
+        } catch (IllegalArgumentException e) {
+            throw VerificationFailure.ofLog("the export's checkpoint does not meet the witness policy: " + e.getMessage());
+        }
     }
 
     private Checkpoint open(String note, String what) {
@@ -381,7 +396,7 @@ public final class LedgerVerifier {
             checkConsistency(tree, trusted, root);
         }
         return new Summary(size, heads.size(), sealedRecords, verifiedEnvelopes.size(), signatures, checkpoint, logKey.encode(),
-                trustedKey != null, trustedSize, !earlierLeaves.isEmpty());
+                trustedKey != null, trustedSize, !earlierLeaves.isEmpty(), witnesses);
     }
 
     private void checkConsistency(MerkleTree tree, Checkpoint trusted, byte[] root) {

@@ -34,6 +34,12 @@ class CosignatureVectorsTest {
     }
 
     @Test
+    void theSpecCarriesTheVector() throws java.io.IOException {
+        String spec = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "ledger-format.md"));
+        assertThat(spec).contains(WITNESS_VKEY).contains(WITNESS_LINE);
+    }
+
+    @Test
     void aCosignedCheckpointVerifiesUnderTheLogKeyAndThePolicy() {
         String note = CHECKPOINT + "\n" + LOG_LINE + WITNESS_LINE;
         NoteVerifierKey logKey = NoteVerifierKey.of(ORIGIN, LOG_KEY.publicKey());
