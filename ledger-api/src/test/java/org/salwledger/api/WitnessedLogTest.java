@@ -4,30 +4,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salwledger.cli.LedgerCli;
-import org.salwledger.cli.WitnessServer;
 import org.salwledger.core.crypto.SigningKey;
 import org.salwledger.core.log.Checkpoint;
 import org.salwledger.core.log.MerkleTree;
-import org.salwledger.core.log.NoteVerifierKey;
 import org.salwledger.core.log.SignedNote;
 import org.salwledger.core.witness.AddCheckpoint;
-import org.salwledger.core.witness.Witness;
 import org.salwledger.core.witness.WitnessPolicy;
-import org.salwledger.core.witness.WitnessState;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,55 +38,30 @@ import static org.salwledger.api.LedgerTestClient.command;
 class WitnessedLogTest {
     private static final SigningKey ADMIN = SigningKey.generate();
     private static final SigningKey LOG_KEY = SigningKey.generate();
-    private static final String ORIGIN = "example.org/salw-custody-ledger";
+    private static final String ORIGIN = TestWitnesses.ORIGIN;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
 
-    private final List<SigningKey> witnessKeys = List.of(SigningKey.generate(), SigningKey.generate(), SigningKey.generate());
-    private final int[] ports = new int[3];
-    private final WitnessServer[] witnesses = new WitnessServer[3];
+    private TestWitnesses witnesses;
 
     @AfterEach
     void stopWitnesses() {
-        for (WitnessServer witness : witnesses) {
-            if (witness != null) {
-                witness.close();
-            }
+        if (witnesses != null) {
+            witnesses.close();
         }
     }
 
     private static String name(int i) {
-        return "witness.example/w" + (i + 1);
-    }
-
-    private WitnessServer startWitness(int i) throws Exception {
-        Witness witness = new Witness(name(i), witnessKeys.get(i), List.of(NoteVerifierKey.of(ORIGIN, LOG_KEY.publicKey())),
-                new WitnessState(dir.resolve("witness-" + i)), Clock.systemUTC());
-        witnesses[i] = new WitnessServer(witness, new InetSocketAddress("127.0.0.1", ports[i])).start();
-        return witnesses[i];
-    }
-
-    private String policyText(int quorum) {
-        StringBuilder policy = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            Witness w = new Witness(name(i), witnessKeys.get(i), List.of(), null, Clock.systemUTC());
-            policy.append("witness ").append(w.verifierKey().encode()).append(" http://127.0.0.1:").append(ports[i]).append('\n');
-        }
-        return policy.append("quorum ").append(quorum).append('\n').toString();
+        return TestWitnesses.name(i);
     }
 
     @Test
     void aQuorumOfWitnessesPublishesCheckpointsAndEveryWitnessRefusesAFork() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            try (ServerSocket free = new ServerSocket(0)) {
-                ports[i] = free.getLocalPort();
-            }
-            startWitness(i);
-        }
-        Path policyFile = Files.writeString(dir.resolve("witnesses.policy"), policyText(2));
-        WitnessPolicy policy = WitnessPolicy.parse(policyText(2));
+        witnesses = new TestWitnesses(3, LOG_KEY, dir);
+        Path policyFile = Files.writeString(dir.resolve("witnesses.policy"), witnesses.policy(2));
+        WitnessPolicy policy = WitnessPolicy.parse(witnesses.policy(2));
         try (ConfigurableApplicationContext ledger = LedgerProcess.start(dir.resolve("data"), ADMIN,
                 "--ledger.log.private-key=" + LOG_KEY.seedBase64(), "--ledger.log.witness-policy=" + policyFile)) {
             int port = LedgerProcess.port(ledger);
@@ -126,14 +94,13 @@ class WitnessedLogTest {
             assertThat(cli(0, "verify-inclusion", "--record", record.toString(), "--url", url, "--witness-policy",
                     policyFile.toString())).contains("cosigned by witness.example/w1, witness.example/w2, witness.example/w3");
             Path strangers = Files.writeString(dir.resolve("strangers.policy"), "witness "
-                    + new Witness("witness.example/other", SigningKey.generate(), List.of(), null, Clock.systemUTC())
-                    .verifierKey().encode() + "\nquorum 1\n");
+                    + org.salwledger.core.witness.Cosignature.verifierKey("witness.example/other", SigningKey.generate()).encode() + "\nquorum 1\n");
             assertThat(cli(1, "verify-inclusion", "--record", record.toString(), "--url", url, "--witness-policy",
                     strangers.toString())).startsWith("NOT VERIFIED: the checkpoint does not meet the witness policy: "
                     + "the checkpoint is cosigned by 0 of the 1 witnesses the policy requires");
 
             // 2. one witness down: writes go on, checkpoints are still published by the other two, its lag grows
-            witnesses[2].close();
+            witnesses.stop(2);
             String item2 = manufacture(client, fnh);
             await().atMost(Duration.ofSeconds(20)).until(() -> published(client).map(n -> covers(jdbc, n, item2)).orElse(false));
             assertThat(policy.cosigners(published(client).orElseThrow()))
@@ -151,7 +118,7 @@ class WitnessedLogTest {
             leaves.add(new byte[32]);
             MerkleTree fork = new MerkleTree(leaves);
             String forged = SignedNote.sign(new Checkpoint(ORIGIN, size + 1, fork.root(size + 1)).text(), ORIGIN, LOG_KEY);
-            startWitness(2);
+            witnesses.start(2);
             for (int i = 0; i < 3; i++) {
                 // w3 was down: it is behind, so the fork of its size is an extension it cannot prove (422)
                 assertThat(refusal(i, sameSize, sameSizeFork)).as(name(i)).isEqualTo(i < 2 ? 409 : 422);
@@ -181,7 +148,7 @@ class WitnessedLogTest {
     }
 
     private HttpResponse<String> add(int i, AddCheckpoint request) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports[i] + "/add-checkpoint"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + witnesses.port(i) + "/add-checkpoint"))
                 .POST(HttpRequest.BodyPublishers.ofString(request.encode())).build(), HttpResponse.BodyHandlers.ofString());
     }
 

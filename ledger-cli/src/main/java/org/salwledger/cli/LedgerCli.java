@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = "Keys, signed commands and reads for the SALW custody ledger.",
         subcommands = {LedgerCli.Keygen.class, LedgerCli.Sign.class, LedgerCli.Submit.class, LedgerCli.Session.class,
                 LedgerCli.Get.class, Bench.class, Generate.class, SearchBench.class, Verify.class, VerifyInclusion.class,
-                WitnessCommand.class})
+                VerifyBundle.class, WitnessCommand.class})
 public final class LedgerCli {
     /** The ledger's base URL: {@code --url}, else the environment's {@code LEDGER_URL}, else the local default. */
     static final String URL = "${LEDGER_URL:-http://localhost:8080}";

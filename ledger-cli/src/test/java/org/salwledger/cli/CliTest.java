@@ -44,7 +44,7 @@ class CliTest {
         for (String sub : cli.getSubcommands().keySet()) {
             assertThat(run(sub, "--help")).as(sub).startsWith("Usage: ledger " + sub + " ");
         }
-        assertThat(cli.getSubcommands()).containsKeys("witness", "verify", "verify-inclusion").hasSize(11);
+        assertThat(cli.getSubcommands()).containsKeys("witness", "verify-bundle", "verify", "verify-inclusion").hasSize(12);
         assertThat(run("bench", "--help")).as("defaults shown").contains("Default: 8");
     }
 

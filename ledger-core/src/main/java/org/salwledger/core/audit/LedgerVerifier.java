@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.crypto.CanonicalJson;
-import org.salwledger.core.crypto.Dsse;
-import org.salwledger.core.crypto.DsseEnvelope;
-import org.salwledger.core.crypto.Ed25519;
 import org.salwledger.core.crypto.Sha256;
 import org.salwledger.core.log.Checkpoint;
 import org.salwledger.core.log.MerkleHashes;
@@ -19,7 +16,6 @@ import org.salwledger.core.trace.TraceRecords;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -209,7 +205,7 @@ public final class LedgerVerifier {
     }
 
     /** The ledger states only the administrator's registration and re-keying itself (docs §3). */
-    private static boolean bootstrapRecord(ObjectNode record) {
+    static boolean bootstrapRecord(ObjectNode record) {
         String type = record.path("type").asText();
         JsonNode facts = record.path("facts");
         return ADMIN_STREAM.equals(record.path("stream").asText())
@@ -292,73 +288,13 @@ public final class LedgerVerifier {
         if (verifiedEnvelopes.contains(envelopeHash)) {
             return;
         }
-        JsonNode json = pendingEnvelopes.remove(envelopeHash);
-        if (json == null || json.isNull()) {
-            throw new VerificationFailure(index, stream, sequence, "its envelope " + envelopeHash + " is missing");
+        EnvelopeCheck.Outcome outcome = EnvelopeCheck.check(pendingEnvelopes.remove(envelopeHash), envelopeHash, keys);
+        if (outcome.problem() != null) {
+            throw new VerificationFailure(index, stream, sequence, outcome.problem());
         }
-        DsseEnvelope envelope;
-        try {
-            envelope = CanonicalJson.mapper().treeToValue(json, DsseEnvelope.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new VerificationFailure(index, stream, sequence, "its envelope is malformed: " + e.getMessage());
-        }
-        String actual = envelope.hash();
-        if (!actual.equals(envelopeHash)) {
-            throw new VerificationFailure(index, stream, sequence, "its envelope was replaced: the record names "
-                    + envelopeHash + ", the envelope served hashes to " + actual);
-        }
-        JsonNode command;
-        try {
-            command = CanonicalJson.mapper().readTree(Base64.getDecoder().decode(envelope.payload()));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new VerificationFailure(index, stream, sequence, "its envelope's payload is not a signed command: "
-                    + e.getMessage());
-        }
-        String problem = signatureProblem(envelope, command);
-        if (problem != null) {
-            throw new VerificationFailure(index, stream, sequence, problem);
-        }
+        signatures++;
         verifiedEnvelopes.add(envelopeHash);
-        recentCommands.put(envelopeHash, command);
-    }
-
-    /**
-     * Null when the first signature by a key of the command's actor (docs §2: it decides; signatures by
-     * other keys are ignored) is by a key valid at the command's issuedAt, not revoked, and verifies.
-     */
-    private String signatureProblem(DsseEnvelope envelope, JsonNode command) {
-        String actor = command.path("actor").asText();
-        Instant issuedAt;
-        try {
-            issuedAt = Instant.parse(command.path("issuedAt").asText());
-        } catch (DateTimeParseException e) {
-            return "its envelope's payload is not a signed command: " + e.getMessage();
-        }
-        byte[] signed = Dsse.pae(envelope.payloadType(), Base64.getDecoder().decode(envelope.payload()));
-        String first = null;
-        for (DsseEnvelope.DsseSignature signature : envelope.signatures() == null
-                ? List.<DsseEnvelope.DsseSignature>of() : envelope.signatures()) {
-            Optional<KeyHistory.Key> key = keys.key(signature.keyid());
-            if (key.isEmpty() || !key.get().actorId().equals(actor)) {
-                if (first == null) {
-                    first = key.isEmpty()
-                            ? "its envelope is signed with key " + signature.keyid() + ", which no earlier record registers"
-                            : "its envelope is signed with a key of " + key.get().actorId() + ", not of " + actor
-                                    + " who issued the command";
-                }
-                continue;
-            }
-            if (key.get().revoked()) {
-                return "its envelope is signed with key " + signature.keyid() + ", revoked before this record";
-            }
-            if (!key.get().validAt(issuedAt)) {
-                return "its envelope is signed with key " + signature.keyid() + ", not valid at issuedAt " + issuedAt;
-            }
-            signatures++;
-            return Ed25519.verify(key.get().publicKey(), signed, decode(signature.sig())) ? null
-                    : "its envelope's signature by " + actor + " does not verify";
-        }
-        return first == null ? "its envelope has no signature" : first;
+        recentCommands.put(envelopeHash, outcome.command());
     }
 
     /** Records verified so far, and how many the export's checkpoint says it holds (for progress). */

@@ -34,6 +34,12 @@ public class CompositionQueries {
                         rs.getTimestamp(4).toInstant(), rs.getString(5)), hostId, t, t);
     }
 
+    /** Every part that was ever installed in the host, in the order first assembled. */
+    public List<String> partsEver(String hostId) {
+        return jdbc.queryForList("SELECT part_id FROM composition WHERE host_id = ? GROUP BY part_id "
+                + "ORDER BY MIN(assembled_at), part_id", String.class, hostId);
+    }
+
     /** Where the part was last installed, if it was and is not installed anywhere now. */
     public Optional<Detachment> lastDetachment(String partId) {
         return jdbc.query("""
