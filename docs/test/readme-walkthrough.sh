@@ -62,6 +62,8 @@ ledger get "/api/v1/items?mark=GKS00%3F2345&kind=WEAPON&calibre=9x19mm" | grep -
   || fail "the trace report's first candidate is not the pistol"
 ledger verify-inclusion --record mark-record.json --url $URL --log-key log.vkey | grep -q '^OK record' \
   || fail "verify-inclusion did not verify the mark's record"
+ledger verify-bundle evidence.json --log-key log.vkey | grep -q "^OK evidence for $ITEM" \
+  || fail "verify-bundle did not verify the pistol's evidence bundle"
 echo "readme-walkthrough: every block ran, every check held"
 CHECKS
 

@@ -168,7 +168,7 @@ class EvidenceBundleTest {
     private static void refused(Consumer<ObjectNode> change, String named) {
         ObjectNode copy = (ObjectNode) LedgerTestClient.json(new String(bundle, StandardCharsets.UTF_8));
         change.accept(copy);
-        byte[] changed = CanonicalJson.canonicalize(copy);
+        byte[] changed = (CanonicalJson.canonicalString(copy) + "\n").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> EvidenceVerifier.verify(changed, logKey, policy))
                 .isInstanceOf(VerificationFailure.class).hasMessageContaining(named);
     }

@@ -23,7 +23,10 @@ public final class EvidenceBundle {
 
     private EvidenceBundle() {}
 
-    /** The bundle's bytes: canonical JSON, so a verifier can refuse any byte that is not part of its content. */
+    /**
+     * The bundle's bytes: canonical JSON and one newline (it is a file), so a verifier can refuse any byte
+     * that is not part of its content.
+     */
     public static byte[] write(String subject, String origin, String logKey, String checkpoint, List<Entry> entries,
                                Map<String, JsonNode> envelopes) {
         ObjectNode bundle = CanonicalJson.mapper().createObjectNode();
@@ -38,6 +41,12 @@ public final class EvidenceBundle {
         }
         ObjectNode envelopeMap = bundle.putObject("envelopes");
         envelopes.forEach(envelopeMap::set);
-        return CanonicalJson.canonicalize(bundle);
+        return withNewline(CanonicalJson.canonicalize(bundle));
+    }
+
+    static byte[] withNewline(byte[] json) {
+        byte[] file = java.util.Arrays.copyOf(json, json.length + 1);
+        file[json.length] = '\n';
+        return file;
     }
 }

@@ -59,9 +59,10 @@ public final class EvidenceVerifier {
         } catch (IOException e) {
             throw VerificationFailure.ofLog("the bundle is not JSON: " + e.getMessage());
         }
-        if (bundle == null || !bundle.isObject() || !Arrays.equals(CanonicalJson.canonicalize(bundle), bytes)) {
-            throw VerificationFailure.ofLog("the bundle is not an RFC 8785 canonical JSON object: bytes were changed "
-                    + "or added outside its content");
+        if (bundle == null || !bundle.isObject()
+                || !Arrays.equals(EvidenceBundle.withNewline(CanonicalJson.canonicalize(bundle)), bytes)) {
+            throw VerificationFailure.ofLog("the bundle is not an RFC 8785 canonical JSON object and one newline: "
+                    + "bytes were changed or added outside its content");
         }
         requireFields(bundle, BUNDLE_FIELDS, "the bundle");
         if (!EvidenceBundle.FORMAT.equals(bundle.path("format").asText())) {

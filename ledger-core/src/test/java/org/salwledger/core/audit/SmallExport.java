@@ -47,6 +47,10 @@ final class SmallExport {
     final List<String> lines = new ArrayList<>();
     final String checkpoint;
     final byte[] root;
+    /** The three records in log order, the envelope behind each (null for the bootstrap record), and their tree. */
+    final List<ObjectNode> records = new ArrayList<>();
+    final List<DsseEnvelope> envelopes;
+    final MerkleTree tree;
 
     SmallExport() {
         this(FNH);
@@ -64,6 +68,7 @@ final class SmallExport {
         Instant t2 = Instant.parse("2026-11-24T10:00:00Z");
         List<LedgerEvent> events = new ArrayList<>();
         List<DsseEnvelope> envelopes = new ArrayList<>();
+        this.envelopes = envelopes;
 
         CommandOrigin bootstrap = new CommandOrigin("ledger", Role.ADMIN, "BE", null, t0, t0.plusMillis(120));
         events.add(ChainHead.start(ActorStreams.of("admin")).seal(link -> new ActorRegistered("admin",
@@ -93,6 +98,7 @@ final class SmallExport {
         for (int i = 0; i < events.size(); i++) {
             LedgerEvent event = events.get(i);
             ObjectNode record = LedgerRecords.recordOf(event);
+            records.add(record);
             byte[] leaf = MerkleHashes.leaf(LedgerRecords.canonicalBytes(record));
             leaves.add(leaf);
             if (envelopes.get(i) != null) {
@@ -102,7 +108,8 @@ final class SmallExport {
             body.add(text(LogExport.recordLine(i, event.link().stream(), event.link().sequence(), leaf,
                     event.link().hash(), record)));
         }
-        root = new MerkleTree(leaves).root(leaves.size());
+        tree = new MerkleTree(leaves);
+        root = tree.root(leaves.size());
         checkpoint = SignedNote.sign(new Checkpoint(ORIGIN, leaves.size(), root).text(), ORIGIN, LOG);
         lines.add(text(LogExport.logLine(ORIGIN, leaves.size(), logKey().encode(), checkpoint)));
         lines.addAll(body);
