@@ -307,7 +307,29 @@ abstract class InvestigationContract extends RunningLedger {
         assertThat(ledger.submit(cdKey, cd, command("AnswerTraceRequest").put("traceId", traceId).put("outcome", "DECLINED")
                 .put("reason", "changed our mind")).problemType()).isEqualTo("urn:salw-ledger:problem:trace-answered");
 
+        theTracesEvidenceBundleVerifiesOfflineForItsPartiesOnly(traceId, token, policeKey, police);
         theLogKeepsTheTraceSealedFromAnyoneElse(traceId, token);
+    }
+
+    /** One file with the trace's confidential records and its candidates' custody chains, proven offline. */
+    void theTracesEvidenceBundleVerifiesOfflineForItsPartiesOnly(String traceId, String requesterToken, SigningKey outsiderKey,
+                                                                  String outsider) {
+        org.salwledger.core.log.NoteVerifierKey logKey = org.salwledger.core.log.NoteVerifierKey.parse(
+                ledger.get("/api/v1/log/key", null).body().trim());
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            LedgerTestClient.Answer bundle = ledger.get("/api/v1/traces/" + traceId + "/evidence", requesterToken);
+            assertThat(bundle.status()).as(bundle.body()).isEqualTo(200);
+            var verified = org.salwledger.core.audit.EvidenceVerifier.verify(
+                    bundle.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), logKey,
+                    org.salwledger.core.witness.WitnessPolicy.none());
+            assertThat(verified.subject()).isEqualTo(traceId);
+            assertThat(verified.records().stream().filter(r -> r.record().path("stream").asText().equals(traceId))
+                    .map(r -> r.record().path("type").asText())).containsExactly("TraceRequested", "TraceAcknowledged",
+                    "TraceInformationRequested", "TraceInformationProvided", "TraceAnswered");
+            assertThat(verified.records().stream().map(r -> r.record().path("type").asText())).contains("ItemManufactured");
+        });
+        assertThat(ledger.get("/api/v1/traces/" + traceId + "/evidence", ledger.session(outsiderKey, outsider)).status())
+                .isEqualTo(404);
     }
 
     /** The trace's records are leaves of the public log, yet an auditor's export shows their place, not their content. */

@@ -31,9 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds an item's evidence bundle against the published checkpoint: the item's stream, the identities
- * linked to it and every part ever installed in it (those the reader may read), then, to a fixed point,
- * the stream of every actor whose key signed one of those records, so the bundle carries the keys its
+ * Builds evidence bundles against the published checkpoint: the subject's streams (an item's, or a trace's
+ * and its candidates'), then, to a fixed point, the stream of every actor whose key signed one of those records, so the bundle carries the keys its
  * signatures are checked against. Records written after the checkpoint are left out: everything in the
  * bundle is proven by that one checkpoint.
  */
@@ -58,14 +57,34 @@ public class EvidenceBundles {
         this.access = access;
     }
 
+    /** An item's bundle: its stream, the identities linked to it and every part ever installed in it that the reader may read. */
     public byte[] forItem(String itemId, Reader reader) {
-        CheckpointPublisher.SignedCheckpoint published = checkpoints.published().orElseThrow(() ->
-                Refusal.notFound("no-checkpoint", "no checkpoint is published yet to prove the item's records against"));
-        Set<String> subjects = new LinkedHashSet<>();
-        subjects.add(itemId);
-        items.linkedItems(itemId).stream().filter(id -> access.canRead(reader, id)).forEach(subjects::add);
-        composition.partsEver(itemId).stream().filter(id -> access.canRead(reader, id)).forEach(subjects::add);
+        Set<String> subjects = new LinkedHashSet<>(itemAndRelated(itemId, id -> access.canRead(reader, id)));
+        return bundle(itemId, subjects);
+    }
 
+    /**
+     * A trace's bundle, for its parties: the trace's own stream (confidential to them) and each candidate
+     * item's streams, as the trace report shows them.
+     */
+    public byte[] forTrace(String traceId, List<String> candidates) {
+        Set<String> subjects = new LinkedHashSet<>();
+        subjects.add(traceId);
+        candidates.forEach(candidate -> subjects.addAll(itemAndRelated(candidate, id -> true)));
+        return bundle(traceId, subjects);
+    }
+
+    private List<String> itemAndRelated(String itemId, java.util.function.Predicate<String> readable) {
+        List<String> streams = new ArrayList<>();
+        streams.add(itemId);
+        items.linkedItems(itemId).stream().filter(readable).forEach(streams::add);
+        composition.partsEver(itemId).stream().filter(readable).forEach(streams::add);
+        return streams;
+    }
+
+    private byte[] bundle(String subject, Set<String> subjects) {
+        CheckpointPublisher.SignedCheckpoint published = checkpoints.published().orElseThrow(() ->
+                Refusal.notFound("no-checkpoint", "no checkpoint is published yet to prove the records against"));
         MerkleTree tree = log.tree();
         List<EvidenceBundle.Entry> entries = new ArrayList<>();
         Map<String, JsonNode> envelopes = new LinkedHashMap<>();
@@ -90,11 +109,11 @@ public class EvidenceBundles {
                 }
             }
         }
-        if (entries.stream().noneMatch(e -> e.record().path("stream").asText().equals(itemId))) {
-            throw Refusal.notFound("not-in-log", "item " + itemId + " is not under the published checkpoint yet");
+        if (entries.stream().noneMatch(e -> e.record().path("stream").asText().equals(subject))) {
+            throw Refusal.notFound("not-in-log", subject + " is not under the published checkpoint yet");
         }
         entries.sort(Comparator.comparingLong(EvidenceBundle.Entry::index));
-        return EvidenceBundle.write(itemId, key.origin(), key.verifierKey().encode(), published.note(), entries, envelopes);
+        return EvidenceBundle.write(subject, key.origin(), key.verifierKey().encode(), published.note(), entries, envelopes);
     }
 
     private static String signer(JsonNode envelope) {

@@ -10,6 +10,10 @@ import org.salwledger.core.command.Role;
 import org.salwledger.core.item.ItemIds;
 import org.salwledger.core.trace.TraceAnswered;
 import org.salwledger.projections.trace.TraceQueries;
+import org.salwledger.api.evidence.EvidenceBundles;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,7 +46,11 @@ public class TraceReadController {
     public record TraceSummary(String traceId, String status, String requester, String requestedState, String priority,
                                String submittedAt) {}
 
-    public TraceReadController(TraceQueries traces, TraceReports reports, StreamChain chain, Clock clock) {
+    private final EvidenceBundles bundles;
+
+    public TraceReadController(TraceQueries traces, TraceReports reports, StreamChain chain, Clock clock,
+                               EvidenceBundles bundles) {
+        this.bundles = bundles;
         this.traces = traces;
         this.reports = reports;
         this.chain = chain;
@@ -53,6 +61,28 @@ public class TraceReadController {
     @Operation(summary = "The trace request, its steps and their signed records, the trace report with proofs, "
             + "and who read it")
     public Trace trace(@PathVariable String traceId, Reader reader) {
+        TraceQueries.TraceView view = readByParty(traceId, reader);
+        List<String> candidates = candidates(view);
+        List<TraceQueries.Step> steps = traces.steps(traceId);
+        return new Trace(traceId, view.status(), view.requester(), view.requesterCountry(), view.requestedState(),
+                view.priority(), view.submittedAt(), view.acknowledgedAt(), view.answeredAt(), view.delayedUntil(),
+                useRestriction(steps), view.request(), steps, chain.records(traceId), reports.report(candidates),
+                traces.reads(traceId));
+    }
+
+    @GetMapping(path = "/{traceId}/evidence", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The trace's evidence bundle, for its parties: the trace's records, its candidate items' "
+            + "records, the signers' actor records, envelopes and inclusion proofs against the published checkpoint "
+            + "(docs/ledger-format.md §5.5; `ledger verify-bundle`)")
+    public ResponseEntity<byte[]> evidence(@PathVariable String traceId, Reader reader) {
+        TraceQueries.TraceView view = readByParty(traceId, reader);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence-" + traceId + ".json\"")
+                .body(bundles.forTrace(traceId, candidates(view)));
+    }
+
+    /** A trace is read by its requester and the requested State's authorities; every attempt is recorded. */
+    private TraceQueries.TraceView readByParty(String traceId, Reader reader) {
         if (!ItemIds.isItemId(traceId)) {
             throw notFound(traceId);
         }
@@ -63,13 +93,13 @@ public class TraceReadController {
         if (!allowed) {
             throw notFound(traceId);
         }
+        return view;
+    }
+
+    private static List<String> candidates(TraceQueries.TraceView view) {
         List<String> candidates = new ArrayList<>();
         view.request().path("candidateItems").forEach(id -> candidates.add(id.asText()));
-        List<TraceQueries.Step> steps = traces.steps(traceId);
-        return new Trace(traceId, view.status(), view.requester(), view.requesterCountry(), view.requestedState(),
-                view.priority(), view.submittedAt(), view.acknowledgedAt(), view.answeredAt(), view.delayedUntil(),
-                useRestriction(steps), view.request(), steps, chain.records(traceId), reports.report(candidates),
-                traces.reads(traceId));
+        return candidates;
     }
 
     /** The latest answer's restriction on the use of its information travels with every copy of the trace. */
