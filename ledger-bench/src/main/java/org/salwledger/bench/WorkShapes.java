@@ -29,8 +29,7 @@ final class WorkShapes {
         for (String envelope : madeEnvelopes.subList(0, size)) {
             // the ledger names an item after its ManufactureItem envelope (docs/ledger-format.md §2)
             String hash = CanonicalJson.mapper().readValue(envelope, org.salwledger.core.crypto.DsseEnvelope.class).hash();
-            itemIds.add(java.util.UUID.nameUUIDFromBytes(("item:" + hash).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                    .toString());
+            itemIds.add(org.salwledger.core.chain.NewStreamIds.item(hash));
         }
         String signedDispatch = maker.signToJson(dispatch);
         long started = System.nanoTime();

@@ -30,7 +30,8 @@ final class Output {
             err.println(answer.body());
             return 1;
         }
-        JsonNode json = parse(answer.body());
+        // parsed only to pick a field or list fields: a raw answer (an export, a bundle) is printed unread
+        JsonNode json = field != null || format == Format.text ? parse(answer.body()) : null;
         if (field != null) {
             JsonNode value = json == null ? null : field.startsWith("/") ? json.at(field) : json.get(field);
             if (value == null || value.isNull() || value.isMissingNode()) {

@@ -1,5 +1,6 @@
 package org.salwledger.api.item;
 
+import org.salwledger.core.chain.NewStreamIds;
 import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,9 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
 @RestController
 @RequestMapping(path = "/api/v1/items", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -39,7 +38,7 @@ public class ItemCommandController {
         var signed = verifier.verify(envelope, "ManufactureItem", ItemCommands.ManufactureItemBody.class);
         var b = signed.body();
         // Derived from the envelope, so a resubmission after a lost answer names the same item.
-        String itemId = UUID.nameUUIDFromBytes(("item:" + signed.envelopeHash()).getBytes(StandardCharsets.UTF_8)).toString();
+        String itemId = NewStreamIds.item(signed.envelopeHash());
         return submitter.submit(signed, origin -> new ManufactureItem(itemId, b.kind(), b.category(), b.partType(),
                 b.identityComponent(), b.make(), b.model(), b.calibre(), b.material(), b.production(),
                 b.yearOfManufacture(), b.description(), origin), Map.of("itemId", itemId));

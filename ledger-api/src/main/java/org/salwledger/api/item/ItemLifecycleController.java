@@ -1,5 +1,6 @@
 package org.salwledger.api.item;
 
+import org.salwledger.core.chain.NewStreamIds;
 import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,9 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** Loss, theft, recovery, seizure, unmarked registration, deactivation and destruction. */
@@ -153,7 +152,7 @@ public class ItemLifecycleController {
     public ResponseEntity<byte[]> registerUnmarked(@RequestBody byte[] envelope) {
         var signed = verifier.verify(envelope, "RegisterUnmarkedItem", ItemCommands.RegisterUnmarkedItemBody.class);
         var b = signed.body();
-        String itemId = UUID.nameUUIDFromBytes(("item:" + signed.envelopeHash()).getBytes(StandardCharsets.UTF_8)).toString();
+        String itemId = NewStreamIds.item(signed.envelopeHash());
         return submitter.submit(signed, origin -> new RegisterUnmarkedItem(itemId, b.kind(), b.category(), b.partType(),
                 b.make(), b.model(), b.calibre(), b.material(), b.production(), b.description(), b.place(),
                 b.observedMarkings(), origin), Map.of("itemId", itemId));

@@ -65,8 +65,7 @@ public class CommandDocumentation implements OperationCustomizer, OpenApiCustomi
     public Operation customize(Operation operation, HandlerMethod handler) {
         Accepts[] accepts = handler.getMethod().getAnnotationsByType(Accepts.class);
         if (accepts.length == 0) {
-            boolean needsSession = java.util.Arrays.stream(handler.getMethodParameters())
-                    .anyMatch(p -> p.getParameterType() == org.salwledger.api.auth.Reader.class);
+            boolean needsSession = OpenApiSetup.needsSession(handler);
             operation.setResponses(withProblems(operation.getResponses(), READ_PROBLEMS.stream()
                     .filter(status -> needsSession || status != 401 && status != 403).toList()));
             return operation;

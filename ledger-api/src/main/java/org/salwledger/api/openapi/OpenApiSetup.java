@@ -34,10 +34,14 @@ public class OpenApiSetup {
     }
 
     /** An operation that takes a {@link Reader} needs the bearer token. */
+    static boolean needsSession(org.springframework.web.method.HandlerMethod handler) {
+        return Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == Reader.class);
+    }
+
     @Bean
     public OperationCustomizer sessionRequirement() {
         return (operation, handler) -> {
-            if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == Reader.class)) {
+            if (needsSession(handler)) {
                 operation.addSecurityItem(new SecurityRequirement().addList(SESSION));
             }
             return operation;

@@ -1,5 +1,6 @@
 package org.salwledger.api.trace;
 
+import org.salwledger.core.chain.NewStreamIds;
 import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,10 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 @RestController
 @RequestMapping(path = "/api/v1/traces", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -46,8 +45,7 @@ public class TraceCommandController {
     public ResponseEntity<byte[]> submit(@RequestBody byte[] envelope) {
         var signed = verifier.verify(envelope, "SubmitTraceRequest", TraceCommands.SubmitTraceRequestBody.class);
         var b = signed.body();
-        String traceId = UUID.nameUUIDFromBytes(("trace:" + signed.envelopeHash()).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String traceId = NewStreamIds.trace(signed.envelopeHash());
         List<String> matched = candidates.match(b);
         String requestedState = candidates.requestedState(b.requestedState(), matched).orElse(null);
         return submitter.submit(signed, origin -> new SubmitTraceRequest(traceId, b.observedMarkings(), b.kind(),

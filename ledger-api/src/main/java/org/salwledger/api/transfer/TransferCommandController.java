@@ -1,5 +1,6 @@
 package org.salwledger.api.transfer;
 
+import org.salwledger.core.chain.NewStreamIds;
 import org.salwledger.api.intake.Accepts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,9 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
 import org.salwledger.api.intake.CommandSubmitter;
 import org.salwledger.api.intake.EnvelopeVerifier;
@@ -51,8 +50,7 @@ public class TransferCommandController {
         var signed = verifier.verify(envelope, "DispatchTransfer", TransferCommands.DispatchTransferBody.class);
         var b = signed.body();
         keepOpening(b.licenceCommitment(), opening);
-        String transferId = UUID.nameUUIDFromBytes(("transfer:" + signed.envelopeHash()).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String transferId = NewStreamIds.transfer(signed.envelopeHash());
         return submitter.submit(signed, origin -> new DispatchTransfer(transferId, b.itemIds(), b.consignee(), b.kind(),
                 b.dueBy(), b.exportLicence(), b.exportLicenceIssuedOn(), b.importingCountry(), b.endUserCertificate(),
                 b.transitCountries(), b.licenceCommitment(), origin),

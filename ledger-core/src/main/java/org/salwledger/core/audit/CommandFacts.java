@@ -1,16 +1,16 @@
 package org.salwledger.core.audit;
 
+import org.salwledger.core.chain.NewStreamIds;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A record's facts come from the signed command that caused it (docs/ledger-format.md §3.1): the
@@ -66,8 +66,9 @@ final class CommandFacts {
     private CommandFacts() {}
 
     /** The records that open a new stream, and the prefix its id derives from (docs §2). */
-    static final Map<String, String> NEW_STREAM_PREFIX = Map.of("ItemManufactured", "item:",
-            "ItemRegisteredUnmarked", "item:", "TransferDispatched", "transfer:", "TraceRequested", "trace:");
+    static final Map<String, String> NEW_STREAM_PREFIX = Map.of("ItemManufactured", NewStreamIds.ITEM,
+            "ItemRegisteredUnmarked", NewStreamIds.ITEM, "TransferDispatched", NewStreamIds.TRANSFER,
+            "TraceRequested", NewStreamIds.TRACE);
 
     /** Null when the record is what the command implies, else what is wrong. */
     static String problem(ObjectNode record, JsonNode command, String envelopeHash) {
@@ -79,7 +80,7 @@ final class CommandFacts {
         }
         String prefix = NEW_STREAM_PREFIX.get(recordType);
         if (prefix != null) {
-            String expected = UUID.nameUUIDFromBytes((prefix + envelopeHash).getBytes(StandardCharsets.UTF_8)).toString();
+            String expected = NewStreamIds.of(prefix, envelopeHash);
             if (!expected.equals(record.path("stream").asText())) {
                 return "it opens stream " + record.path("stream").asText() + ", but its envelope names " + expected;
             }
