@@ -42,12 +42,12 @@ class ModuleArchitectureTest {
 
     @ArchTest
     static final ArchRule serviceLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Web").definedBy("..api.actor..", "..api.item..", "..api.transfer..", "..api.trace..",
+            .layer("Web").definedBy("..api.actor..", "..api.item..", "..api.evidence..", "..api.transfer..", "..api.trace..",
                     "..api.alert..", "..api.report..", "..api.session..", "..api.openapi..")
             .layer("Intake").definedBy("..api.intake..")
             .layer("Reads").definedBy("..api.read..")
             .layer("Integrity").definedBy("..api.integrity..")
-            .layer("Log").definedBy("..api.log..")
+            .layer("Log").definedBy("..api.log..", "..api.witness..")
             .layer("Access").definedBy("..api.auth..", "..api.store..")
             .layer("Foundation").definedBy("..api.problem..", "..api.config..")
             .whereLayer("Web").mayNotBeAccessedByAnyLayer()

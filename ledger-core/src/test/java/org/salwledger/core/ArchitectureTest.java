@@ -23,7 +23,7 @@ class ArchitectureTest {
                     "org.springframework.jdbc..", "jakarta.servlet..");
 
     @ArchTest
-    static final ArchRule cryptoAndLogMathArePlainJava = noClasses().that().resideInAnyPackage("..core.crypto..", "..core.log..")
+    static final ArchRule cryptoAndLogMathArePlainJava = noClasses().that().resideInAnyPackage("..core.crypto..", "..core.log..", "..core.witness..")
             .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..");
 
     @ArchTest
@@ -31,7 +31,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Math").definedBy("..core.crypto..", "..core.log..")
+            .layer("Math").definedBy("..core.crypto..", "..core.log..", "..core.witness..")
             .layer("Kernel").definedBy("..core.command..", "..core.chain..", "..core.country..")
             .layer("Aggregates").definedBy("..core.actor..", "..core.item..", "..core.transfer..", "..core.trace..")
             .layer("Processes").definedBy("..core.composition..", "..core.cessation..", "..core.consignment..",

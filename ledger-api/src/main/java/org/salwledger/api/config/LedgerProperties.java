@@ -21,24 +21,13 @@ import java.time.Duration;
  * @param events      how views and the log writer read the event store
  * @param reads       reads that must see a write
  * @param protection  personal data sealed at rest
- * @param storage     housekeeping of the embedded H2 file
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @DefaultValue Commands commands,
                                @DefaultValue Sessions sessions, @DefaultValue Log log, @DefaultValue Alerts alerts,
                                @DefaultValue Integrity integrity, @DefaultValue Aggregates aggregates,
                                @DefaultValue Events events, @DefaultValue Reads reads,
-                               @DefaultValue Protection protection, @DefaultValue Storage storage) {
-
-    /**
-     * Housekeeping of the embedded H2 file (none on PostgreSQL, which vacuums itself).
-     *
-     * @param h2CompactionInterval  how often half-empty chunks of the H2 file are rewritten and dead ones freed
-     * @param h2CompactionFillRate  chunks less full than this percentage are rewritten
-     * @param h2CompactionBytes     at most this many bytes are rewritten per run, to bound the pause
-     */
-    public record Storage(@DefaultValue("PT10S") Duration h2CompactionInterval, @DefaultValue("80") int h2CompactionFillRate,
-                          @DefaultValue("16777216") int h2CompactionBytes) {}
+                               @DefaultValue Protection protection) {
 
     /**
      * The bootstrap administrator.
