@@ -51,7 +51,8 @@ public final class Benchmark {
      * from the last acknowledgement to a checkpoint covering every record.
      */
     public record Row(String store, String path, int commands, double perSecond, double p50Millis, double p99Millis,
-                      Double cpuMillisPerCommand, double bytesPerRecord, Double logLagP99Seconds,
+                      Double cpuMillisPerCommand, double bytesPerRecord, double bytesPerRecordAtRest,
+                      Double logLagP99Seconds,
                       Double logCatchUpSeconds) {}
 
     /**
@@ -95,20 +96,26 @@ public final class Benchmark {
     }
 
     private static Row plainAxon(Settings settings, Store store) throws Exception {
+        Load.Result measured;
+        long bytes;
+        int records = settings.warmup() + settings.commands();
         try (PlainAxon axon = new PlainAxon(store)) {
             Load load = new Load();
             load.run(settings.warmup(), settings.clients(), axon::create);
-            Load.Result measured = load.run(settings.commands(), settings.clients(), axon::create);
-            return new Row(store.name(), "plain Axon, in process, unsigned", settings.commands(), measured.perSecond(),
-                    measured.percentileMillis(0.50), measured.percentileMillis(0.99), null,
-                    (double) store.bytesOnDisk() / (settings.warmup() + settings.commands()), null, null);
+            measured = load.run(settings.commands(), settings.clients(), axon::create);
+            bytes = store.bytesOnDisk();
         }
+        return new Row(store.name(), "plain Axon, in process, unsigned", settings.commands(), measured.perSecond(),
+                measured.percentileMillis(0.50), measured.percentileMillis(0.99), null, (double) bytes / records,
+                (double) store.bytesAtRest() / records, null, null);
     }
 
     private static void ledger(Settings settings, Store store, Path log, List<Row> rows, List<Shapes> shapes)
             throws Exception {
         SigningKey admin = SigningKey.generate();
         Path dataDir = store instanceof Store.H2 h2 ? h2.dir() : Files.createTempDirectory("ledger-bench-node");
+        Row running;
+        long stored;
         try (LedgerNode node = LedgerNode.start(dataDir, admin, store.ledgerEnvironment(), log)) {
             LedgerClient client = new LedgerClient("http://localhost:" + node.port);
             SigningKey makerKey = SigningKey.generate();
@@ -134,14 +141,18 @@ public final class Benchmark {
             long records = awaitLogCovers(client, before + settings.commands(), Duration.ofMinutes(5));
             double catchUp = (System.nanoTime() - lastAck) / 1e9;
             lag.stop();
-            rows.add(new Row(store.name(), "ledger over HTTP, signed, views and log running", settings.commands(),
+            running = new Row(store.name(), "ledger over HTTP, signed, views and log running", settings.commands(),
                     measured.perSecond(), measured.percentileMillis(0.50), measured.percentileMillis(0.99),
-                    cpu.toNanos() / 1e6 / settings.commands(), (double) store.bytesOnDisk() / records,
-                    lag.p99Seconds(), catchUp));
+                    cpu.toNanos() / 1e6 / settings.commands(), (double) store.bytesOnDisk() / records, 0,
+                    lag.p99Seconds(), catchUp);
             List<String> made = new ArrayList<>(warmup);
             made.addAll(envelopes);
             shapes.add(WorkShapes.measure(settings, store, client, admin, maker, made));
+            stored = awaitLogCovers(client, -1, Duration.ofMinutes(5));
         }
+        rows.add(new Row(running.store(), running.path(), running.commands(), running.perSecond(), running.p50Millis(),
+                running.p99Millis(), running.cpuMillisPerCommand(), running.bytesPerRecord(),
+                (double) store.bytesAtRest() / stored, running.logLagP99Seconds(), running.logCatchUpSeconds()));
     }
 
     /** Envelopes signed before the clock starts; issuedAt stays within the ledger's clock skew for the run. */
@@ -243,12 +254,13 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s%n",
                 settings.warmup(), settings.commands(), settings.clients(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "%-11s %-48s %9s %8s %8s %11s %10s %9s %9s%n", "store", "path", "cmd/s",
-                "p50 ms", "p99 ms", "CPU ms/cmd", "bytes/rec", "lag p99", "catch-up");
+        System.out.printf(Locale.ROOT, "%-11s %-48s %9s %8s %8s %11s %10s %10s %9s %9s%n", "store", "path", "cmd/s",
+                "p50 ms", "p99 ms", "CPU ms/cmd", "bytes/rec", "at rest", "lag p99", "catch-up");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-11s %-48s %9.0f %8.1f %8.1f %11s %10.0f %9s %9s%n", r.store(), r.path(),
-                    r.perSecond(), r.p50Millis(), r.p99Millis(), format(r.cpuMillisPerCommand(), "%.2f"),
-                    r.bytesPerRecord(), format(r.logLagP99Seconds(), "%.2f s"), format(r.logCatchUpSeconds(), "%.2f s"));
+            System.out.printf(Locale.ROOT, "%-11s %-48s %9.0f %8.1f %8.1f %11s %10.0f %10.0f %9s %9s%n", r.store(),
+                    r.path(), r.perSecond(), r.p50Millis(), r.p99Millis(), format(r.cpuMillisPerCommand(), "%.2f"),
+                    r.bytesPerRecord(), r.bytesPerRecordAtRest(), format(r.logLagP99Seconds(), "%.2f s"),
+                    format(r.logCatchUpSeconds(), "%.2f s"));
         }
         for (int i = 0; i + 1 < rows.size(); i += 2) {
             System.out.printf(Locale.ROOT, "%s: the ledger does %.2f× plain Axon's commands/s%n", rows.get(i).store(),

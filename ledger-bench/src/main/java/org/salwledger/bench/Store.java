@@ -32,6 +32,15 @@ sealed interface Store {
     /** Bytes the store takes on disk now, tables and indexes included. */
     long bytesOnDisk();
 
+    /**
+     * Bytes it takes at rest, once nothing writes to it: H2 keeps the pages each commit replaced until its
+     * retention time ends and never shrinks the file while open, so it is measured after {@code SHUTDOWN
+     * COMPACT}; PostgreSQL updates in place, so its size now is its size at rest.
+     */
+    default long bytesAtRest() throws java.sql.SQLException {
+        return bytesOnDisk();
+    }
+
     record H2(Path dir) implements Store {
         /** The ledger's own H2 settings (application.yml), so the baseline pays for the same durability. */
         static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
@@ -56,6 +65,15 @@ sealed interface Store {
         /** Nothing beyond the data directory the node is started with. */
         public Map<String, String> ledgerEnvironment() {
             return Map.of();
+        }
+
+        /** Only once the node or the baseline that held the file has stopped. */
+        @Override
+        public long bytesAtRest() throws java.sql.SQLException {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url(), user(), password())) {
+                c.createStatement().execute("SHUTDOWN COMPACT");
+            }
+            return bytesOnDisk();
         }
 
         public long bytesOnDisk() {

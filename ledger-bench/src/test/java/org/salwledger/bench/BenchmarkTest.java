@@ -36,6 +36,7 @@ class BenchmarkTest {
             assertThat(row.perSecond()).isPositive();
             assertThat(row.p99Millis()).isGreaterThanOrEqualTo(row.p50Millis()).isPositive();
             assertThat(row.bytesPerRecord()).isPositive();
+            assertThat(row.bytesPerRecordAtRest()).isPositive();
         }
         Benchmark.Row ledger = rows.get(1);
         assertThat(ledger.cpuMillisPerCommand()).isPositive();
