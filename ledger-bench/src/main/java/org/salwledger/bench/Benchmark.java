@@ -22,16 +22,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Benchmark {
     /** What to run: warm-up and measured commands per path, concurrent clients, which stores. */
-    public record Settings(int warmup, int commands, int clients, List<String> stores, int consignment, int history) {
+    public record Settings(int warmup, int commands, int clients, List<String> stores, int consignment, int history,
+                           int witnesses) {
         public static Settings full() {
-            return new Settings(10_000, 20_000, 16, List.of("h2", "postgres"), 10_000, 2_000);
+            return new Settings(10_000, 20_000, 16, List.of("h2", "postgres"), 10_000, 2_000, 0);
         }
 
         /**
          * The full run, each figure overridable for a shorter or profiled run: {@code -Dbench.warmup},
          * {@code -Dbench.commands}, {@code -Dbench.clients}, {@code -Dbench.stores=h2,postgres},
          * {@code -Dbench.consignment} (items in the one dispatch, at most those manufactured),
-         * {@code -Dbench.history} (records added to one item, one at a time).
+         * {@code -Dbench.history} (records added to one item, one at a time), {@code -Dbench.witnesses} (witnesses
+         * the node's checkpoints must be cosigned by, a majority of them; {@link BenchWitnesses}).
          */
         public static Settings fromSystemProperties() {
             Settings full = full();
@@ -40,7 +42,8 @@ public final class Benchmark {
                     Integer.getInteger("bench.clients", full.clients()),
                     List.of(System.getProperty("bench.stores", String.join(",", full.stores())).split(",")),
                     Integer.getInteger("bench.consignment", full.consignment()),
-                    Integer.getInteger("bench.history", full.history()));
+                    Integer.getInteger("bench.history", full.history()),
+                    Integer.getInteger("bench.witnesses", full.witnesses()));
         }
     }
 
@@ -116,7 +119,8 @@ public final class Benchmark {
         Path dataDir = store instanceof Store.H2 h2 ? h2.dir() : Files.createTempDirectory("ledger-bench-node");
         Row running;
         long stored;
-        try (LedgerNode node = LedgerNode.start(dataDir, admin, store.ledgerEnvironment(), log)) {
+        try (BenchWitnesses witnesses = new BenchWitnesses(settings.witnesses(), Files.createTempDirectory("bench-witnesses"));
+             LedgerNode node = LedgerNode.start(dataDir, admin, witnesses.environment(store.ledgerEnvironment()), log)) {
             LedgerClient client = new LedgerClient("http://localhost:" + node.port);
             SigningKey makerKey = SigningKey.generate();
             LedgerClient.Answer registered = client.post("/api/v1/actors", new CommandSigner(admin, "admin").signToJson(
@@ -141,7 +145,8 @@ public final class Benchmark {
             long records = awaitLogCovers(client, before + settings.commands(), Duration.ofMinutes(5));
             double catchUp = (System.nanoTime() - lastAck) / 1e9;
             lag.stop();
-            running = new Row(store.name(), "ledger over HTTP, signed, views and log running", settings.commands(),
+            running = new Row(store.name(), witnesses.describe("ledger over HTTP, signed, views and log running"),
+                    settings.commands(),
                     measured.perSecond(), measured.percentileMillis(0.50), measured.percentileMillis(0.99),
                     cpu.toNanos() / 1e6 / settings.commands(), (double) store.bytesOnDisk() / records, 0,
                     lag.p99Seconds(), catchUp);
@@ -254,10 +259,10 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s%n",
                 settings.warmup(), settings.commands(), settings.clients(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "%-11s %-48s %9s %8s %8s %11s %10s %10s %9s %9s%n", "store", "path", "cmd/s",
+        System.out.printf(Locale.ROOT, "%-11s %-66s %9s %8s %8s %11s %10s %10s %9s %9s%n", "store", "path", "cmd/s",
                 "p50 ms", "p99 ms", "CPU ms/cmd", "bytes/rec", "at rest", "lag p99", "catch-up");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-11s %-48s %9.0f %8.1f %8.1f %11s %10.0f %10.0f %9s %9s%n", r.store(),
+            System.out.printf(Locale.ROOT, "%-11s %-66s %9.0f %8.1f %8.1f %11s %10.0f %10.0f %9s %9s%n", r.store(),
                     r.path(), r.perSecond(), r.p50Millis(), r.p99Millis(), format(r.cpuMillisPerCommand(), "%.2f"),
                     r.bytesPerRecord(), r.bytesPerRecordAtRest(), format(r.logLagP99Seconds(), "%.2f s"),
                     format(r.logCatchUpSeconds(), "%.2f s"));

@@ -23,7 +23,7 @@ class BenchmarkTest {
 
     @Test
     void bothPathsRunAndReportFigures() throws Exception {
-        Benchmark.Settings settings = new Benchmark.Settings(50, 200, 4, List.of("h2"), 100, 30);
+        Benchmark.Settings settings = new Benchmark.Settings(50, 200, 4, List.of("h2"), 100, 30, 3);
         Benchmark.Result result = Benchmark.run(settings, work);
         Benchmark.print(result, settings);
         Path json = work.resolve("result.json");
@@ -31,7 +31,7 @@ class BenchmarkTest {
         List<Benchmark.Row> rows = result.rows();
 
         assertThat(rows).extracting(Benchmark.Row::path).containsExactly("plain Axon, in process, unsigned",
-                "ledger over HTTP, signed, views and log running");
+                "ledger over HTTP, signed, views and log running, 3 witnesses (quorum 2)");
         for (Benchmark.Row row : rows) {
             assertThat(row.perSecond()).isPositive();
             assertThat(row.p99Millis()).isGreaterThanOrEqualTo(row.p50Millis()).isPositive();
