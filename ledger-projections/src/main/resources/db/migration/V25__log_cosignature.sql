@@ -8,3 +8,6 @@ CREATE TABLE log_cosignature (
     cosigned_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (tree_size, witness)
 );
+
+-- a witness's latest cosignature (where to submit from, its lag) is one index seek, however long the log runs
+CREATE INDEX log_cosignature_by_witness ON log_cosignature (witness, tree_size);

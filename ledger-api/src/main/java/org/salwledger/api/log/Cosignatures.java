@@ -38,18 +38,24 @@ public class Cosignatures {
                 Long.class, witness);
     }
 
+    /** When {@code witness} made its latest cosignature (of the largest size it cosigned). */
     public Optional<Instant> lastCosigned(String witness) {
-        Timestamp at = jdbc.queryForObject("SELECT MAX(cosigned_at) FROM log_cosignature WHERE witness = ?",
-                Timestamp.class, witness);
-        return Optional.ofNullable(at).map(Timestamp::toInstant);
+        return jdbc.query("SELECT cosigned_at FROM log_cosignature WHERE witness = ? ORDER BY tree_size DESC LIMIT 1",
+                (rs, i) -> rs.getTimestamp(1).toInstant(), witness).stream().findFirst();
     }
 
-    /** The largest checkpoint size that a quorum of the policy's witnesses cosigned. */
+    /**
+     * The largest checkpoint size that a quorum of the policy's witnesses cosigned: checkpoints from the
+     * latest down, each counted by its key, so a read costs the few newest checkpoints, not the whole table.
+     */
     Optional<Long> quorumSize() {
         List<Object> args = new ArrayList<>(names());
         args.add(policy.quorum());
-        return jdbc.query("SELECT tree_size FROM log_cosignature WHERE witness IN (" + marks() + ") "
-                        + "GROUP BY tree_size HAVING COUNT(*) >= ? ORDER BY tree_size DESC LIMIT 1",
+        // from the largest size anyone cosigned down: checkpoints signed while witnesses were away are skipped
+        return jdbc.query("SELECT c.tree_size FROM log_checkpoint c "
+                        + "WHERE c.tree_size <= (SELECT MAX(tree_size) FROM log_cosignature) AND (SELECT COUNT(*) "
+                        + "FROM log_cosignature s WHERE s.tree_size = c.tree_size AND s.witness IN (" + marks() + ")) >= ? "
+                        + "ORDER BY c.tree_size DESC LIMIT 1",
                 (rs, i) -> rs.getLong(1), args.toArray()).stream().findFirst();
     }
 
