@@ -20,6 +20,7 @@ import java.util.List;
 import org.salwledger.api.item.MarkSearchService.MarkSearch;
 import org.salwledger.api.item.MarkSearchService.MarkSearchRequest;
 
+import org.salwledger.api.evidence.EvidenceBundles;
 import org.salwledger.api.read.ReadAccess;
 import org.salwledger.api.read.StreamChain;
 /** Item reads; an item the reader may not see answers exactly like an item that does not exist. */
@@ -40,8 +41,11 @@ public class ItemReadController {
 
     private final LogIntegrity integrity;
 
+    private final EvidenceBundles bundles;
+
     public ItemReadController(ItemQueries items, ReadAccess access, StreamChain chain, CompositionQueries compositions,
-                              MarkSearchService search, LogIntegrity integrity) {
+                              MarkSearchService search, LogIntegrity integrity, EvidenceBundles bundles) {
+        this.bundles = bundles;
         this.integrity = integrity;
         this.search = search;
         this.items = items;
@@ -94,6 +98,18 @@ public class ItemReadController {
     public StreamChain.Chain itemChain(@PathVariable String itemId, Reader reader) {
         visible(itemId, reader);
         return chain.of(itemId);
+    }
+
+    @GetMapping(path = "/{itemId}/evidence", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The item's evidence bundle: its records, its linked identities' and parts' records, the "
+            + "signers' actor records, their envelopes and an inclusion proof for each against the published "
+            + "(witness-cosigned) checkpoint; canonical JSON, verified offline by `ledger verify-bundle`")
+    public org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable String itemId, Reader reader) {
+        visible(itemId, reader);
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"evidence-" + itemId + ".json\"")
+                .body(bundles.forItem(itemId, reader));
     }
 
     @GetMapping("/{itemId}/composition")
