@@ -78,6 +78,14 @@ public class CheckpointWitnessing {
         });
     }
 
+    /** Submissions still waiting on a witness stop with the node. */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (rounds != null) {
+            rounds.shutdownNow();
+        }
+    }
+
     /** The size the witness cosigned last, as far as this node knows; the lag metric reads it. */
     long witnessSize(String witness) {
         return witnessSize.computeIfAbsent(witness, cosignatures::cosignedSize);
