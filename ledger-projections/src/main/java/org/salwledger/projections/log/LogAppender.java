@@ -2,6 +2,7 @@ package org.salwledger.projections.log;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.log.MerkleHashes;
@@ -24,6 +25,7 @@ public class LogAppender {
     private final JdbcTemplate jdbc;
     private final LogAnchor anchor;
     private final LogIntegrity integrity;
+    private final RightEdge edge = new RightEdge();
 
     public LogAppender(JdbcTemplate jdbc, LogAnchor anchor, LogIntegrity integrity) {
         this.jdbc = jdbc;
@@ -49,8 +51,9 @@ public class LogAppender {
             }
             return;
         }
-        // MAX over the primary key is an index lookup; COUNT(*) would scan on PostgreSQL.
-        long index = jdbc.queryForObject("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaf", Long.class);
+        long index = edge.nextIndex(() -> jdbc.queryForObject("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaf",
+                Long.class));
+        forgetOnRollback();
         if (index < anchor.signedSize()) {
             // Never rebuild a log that was signed: the leaves it committed to are gone.
             throw integrity.report(new IntegrityViolation("log size " + index, "the log holds " + index
@@ -65,14 +68,33 @@ public class LogAppender {
         byte[] hash = leafHash;
         int level = 0;
         long at = index;
-        jdbc.update("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)", level, at, hash);
+        insertNode(level, at, hash);
         while ((at & 1) == 1) {
-            byte[] left = jdbc.queryForObject("SELECT hash FROM log_node WHERE level = ? AND node_index = ?",
-                    byte[].class, level, at - 1);
+            int leftLevel = level;
+            long leftIndex = at - 1;
+            byte[] left = edge.node(level, at - 1).orElseGet(() -> jdbc.queryForObject(
+                    "SELECT hash FROM log_node WHERE level = ? AND node_index = ?", byte[].class, leftLevel, leftIndex));
             hash = MerkleHashes.node(left, hash);
             level++;
             at >>= 1;
-            jdbc.update("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)", level, at, hash);
+            insertNode(level, at, hash);
+        }
+        edge.appended(index);
+    }
+
+    private void insertNode(int level, long at, byte[] hash) {
+        jdbc.update("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)", level, at, hash);
+        edge.completed(level, at, hash);
+    }
+
+    /**
+     * What this writer remembers between records is only a shortcut for two reads (the next index and the left
+     * siblings up the right edge): a rolled-back batch forgets it. A stale memory cannot write a wrong tree
+     * either: it would name an index the log already holds, and the primary key refuses that leaf.
+     */
+    private void forgetOnRollback() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().onRollback(unitOfWork -> edge.forget());
         }
     }
 }
