@@ -26,6 +26,7 @@ public class LogAppender {
     private final LogAnchor anchor;
     private final LogIntegrity integrity;
     private final RightEdge edge = new RightEdge();
+    private static final String BATCH_STARTED = LogAppender.class.getName() + ".batchStarted";
 
     public LogAppender(JdbcTemplate jdbc, LogAnchor anchor, LogIntegrity integrity) {
         this.jdbc = jdbc;
@@ -51,9 +52,9 @@ public class LogAppender {
             }
             return;
         }
+        startOfBatch();
         long index = edge.nextIndex(() -> jdbc.queryForObject("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaf",
                 Long.class));
-        forgetOnRollback();
         if (index < anchor.signedSize()) {
             // Never rebuild a log that was signed: the leaves it committed to are gone.
             throw integrity.report(new IntegrityViolation("log size " + index, "the log holds " + index
@@ -89,12 +90,17 @@ public class LogAppender {
 
     /**
      * What this writer remembers between records is only a shortcut for two reads (the next index and the left
-     * siblings up the right edge): a rolled-back batch forgets it. A stale memory cannot write a wrong tree
-     * either: it would name an index the log already holds, and the primary key refuses that leaf.
+     * siblings up the right edge), and only within one batch: the first record of each unit of work reads them
+     * from the database again, so a rolled-back batch or another node's appends can never leave it stale.
      */
-    private void forgetOnRollback() {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().onRollback(unitOfWork -> edge.forget());
+    private void startOfBatch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            edge.forget();
+            return;
         }
+        CurrentUnitOfWork.get().getOrComputeResource(BATCH_STARTED, key -> {
+            edge.forget();
+            return Boolean.TRUE;
+        });
     }
 }

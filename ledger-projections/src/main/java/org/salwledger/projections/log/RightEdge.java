@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * completed — a node is stored before its parent is computed, so its left sibling is the one before it
  * (nodes of a level are completed left to right). Saves the two reads per record the database would
  * otherwise answer.
- * Only the single writer thread touches it.
+ * Only the single writer thread touches it, and only within one batch (LogAppender forgets it at the start
+ * of each unit of work).
  */
 final class RightEdge {
     private record Node(long index, byte[] hash) {}
