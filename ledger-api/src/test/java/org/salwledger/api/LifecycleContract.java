@@ -82,6 +82,10 @@ abstract class LifecycleContract extends RunningLedger {
 
     @Test
     void aPolymerPistolFromFactoryToDestructionAndBeyond() {
+        java.time.Instant started = java.time.Instant.now();
+        String kept = ok(fnhKey, fnh, command("ManufactureItem").put("kind", "WEAPON").put("category", "RIFLE_OR_CARBINE")
+                .put("make", "FN Herstal").put("model", "SCAR-L").put("calibre", "5.56x45mm").put("material", "METAL")
+                .put("production", "INDUSTRIAL")).get("itemId").asText();
         String serial = "GKS" + s;
         String pistol = ok(fnhKey, fnh, command("ManufactureItem").put("kind", "WEAPON")
                 .put("category", "REVOLVER_OR_SELF_LOADING_PISTOL").put("identityComponent", "FRAME").put("make", "FN Herstal")
@@ -168,6 +172,48 @@ abstract class LifecycleContract extends RunningLedger {
         ChainCheck.verify(chain, Map.of(fnhKey.keyId(), fnhKey.publicKey(), cdKey.keyId(), cdKey.publicKey(),
                 dealerKey.keyId(), dealerKey.publicKey(), policeKey.keyId(), policeKey.publicKey()));
         assertThat(ledger.get("/api/v1/items/" + pistol, token).json().get("status").asText()).isEqualTo("SEIZED");
+        epcisOfTheLifecycle(started, pistol, fcu, kept, token);
+    }
+
+    /** The same life as EPCIS 2.0: by item, and as windows of every record, paged and scoped to the reader. */
+    private void epcisOfTheLifecycle(java.time.Instant started, String pistol, String fcu, String kept, String token) {
+        JsonNode events = EpcisCheck.events(ledger, "/api/v1/items/" + pistol + "/epcis", token);
+        assertThat(EpcisCheck.recordTypes(events)).containsExactlyElementsOf(historyTypes(pistol, token));
+        assertThat(events.get(0).get("bizStep").asText()).isEqualTo("commissioning");
+        assertThat(events.get(3).at("/bizTransactionList/0/bizTransaction").asText()).contains("/transfer/");
+        assertThat(events.get(14).get("action").asText()).isEqualTo("DELETE");
+        assertThat(EpcisCheck.recordTypes(EpcisCheck.events(ledger, "/api/v1/items/" + fcu + "/epcis", token)))
+                .contains("ItemAssembledInto", "ItemDetachedFrom");
+        String dealerToken = ledger.session(dealerKey, dealer);
+        assertThat(ledger.get("/api/v1/items/" + kept + "/epcis", dealerToken).status()).isEqualTo(404);
+
+        String window = "/api/v1/epcis/events?from=" + started + "&to=" + java.time.Instant.now().plusSeconds(1);
+        List<String> all = windowEventIds(window + "&perPage=7", token);
+        List<String> pistolIds = events.findValuesAsText("eventID");
+        assertThat(all).containsAll(pistolIds).doesNotHaveDuplicates()
+                .anySatisfy(id -> assertThat(id).contains("/record/" + kept + "/"));
+        assertThat(all).noneSatisfy(id -> assertThat(id).contains("/record/" + fcu + "/2"));
+        List<String> dealers = windowEventIds(window, dealerToken);
+        assertThat(dealers).containsAll(pistolIds).noneSatisfy(id -> assertThat(id).contains("/record/" + kept + "/"));
+
+        assertThat(ledger.get(window + "&perPage=0", token).problemType()).isEqualTo("urn:salw-ledger:problem:invalid-query");
+        assertThat(ledger.get("/api/v1/epcis/events?from=yesterday", token).problemType())
+                .isEqualTo("urn:salw-ledger:problem:invalid-query");
+        assertThat(ledger.get(window + "&nextPageToken=bm90LWEtdG9rZW4", token).status()).isEqualTo(400);
+    }
+
+    /** Every page of a window, each checked in both bindings, following Link rel="next". */
+    private List<String> windowEventIds(String path, String token) {
+        List<String> ids = new java.util.ArrayList<>();
+        String page = path;
+        int pages = 0;
+        while (page != null) {
+            ids.addAll(EpcisCheck.events(ledger, page, token).findValuesAsText("eventID"));
+            String link = ledger.get(page, token).header("Link").orElse(null);
+            page = link == null ? null : link.substring(1, link.indexOf('>'));
+            assertThat(++pages).isLessThan(100);
+        }
+        return ids;
     }
 
     private ObjectNode transferCommand(String item) {
@@ -193,6 +239,9 @@ abstract class LifecycleContract extends RunningLedger {
         assertThat(item.get("production").asText()).isEqualTo("ADDITIVE");
         assertThat(item.get("custodian").asText()).isEqualTo(police);
         assertThat(item.get("manufacturer").isNull()).isTrue();
+        JsonNode epcis = EpcisCheck.events(ledger, "/api/v1/items/" + printed + "/epcis", token);
+        assertThat(EpcisCheck.recordTypes(epcis)).containsExactly("ItemRegisteredUnmarked", "ItemMarked");
+        assertThat(epcis.get(0).at("/ilmd/salw:production").asText()).isEqualTo("ADDITIVE");
         String second = ok(policeKey, police, unmarked.deepCopy().put("description", "second printed pistol"))
                 .get("itemId").asText();
         refused(policeKey, police, command("MarkItem").put("itemId", second).put("markType", "CONFISCATION")
@@ -226,6 +275,17 @@ abstract class LifecycleContract extends RunningLedger {
                 .put("production", "INDUSTRIAL")).get("itemId").asText();
         refused(policeKey, police, command("ReportRecovered").put("itemId", other).put("place", "x"), 409, "item-not-lost-or-stolen");
         ok(policeKey, police, command("SeizeItem").put("itemId", other).put("place", "Antwerp port").put("reason", "no licence"));
+
+        String token = ledger.session(investigatorKey, investigator);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(historyTypes(rifle, token)).endsWith("ItemLost", "ItemStolen");
+            assertThat(historyTypes(other, token)).endsWith("ItemSeized");
+        });
+        JsonNode lostAndStolen = EpcisCheck.events(ledger, "/api/v1/items/" + rifle + "/epcis", token);
+        assertThat(EpcisCheck.recordTypes(lostAndStolen)).endsWith("ItemMarked", "ItemLost", "ItemStolen");
+        assertThat(lostAndStolen.findValuesAsText("disposition")).endsWith("unknown", "stolen");
+        JsonNode seized = EpcisCheck.events(ledger, "/api/v1/items/" + other + "/epcis", token);
+        assertThat(seized.get(1).at("/destinationList/0/destination").asText()).endsWith("/actor/" + police);
     }
 
     private String part(String partType, String model) {
@@ -341,6 +401,13 @@ abstract class LifecycleContract extends RunningLedger {
         assertThat(events.get(2).at("/facts/correctedHash").asText()).isEqualTo(markHash);
         assertThat(ledger.get("/api/v1/items?mark=FNC" + s + "0", token).json().get("items").findValuesAsText("itemId"))
                 .containsExactly(rifle);
+        JsonNode epcis = EpcisCheck.events(ledger, "/api/v1/items/" + rifle + "/epcis", token);
+        assertThat(EpcisCheck.recordTypes(epcis)).containsExactly("ItemManufactured", "ItemMarked", "RecordCorrected",
+                "ItemTransformed");
+        assertThat(epcis.at("/1/errorDeclaration/correctiveEventIDs/0").asText()).isEqualTo(epcis.at("/2/eventID").asText());
+        assertThat(epcis.at("/1/salw:serial").asText()).isEqualTo("FNC" + s + "O");
+        assertThat(epcis.at("/2/salw:serial").asText()).isEqualTo("FNC" + s + "0");
+        assertThat(epcis.at("/3/type").asText()).isEqualTo("TransformationEvent");
 
         // an item recovered with its serial ground off turns out, after restoration, to be the rifle
         String unmarked = ok(policeKey, police, command("RegisterUnmarkedItem").put("kind", "WEAPON")
@@ -384,6 +451,8 @@ abstract class LifecycleContract extends RunningLedger {
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                 assertThat(ledger.get("/api/v1/items/" + a, token).json().get("custodian").asText()).isEqualTo(beAuth));
         assertThat(historyTypes(a, token)).endsWith("ItemHandedOver");
+        JsonNode handedOver = EpcisCheck.events(ledger, "/api/v1/items/" + a + "/epcis", token);
+        assertThat(handedOver.get(handedOver.size() - 1).at("/destinationList/0/destination").asText()).endsWith("/actor/" + beAuth);
     }
 
     @Test

@@ -42,7 +42,7 @@ class ModuleArchitectureTest {
 
     @ArchTest
     static final ArchRule serviceLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Web").definedBy("..api.actor..", "..api.item..", "..api.evidence..", "..api.transfer..", "..api.trace..",
+            .layer("Web").definedBy("..api.actor..", "..api.item..", "..api.evidence..", "..api.epcis..", "..api.transfer..", "..api.trace..",
                     "..api.alert..", "..api.report..", "..api.session..", "..api.openapi..")
             .layer("Intake").definedBy("..api.intake..")
             .layer("Reads").definedBy("..api.read..")

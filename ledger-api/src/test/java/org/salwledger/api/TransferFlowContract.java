@@ -173,6 +173,9 @@ abstract class TransferFlowContract extends RunningLedger {
             assertThat(item.get("status").asText()).isEqualTo("ACTIVE");
             assertThat(item.get("custodian").asText()).isEqualTo(fnh);
         });
+        JsonNode returned = EpcisCheck.events(ledger, "/api/v1/items/" + more.get(0) + "/epcis", token);
+        assertThat(EpcisCheck.recordTypes(returned)).endsWith("ItemDispatched", "ItemReturned");
+        assertThat(returned.get(returned.size() - 1).get("disposition").asText()).isEqualTo("returned");
         // back in the sender's custody, the item can leave again
         assertThat(ledger.submit(fnhKey, fnh, export(more)).status()).isEqualTo(201);
     }

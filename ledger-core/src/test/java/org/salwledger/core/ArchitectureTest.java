@@ -23,7 +23,8 @@ class ArchitectureTest {
                     "org.springframework.jdbc..", "jakarta.servlet..");
 
     @ArchTest
-    static final ArchRule cryptoAndLogMathArePlainJava = noClasses().that().resideInAnyPackage("..core.crypto..", "..core.log..", "..core.witness..")
+    static final ArchRule mathAndExportsArePlainJava = noClasses().that().resideInAnyPackage("..core.crypto..", "..core.log..",
+                    "..core.witness..", "..core.epcis..")
             .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "org.springframework..");
 
     @ArchTest
@@ -37,9 +38,11 @@ class ArchitectureTest {
             .layer("Processes").definedBy("..core.composition..", "..core.cessation..", "..core.consignment..",
                     "..core.report..", "..core.identity..")
             .layer("Audit").definedBy("..core.audit..")
+            .layer("Export").definedBy("..core.epcis..")
             .whereLayer("Audit").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Export").mayNotBeAccessedByAnyLayer()
             .whereLayer("Processes").mayOnlyBeAccessedByLayers("Audit")
             .whereLayer("Aggregates").mayOnlyBeAccessedByLayers("Processes", "Audit")
             .whereLayer("Kernel").mayOnlyBeAccessedByLayers("Aggregates", "Processes", "Audit")
-            .whereLayer("Math").mayOnlyBeAccessedByLayers("Kernel", "Aggregates", "Processes", "Audit");
+            .whereLayer("Math").mayOnlyBeAccessedByLayers("Kernel", "Aggregates", "Processes", "Audit", "Export");
 }

@@ -6,8 +6,6 @@ import org.salwledger.core.command.Refusal;
 import org.salwledger.api.auth.Reader;
 import org.salwledger.projections.composition.CompositionQueries;
 import org.salwledger.projections.item.ItemQueries;
-import org.salwledger.projections.log.IntegrityViolation;
-import org.salwledger.projections.log.LogIntegrity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,6 +21,7 @@ import org.salwledger.api.item.MarkSearchService.MarkSearchRequest;
 import org.salwledger.api.evidence.EvidenceBundles;
 import org.salwledger.api.read.ReadAccess;
 import org.salwledger.api.read.StreamChain;
+import org.salwledger.api.read.VerifiedHistory;
 /** Item reads; an item the reader may not see answers exactly like an item that does not exist. */
 @RestController
 @RequestMapping("/api/v1/items")
@@ -39,14 +38,14 @@ public class ItemReadController {
 
     public record Composition(String itemId, String at, List<CompositionQueries.InstalledPart> parts) {}
 
-    private final LogIntegrity integrity;
+    private final VerifiedHistory history;
 
     private final EvidenceBundles bundles;
 
     public ItemReadController(ItemQueries items, ReadAccess access, StreamChain chain, CompositionQueries compositions,
-                              MarkSearchService search, LogIntegrity integrity, EvidenceBundles bundles) {
+                              MarkSearchService search, VerifiedHistory history, EvidenceBundles bundles) {
         this.bundles = bundles;
-        this.integrity = integrity;
+        this.history = history;
         this.search = search;
         this.items = items;
         this.access = access;
@@ -66,31 +65,17 @@ public class ItemReadController {
     public History history(@PathVariable String itemId, Reader reader) {
         visible(itemId, reader);
         List<String> linked = items.linkedItems(itemId);
-        List<ItemQueries.HistoryEntry> events = new java.util.ArrayList<>(verifiedHistory(itemId));
+        List<ItemQueries.HistoryEntry> events = new java.util.ArrayList<>(history.of(itemId));
         // Linked identities are one physical item: their histories join, in the order they were recorded.
-        linked.stream().filter(id -> access.canRead(reader, id)).forEach(id -> events.addAll(verifiedHistory(id)));
+        linked.stream().filter(id -> access.canRead(reader, id)).forEach(id -> events.addAll(history.of(id)));
         // A weapon's marks are on its identity component: they are part of the weapon's timeline.
         var identityMarks = items.identityMarkRecords(itemId);
-        identityMarks.forEach((part, sequences) -> verifiedHistory(part).stream()
+        identityMarks.forEach((part, sequences) -> history.of(part).stream()
                 .filter(e -> sequences.contains(e.sequence())).forEach(events::add));
         if (!linked.isEmpty() || !identityMarks.isEmpty()) {
             events.sort(ItemQueries.HistoryEntry.IN_RECORDED_ORDER);
         }
         return new History(itemId, linked, events);
-    }
-
-    /** The view's timeline, served only if each entry is the record its stream's verified chain holds. */
-    private List<ItemQueries.HistoryEntry> verifiedHistory(String itemId) {
-        List<ItemQueries.HistoryEntry> history = items.history(itemId);
-        List<StreamChain.Entry> records = chain.records(itemId);
-        for (ItemQueries.HistoryEntry entry : history) {
-            if (entry.sequence() >= records.size()
-                    || !records.get((int) entry.sequence()).hash().equals(entry.recordHash())) {
-                throw integrity.report(new IntegrityViolation(IntegrityViolation.record(itemId, entry.sequence()),
-                        "the history view shows another record than the event store's verified chain"));
-            }
-        }
-        return history;
     }
 
     @GetMapping("/{itemId}/chain")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.item.marking.Serials;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -153,12 +154,37 @@ public class ItemQueries {
     }
 
     public List<HistoryEntry> history(String itemId) {
-        return jdbc.query("SELECT item_id, sequence, type, actor_id, occurred_at, recorded_at, facts, corrected_facts, "
-                        + "corrected_in, record_hash FROM item_history WHERE item_id = ? ORDER BY sequence",
-                (rs, i) -> new HistoryEntry(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), json(rs.getBytes(7)),
-                        rs.getBytes(8) == null ? null : json(rs.getBytes(8)), (Long) rs.getObject(9, Long.class),
-                        rs.getString(10)), itemId);
+        return jdbc.query(HISTORY_COLUMNS + "WHERE item_id = ? ORDER BY sequence", ItemQueries::historyEntry, itemId);
+    }
+
+    private static final String HISTORY_COLUMNS = "SELECT item_id, sequence, type, actor_id, occurred_at, recorded_at, "
+            + "facts, corrected_facts, corrected_in, record_hash FROM item_history ";
+
+    private static HistoryEntry historyEntry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new HistoryEntry(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), json(rs.getBytes(7)), rs.getBytes(8) == null ? null : json(rs.getBytes(8)),
+                (Long) rs.getObject(9, Long.class), rs.getString(10));
+    }
+
+    /** Where a page of {@link #recordedBetween} ended: the next page starts after this record. */
+    public record RecordedCursor(String recordedAt, String itemId, long sequence) {}
+
+    /**
+     * Records of every item recorded in [{@code fromInclusive}, {@code toExclusive}), after {@code after}, in a
+     * stable order, at most {@code limit}. recorded_at is RFC 3339 text of varying precision, which orders as
+     * text only to the whole second: callers pass whole-second bounds that cover their window and keep the
+     * exact instants themselves.
+     */
+    public List<HistoryEntry> recordedBetween(String fromInclusive, String toExclusive, RecordedCursor after, int limit) {
+        String columns = HISTORY_COLUMNS + "WHERE recorded_at >= ? AND recorded_at < ? ";
+        String order = " ORDER BY recorded_at, item_id, sequence LIMIT ?";
+        RowMapper<HistoryEntry> rows = ItemQueries::historyEntry;
+        if (after == null) {
+            return jdbc.query(columns + order, rows, fromInclusive, toExclusive, limit);
+        }
+        return jdbc.query(columns + "AND (recorded_at > ? OR (recorded_at = ? AND (item_id > ? OR (item_id = ? AND sequence > ?))))"
+                        + order, rows, fromInclusive, toExclusive, after.recordedAt(), after.recordedAt(), after.itemId(),
+                after.itemId(), after.sequence(), limit);
     }
 
     /** Items recorded as the same physical item as this one (LinkIdentity). */
