@@ -64,6 +64,8 @@ ledger verify-inclusion --record mark-record.json --url $URL --log-key log.vkey 
   || fail "verify-inclusion did not verify the mark's record"
 ledger verify-bundle evidence.json --log-key log.vkey | grep -q "^OK evidence for $ITEM" \
   || fail "verify-bundle did not verify the pistol's evidence bundle"
+[ "$(ledger get --token $TOKEN /api/v1/items/$ITEM/epcis --field /epcisBody/eventList/0/bizStep)" = commissioning ] \
+  || fail "the pistol's EPCIS export does not start with its commissioning"
 echo "readme-walkthrough: every block ran, every check held"
 CHECKS
 
