@@ -2,7 +2,6 @@ package org.salwledger.api.config;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -19,13 +18,14 @@ import org.springframework.context.annotation.Bean;
 import javax.sql.DataSource;
 
 /**
- * Axon's JDBC event store as its Spring Boot auto-configuration builds it, with one change: the reader
+ * Axon's JDBC event store as its Spring Boot auto-configuration builds it, with two changes. The reader
  * polls again after {@code ledger.events.fetch-delay} (Axon's default is 1 s) when it found nothing new.
  * A commit on this node normally wakes the reader at once, but one that lands while the reader is
  * mid-fetch, and every commit of another node, waits out the delay: up to a second of log and view lag
  * that a client reading its own write sees. An idle poll is one indexed query. Axon builds the store in
  * one auto-configured bean with no setting for the delay, so the storage engine is declared here too
- * (declaring an event store turns Axon's engine bean off).
+ * (declaring an event store turns Axon's engine bean off). And its connections are the Spring transaction's,
+ * not wrapped per unit of work (see below).
  */
 @org.springframework.context.annotation.Configuration
 public class EventStoreSetup {
@@ -36,8 +36,10 @@ public class EventStoreSetup {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration axon, DataSource dataSource,
                                                  TransactionManager transactionManager) {
-        ConnectionProvider connections = new UnitOfWorkAwareConnectionProviderWrapper(
-                new SpringDataSourceConnectionProvider(dataSource));
+        // The Spring transaction's own connection, without Axon's unit-of-work wrapper: that wrapper rolls the
+        // connection back when a command's unit of work fails, which would take back every command written
+        // before it in the same group commit (CommandWriter), not just the failed one's savepoint.
+        ConnectionProvider connections = new SpringDataSourceConnectionProvider(dataSource);
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(axon.upcasterChain())

@@ -40,8 +40,10 @@ public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @Default
     /**
      * @param maxClockSkew how far a command's issuedAt may be from the ledger's clock
      * @param maxBodyBytes larger request bodies are refused (413 body-too-large)
+     * @param maxGroup     most commands written in one database transaction (group commit; 1 commits each alone)
      */
-    public record Commands(@DefaultValue("PT5M") Duration maxClockSkew, @DefaultValue("4194304") long maxBodyBytes) {}
+    public record Commands(@DefaultValue("PT5M") Duration maxClockSkew, @DefaultValue("4194304") long maxBodyBytes,
+                           @DefaultValue("64") int maxGroup) {}
 
     /** @param ttl lifetime of a read session's bearer token */
     public record Sessions(@DefaultValue("PT1H") Duration ttl) {}

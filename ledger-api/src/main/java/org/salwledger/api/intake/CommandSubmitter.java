@@ -3,23 +3,19 @@ package org.salwledger.api.intake;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.Cache;
 import org.salwledger.api.integrity.LogAgreement;
 import org.salwledger.api.store.EnvelopeStore;
 import org.salwledger.api.store.ViewPositions;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
-import org.salwledger.core.command.AggregateComponents;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.projections.log.LogIntegrity;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +25,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs one verified command: in one transaction it uses the nonce, dispatches the command, and
- * stores the envelope with its answer. An identical envelope submitted again gets that stored
- * answer and appends nothing (header {@code Ledger-Replayed: true}).
+ * Runs one verified command: in one transaction (a savepoint of the {@link CommandWriter}'s group) it uses the
+ * nonce, dispatches the command, and stores the envelope with its answer. An identical envelope submitted again
+ * gets that stored answer and appends nothing (header {@code Ledger-Replayed: true}).
  */
 @Component
 public class CommandSubmitter {
@@ -40,8 +36,7 @@ public class CommandSubmitter {
     private final CommandGateway gateway;
     private final EnvelopeStore store;
     private final RecordedEvents recorded;
-    private final TransactionTemplate transaction;
-    private final Cache aggregateCache;
+    private final CommandWriter writer;
     private final Clock clock;
     private final RefusalListener refusals;
 
@@ -51,8 +46,7 @@ public class CommandSubmitter {
     private final ViewPositions positions;
 
     public CommandSubmitter(CommandGateway gateway, EnvelopeStore store, RecordedEvents recorded,
-                            TransactionTemplate transaction, @Qualifier(AggregateComponents.CACHE) Cache aggregateCache,
-                            Clock clock, RefusalListener refusals, LogIntegrity integrity,
+                            CommandWriter writer, Clock clock, RefusalListener refusals, LogIntegrity integrity,
                             LogAgreement logAgreement, CommandMetrics metrics, ViewPositions positions) {
         this.positions = positions;
         this.metrics = metrics;
@@ -62,8 +56,7 @@ public class CommandSubmitter {
         this.gateway = gateway;
         this.store = store;
         this.recorded = recorded;
-        this.transaction = transaction;
-        this.aggregateCache = aggregateCache;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -88,11 +81,10 @@ public class CommandSubmitter {
             return replay(prior.get());
         }
         integrity.requireIntact();
-        boolean[] applied = {false};
         int[] appended = {0};
         long started = System.nanoTime();
         try {
-            ResponseEntity<byte[]> answer = transaction.execute(tx -> {
+            ResponseEntity<byte[]> answer = writer.write(() -> {
                 store.useNonce(signed.signer().actorId(), signed.header().nonce(), signed.envelopeHash());
                 Instant now = clock.instant();
                 RecordedEvents.Recording recording;
@@ -103,7 +95,6 @@ public class CommandSubmitter {
                     recording = recorded.finish();
                 }
                 List<LedgerEvent> events = recording.events();
-                applied[0] = true;
                 logAgreement.check(events);
                 byte[] body = answer(signed, events, ids);
                 var submission = new EnvelopeStore.Submission(signed.envelopeHash(), signed.signer().actorId(),
@@ -126,10 +117,6 @@ public class CommandSubmitter {
             metrics.refused(type, e, Duration.ofNanos(System.nanoTime() - started));
             commandLog.refused(e);
             refusals.refused(signed, e);
-            if (applied[0]) {
-                // The cached aggregates saw events that the rolled-back transaction never stored.
-                aggregateCache.removeAll();
-            }
             throw e;
         }
     }

@@ -1,0 +1,168 @@
+package org.salwledger.api.intake;
+
+import jakarta.annotation.PreDestroy;
+import org.axonframework.common.caching.Cache;
+import org.salwledger.api.config.LedgerProperties;
+import org.salwledger.core.command.AggregateComponents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+
+/**
+ * The ledger's single writer: verified commands wait in a queue and are written in groups, each group one
+ * database transaction and each command in it behind its own savepoint (group commit). A command refused
+ * mid-group rolls back to its savepoint alone; the others stay. Nobody is answered before the group's commit
+ * returned, so an acknowledged command is as durable as before, for one commit per group instead of one per
+ * command: with H2 on {@code WRITE_DELAY=0} each commit writes a chunk of every page it touched, which made
+ * the commit the largest single cost of a command (README "Performance"). One writer also means commands of
+ * this node never race each other for a stream.
+ */
+@Component
+public class CommandWriter {
+    private static final Logger log = LoggerFactory.getLogger(CommandWriter.class);
+
+    private record Job<T>(Supplier<T> work, CompletableFuture<T> done, Map<String, String> context) {}
+
+    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final TransactionTemplate group;
+    private final TransactionTemplate savepoint;
+    private final Cache aggregateCache;
+    private final int maxGroup;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    @Autowired
+    public CommandWriter(PlatformTransactionManager transactions, @Qualifier(AggregateComponents.CACHE) Cache aggregateCache,
+                         LedgerProperties properties) {
+        this(transactions, aggregateCache, properties.commands().maxGroup());
+    }
+
+    CommandWriter(PlatformTransactionManager transactions, Cache aggregateCache, int maxGroup) {
+        this.group = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.aggregateCache = aggregateCache;
+        this.maxGroup = maxGroup;
+        if (maxGroup < 1) {
+            throw new IllegalArgumentException("ledger.commands.max-group must be at least 1, got " + maxGroup);
+        }
+        this.thread = new Thread(this::writeGroups, "command-writer");
+        this.thread.start();
+    }
+
+    /** Runs {@code work} in the writer's current group and answers once that group is committed. */
+    public <T> T write(Supplier<T> work) {
+        Job<T> job = new Job<>(work, new CompletableFuture<>(), MDC.getCopyOfContextMap());
+        if (!running) {
+            throw new IllegalStateException("the ledger is stopping and takes no more commands");
+        }
+        queue.add(job);
+        try {
+            return job.done().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the command's commit", e);
+        }
+    }
+
+    private void writeGroups() {
+        List<Job<?>> jobs = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Job<?> first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                jobs.add(first);
+                queue.drainTo(jobs, maxGroup - 1);
+                writeGroup(jobs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error unexpected) {
+                log.error("the command writer failed a group of {} commands", jobs.size(), unexpected);
+                jobs.forEach(job -> job.done().completeExceptionally(unexpected));
+            } finally {
+                jobs.clear();
+            }
+        }
+    }
+
+    private void writeGroup(List<Job<?>> jobs) {
+        Object[] results = new Object[jobs.size()];
+        RuntimeException[] refusals = new RuntimeException[jobs.size()];
+        try {
+            group.executeWithoutResult(tx -> {
+                for (int i = 0; i < jobs.size(); i++) {
+                    Job<?> job = jobs.get(i);
+                    Map<String, String> before = MDC.getCopyOfContextMap();
+                    if (job.context() != null) {
+                        MDC.setContextMap(job.context());
+                    }
+                    try {
+                        results[i] = savepoint.execute(status -> job.work().get());
+                    } catch (TransactionException savepointLost) {
+                        // Rolling back to the savepoint failed: what the group holds is unknown, so none of it counts.
+                        throw savepointLost;
+                    } catch (RuntimeException refused) {
+                        refusals[i] = refused;
+                        // The cached aggregates may have seen events the savepoint's rollback took back.
+                        aggregateCache.removeAll();
+                    } finally {
+                        if (before == null) {
+                            MDC.clear();
+                        } else {
+                            MDC.setContextMap(before);
+                        }
+                    }
+                }
+            });
+        } catch (RuntimeException commitFailed) {
+            aggregateCache.removeAll();
+            for (int i = 0; i < jobs.size(); i++) {
+                jobs.get(i).done().completeExceptionally(refusals[i] != null ? refusals[i] : commitFailed);
+            }
+            return;
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            complete(jobs.get(i), results[i], refusals[i]);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Job<T> job, Object result, RuntimeException refused) {
+        if (refused != null) {
+            job.done().completeExceptionally(refused);
+        } else {
+            job.done().complete((T) result);
+        }
+    }
+
+    /** Commands already queued are written and answered; new ones are refused. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        thread.join(30_000);
+    }
+}

@@ -1,0 +1,185 @@
+package org.salwledger.api.intake;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Group commit below HTTP, on a real H2 database: savepoints per command, answers only after the group's commit. */
+class CommandWriterTest {
+    private final AtomicBoolean failNextCommit = new AtomicBoolean();
+    private final Set<Long> groupTransactions = ConcurrentHashMap.newKeySet();
+    private JdbcTemplate jdbc;
+    private JdbcTemplate outside;
+    private Cache cache;
+    private CommandWriter writer;
+
+    @BeforeEach
+    void database() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:writer-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        // the same database through a plain connection: what another reader sees, committed only
+        JdbcDataSource plain = new JdbcDataSource();
+        plain.setURL(h2.getURL());
+        JdbcTransactionManager transactions = new JdbcTransactionManager(h2) {
+            @Override
+            protected void doCommit(DefaultTransactionStatus status) {
+                if (failNextCommit.getAndSet(false)) {
+                    super.doRollback(status);
+                    throw new org.springframework.transaction.TransactionSystemException("disk full");
+                }
+                super.doCommit(status);
+            }
+        };
+        jdbc = new JdbcTemplate(h2);
+        outside = new JdbcTemplate(plain);
+        outside.execute("CREATE TABLE fact (id VARCHAR(32) PRIMARY KEY)");
+        cache = new WeakReferenceCache();
+        writer = new CommandWriter(transactions, cache, 8);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        writer.stop();
+    }
+
+    private String insert(String id) {
+        jdbc.update("INSERT INTO fact (id) VALUES (?)", id);
+        groupTransactions.add(jdbc.queryForObject("SELECT TRANSACTION_ID()", Long.class));
+        return id;
+    }
+
+    private List<String> facts() {
+        return outside.queryForList("SELECT id FROM fact ORDER BY id", String.class);
+    }
+
+    @Test
+    void concurrentCommandsShareCommitsAndEachIsCommittedWhenAnswered() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<?>> answers = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String id = "f" + i;
+            answers.add(clients.submit(() -> {
+                writer.write(() -> insert(id));
+                assertThat(outside.queryForObject("SELECT COUNT(*) FROM fact WHERE id = ?", Integer.class, id))
+                        .as("answered only once committed").isEqualTo(1);
+            }));
+        }
+        for (Future<?> answer : answers) {
+            answer.get();
+        }
+        clients.shutdown();
+
+        assertThat(facts()).hasSize(400);
+        assertThat(groupTransactions).as("transactions for 400 commands").hasSizeLessThan(400);
+    }
+
+    @Test
+    void aRefusedCommandRollsBackAloneAndTheCacheForgetsWhatItSaw() throws Exception {
+        cache.put("item-1", "state the refused command applied");
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        Future<?> holder = hold(clients, release);
+        Future<String> before = clients.submit(() -> writer.write(() -> insert("a")));
+        Thread.sleep(50);
+        Future<String> refused = clients.submit(() -> writer.write(() -> {
+            insert("b");
+            throw new IllegalStateException("refused after writing");
+        }));
+        Thread.sleep(50);
+        Future<String> after = clients.submit(() -> writer.write(() -> insert("c")));
+        Thread.sleep(100);
+        release.countDown();
+
+        holder.get();
+        assertThat(before.get()).isEqualTo("a");
+        assertThat(after.get()).isEqualTo("c");
+        assertThatThrownBy(refused::get).hasRootCauseMessage("refused after writing");
+        assertThat(facts()).containsExactly("a", "c", "held");
+        assertThat(cache.containsKey("item-1")).isFalse();
+        clients.shutdown();
+    }
+
+    @Test
+    void aCommandThatRollsBackTheWholeConnectionFailsItsGroupInsteadOfLosingTheOthersSilently() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        Future<?> holder = hold(clients, release);
+        Future<String> earlier = clients.submit(() -> writer.write(() -> insert("earlier")));
+        Thread.sleep(100);
+        Future<String> rogue = clients.submit(() -> writer.write(() -> {
+            try {
+                org.springframework.jdbc.datasource.DataSourceUtils.getConnection(jdbc.getDataSource()).rollback();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("refused after rolling back the connection");
+        }));
+        Thread.sleep(100);
+        release.countDown();
+        holder.get();
+
+        assertThatThrownBy(earlier::get).as("never answered as written").hasCauseInstanceOf(
+                org.springframework.transaction.TransactionException.class);
+        assertThatThrownBy(rogue::get).isNotNull();
+        assertThat(facts()).containsExactly("held");
+        clients.shutdown();
+    }
+
+    /** Keeps the writer busy in a group of its own until released, so what is queued meanwhile forms the next group. */
+    private Future<?> hold(ExecutorService clients, CountDownLatch release) throws InterruptedException {
+        Future<?> holder = clients.submit(() -> writer.write(() -> {
+            await(release);
+            return insert("held");
+        }));
+        Thread.sleep(100);
+        return holder;
+    }
+
+    @Test
+    void aFailedCommitAnswersEveryCommandOfTheGroupWithTheFailureAndKeepsNothing() {
+        failNextCommit.set(true);
+        cache.put("item-1", "uncommitted state");
+
+        assertThatThrownBy(() -> writer.write(() -> insert("lost"))).hasMessageContaining("disk full");
+        assertThat(facts()).isEmpty();
+        assertThat(cache.containsKey("item-1")).isFalse();
+        assertThat(writer.write(() -> insert("next"))).isEqualTo("next");
+        assertThat(facts()).containsExactly("next");
+    }
+
+    @Test
+    void aStoppingWriterAnswersWhatIsQueuedAndRefusesNewCommands() throws Exception {
+        writer.write(() -> insert("before"));
+        writer.stop();
+
+        assertThatThrownBy(() -> writer.write(() -> insert("after"))).hasMessageContaining("stopping");
+        assertThat(facts()).containsExactly("before");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
