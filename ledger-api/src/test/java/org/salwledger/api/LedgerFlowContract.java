@@ -412,6 +412,7 @@ abstract class LedgerFlowContract extends RunningLedger {
             assertThat(value(metrics, "ledger_problems_total", "slug=\"missing-field\"", "status=\"422\""))
                     .isGreaterThanOrEqualTo(1);
             assertThat(value(metrics, "ledger_records_appended_total")).isGreaterThanOrEqualTo(2);
+            assertThat(value(metrics, "ledger_commands_group_commands_count")).isPositive();
             assertThat(value(metrics, "ledger_command_verification_seconds_count")).isGreaterThanOrEqualTo(4);
             assertThat(metrics).contains("ledger_command_transaction_seconds_bucket{");
             assertThat(value(metrics, "ledger_log_size")).isGreaterThanOrEqualTo(2);

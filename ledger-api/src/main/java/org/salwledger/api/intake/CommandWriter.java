@@ -1,5 +1,7 @@
 package org.salwledger.api.intake;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.common.caching.Cache;
 import org.salwledger.api.config.LedgerProperties;
@@ -44,16 +46,19 @@ public class CommandWriter {
     private final TransactionTemplate savepoint;
     private final Cache aggregateCache;
     private final int maxGroup;
+    private final DistributionSummary groups;
     private final Thread thread;
     private volatile boolean running = true;
 
     @Autowired
     public CommandWriter(PlatformTransactionManager transactions, @Qualifier(AggregateComponents.CACHE) Cache aggregateCache,
-                         LedgerProperties properties) {
-        this(transactions, aggregateCache, properties.commands().maxGroup());
+                         LedgerProperties properties, MeterRegistry meters) {
+        this(transactions, aggregateCache, properties.commands().maxGroup(), meters);
     }
 
-    CommandWriter(PlatformTransactionManager transactions, Cache aggregateCache, int maxGroup) {
+    CommandWriter(PlatformTransactionManager transactions, Cache aggregateCache, int maxGroup, MeterRegistry meters) {
+        this.groups = DistributionSummary.builder("ledger.commands.group").baseUnit("commands")
+                .description("commands written in one database transaction (group commit)").register(meters);
         this.group = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -110,6 +115,7 @@ public class CommandWriter {
     }
 
     private void writeGroup(List<Job<?>> jobs) {
+        groups.record(jobs.size());
         Object[] results = new Object[jobs.size()];
         RuntimeException[] refusals = new RuntimeException[jobs.size()];
         try {

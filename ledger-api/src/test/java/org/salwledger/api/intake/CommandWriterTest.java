@@ -31,6 +31,7 @@ class CommandWriterTest {
     private JdbcTemplate outside;
     private Cache cache;
     private CommandWriter writer;
+    private io.micrometer.core.instrument.MeterRegistry meters;
 
     @BeforeEach
     void database() {
@@ -53,7 +54,8 @@ class CommandWriterTest {
         outside = new JdbcTemplate(plain);
         outside.execute("CREATE TABLE fact (id VARCHAR(32) PRIMARY KEY)");
         cache = new WeakReferenceCache();
-        writer = new CommandWriter(transactions, cache, 8);
+        meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        writer = new CommandWriter(transactions, cache, 8, meters);
     }
 
     @AfterEach
@@ -90,6 +92,10 @@ class CommandWriterTest {
 
         assertThat(facts()).hasSize(400);
         assertThat(groupTransactions).as("transactions for 400 commands").hasSizeLessThan(400);
+        var groups = meters.get("ledger.commands.group").summary();
+        assertThat(groups.totalAmount()).isEqualTo(400);
+        assertThat(groups.count()).isEqualTo(groupTransactions.size());
+        assertThat(groups.max()).isGreaterThan(1).isLessThanOrEqualTo(8);
     }
 
     @Test
