@@ -58,5 +58,16 @@ class BenchmarkTest {
         Benchmark.Result result = Benchmark.run(settings, work);
         Benchmark.print(result, settings);
         Benchmark.write(result, settings, Path.of("target", "bench-result.json"));
+        String readme = System.getProperty("bench.readme");
+        if (readme != null) {
+            PerformanceSection.main(new String[] {"target/bench-result.json", readme});
+        }
+    }
+
+    /** README's figures again from the last full run's JSON: {@code -Dbench=readme -Dtest='BenchmarkTest#readme'}. */
+    @Test
+    @EnabledIfSystemProperty(named = "bench", matches = "readme")
+    void readme() throws Exception {
+        PerformanceSection.main(new String[] {"target/bench-result.json", System.getProperty("bench.readme", "../README.md")});
     }
 }
