@@ -56,7 +56,12 @@ public final class Benchmark {
     public record Row(String store, String path, int commands, double perSecond, double p50Millis, double p99Millis,
                       Double cpuMillisPerCommand, double bytesPerRecord, double bytesPerRecordAtRest,
                       Double logLagP99Seconds,
-                      Double logCatchUpSeconds) {}
+                      Double logCatchUpSeconds, List<Double> warmUpCurve) {
+        /** Commands/s in [50 s, 60 s) after the cold start as a share of the measured rate (issue 14: ≥ 0.8). */
+        public Double atOneMinute() {
+            return warmUpCurve == null ? null : WarmUpCurve.atOneMinute(warmUpCurve, perSecond);
+        }
+    }
 
     /**
      * The ledger's other shapes of work, after the measured run on the same node: one consignment of
@@ -102,15 +107,18 @@ public final class Benchmark {
         Load.Result measured;
         long bytes;
         int records = settings.warmup() + settings.commands();
+        List<Double> curve;
         try (PlainAxon axon = new PlainAxon(store)) {
             Load load = new Load();
-            load.run(settings.warmup(), settings.clients(), axon::create);
+            long start = System.nanoTime();
+            Load.Result warm = load.run(settings.warmup(), settings.clients(), axon::create);
             measured = load.run(settings.commands(), settings.clients(), axon::create);
+            curve = WarmUpCurve.of(start, warm.acknowledgedAt(), measured.acknowledgedAt());
             bytes = store.bytesOnDisk();
         }
         return new Row(store.name(), "plain Axon, in process, unsigned", settings.commands(), measured.perSecond(),
                 measured.percentileMillis(0.50), measured.percentileMillis(0.99), null, (double) bytes / records,
-                (double) store.bytesAtRest() / records, null, null);
+                (double) store.bytesAtRest() / records, null, null, curve);
     }
 
     private static void ledger(Settings settings, Store store, Path log, List<Row> rows, List<Shapes> shapes)
@@ -131,7 +139,9 @@ public final class Benchmark {
             CommandSigner maker = new CommandSigner(makerKey, "BENCH-MAKER");
             Load load = new Load();
             List<String> warmup = signed(maker, settings.warmup(), 0);
-            load.run(settings.warmup(), settings.clients(), i -> require(client.post("/api/v1/items", warmup.get(i))));
+            long start = System.nanoTime();
+            Load.Result warm = load.run(settings.warmup(), settings.clients(),
+                    i -> require(client.post("/api/v1/items", warmup.get(i))));
             long before = awaitLogCovers(client, -1, Duration.ofMinutes(5));
 
             List<String> envelopes = signed(maker, settings.commands(), settings.warmup());
@@ -149,7 +159,7 @@ public final class Benchmark {
                     settings.commands(),
                     measured.perSecond(), measured.percentileMillis(0.50), measured.percentileMillis(0.99),
                     cpu.toNanos() / 1e6 / settings.commands(), (double) store.bytesOnDisk() / records, 0,
-                    lag.p99Seconds(), catchUp);
+                    lag.p99Seconds(), catchUp, WarmUpCurve.of(start, warm.acknowledgedAt(), measured.acknowledgedAt()));
             List<String> made = new ArrayList<>(warmup);
             made.addAll(envelopes);
             shapes.add(WorkShapes.measure(settings, store, client, admin, maker, made));
@@ -157,7 +167,8 @@ public final class Benchmark {
         }
         rows.add(new Row(running.store(), running.path(), running.commands(), running.perSecond(), running.p50Millis(),
                 running.p99Millis(), running.cpuMillisPerCommand(), running.bytesPerRecord(),
-                (double) store.bytesAtRest() / stored, running.logLagP99Seconds(), running.logCatchUpSeconds()));
+                (double) store.bytesAtRest() / stored, running.logLagP99Seconds(), running.logCatchUpSeconds(),
+                running.warmUpCurve()));
     }
 
     /** Envelopes signed before the clock starts; issuedAt stays within the ledger's clock skew for the run. */
@@ -259,13 +270,18 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s%n",
                 settings.warmup(), settings.commands(), settings.clients(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "%-11s %-66s %9s %8s %8s %11s %10s %10s %9s %9s%n", "store", "path", "cmd/s",
-                "p50 ms", "p99 ms", "CPU ms/cmd", "bytes/rec", "at rest", "lag p99", "catch-up");
+        System.out.printf(Locale.ROOT, "%-11s %-66s %9s %8s %8s %11s %10s %10s %9s %9s %9s%n", "store", "path", "cmd/s",
+                "p50 ms", "p99 ms", "CPU ms/cmd", "bytes/rec", "at rest", "lag p99", "catch-up", "at 60 s");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-11s %-66s %9.0f %8.1f %8.1f %11s %10.0f %10.0f %9s %9s%n", r.store(),
+            System.out.printf(Locale.ROOT, "%-11s %-66s %9.0f %8.1f %8.1f %11s %10.0f %10.0f %9s %9s %9s%n", r.store(),
                     r.path(), r.perSecond(), r.p50Millis(), r.p99Millis(), format(r.cpuMillisPerCommand(), "%.2f"),
                     r.bytesPerRecord(), r.bytesPerRecordAtRest(), format(r.logLagP99Seconds(), "%.2f s"),
-                    format(r.logCatchUpSeconds(), "%.2f s"));
+                    format(r.logCatchUpSeconds(), "%.2f s"), format(r.atOneMinute() == null ? null : 100 * r.atOneMinute(), "%.0f %%"));
+        }
+        for (Row r : rows) {
+            System.out.printf(Locale.ROOT, "%s, %s: commands/s per 10 s from a cold start: %s%n", r.store(), r.path(),
+                    r.warmUpCurve() == null ? "-" : r.warmUpCurve().stream().map(v -> String.format(Locale.ROOT, "%.0f", v))
+                            .collect(java.util.stream.Collectors.joining(" ")));
         }
         for (int i = 0; i + 1 < rows.size(); i += 2) {
             System.out.printf(Locale.ROOT, "%s: the ledger does %.2f× plain Axon's commands/s%n", rows.get(i).store(),

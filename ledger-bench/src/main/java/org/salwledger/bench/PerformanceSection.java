@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * README's "Performance" figures, generated from one run: the command that produced them, the table, the
@@ -29,13 +30,22 @@ public final class PerformanceSection {
                 .append(settings.witnesses() > 0 ? ", " + settings.witnesses() + " witnesses" : "")
                 .append("; ").append(date).append("):\n\n```sh\n").append(command(settings)).append("\n```\n\n");
         md.append("| store | path | commands/s | p50 ms | p99 ms | service CPU ms/command | bytes on disk/record, running "
-                + "| at rest | log lag p99 | log catch-up |\n");
-        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + "| at rest | log lag p99 | log catch-up | at 60 s from cold |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Benchmark.Row r : result.rows()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.1f | %.1f | %s | %,.0f | %,.0f | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.1f | %.1f | %s | %,.0f | %,.0f | %s | %s | %s |%n",
                     r.store(), r.path(), r.perSecond(), r.p50Millis(), r.p99Millis(),
                     orDash(r.cpuMillisPerCommand(), "%.2f"), r.bytesPerRecord(), r.bytesPerRecordAtRest(),
-                    orDash(r.logLagP99Seconds(), "%.2f s"), orDash(r.logCatchUpSeconds(), "%.2f s")));
+                    orDash(r.logLagP99Seconds(), "%.2f s"), orDash(r.logCatchUpSeconds(), "%.2f s"),
+                    orDash(r.atOneMinute() == null ? null : 100 * r.atOneMinute(), "%.0f %%")));
+        }
+        md.append('\n');
+        for (Benchmark.Row r : result.rows()) {
+            if (r.warmUpCurve() != null && r.cpuMillisPerCommand() != null) {
+                md.append(String.format(Locale.ROOT, "%s, the ledger from a cold start, commands/s per 10 s: %s.%n",
+                        r.store(), r.warmUpCurve().stream().map(v -> String.format(Locale.ROOT, "%,.0f", v))
+                                .collect(Collectors.joining(", "))));
+            }
         }
         md.append('\n');
         List<String> ratios = new ArrayList<>();

@@ -40,6 +40,7 @@ class BenchmarkTest {
         }
         Benchmark.Row ledger = rows.get(1);
         assertThat(ledger.cpuMillisPerCommand()).isPositive();
+        assertThat(ledger.warmUpCurve()).isNotNull().allSatisfy(rate -> assertThat(rate).isNotNegative());
         assertThat(ledger.logCatchUpSeconds()).isNotNegative();
         JsonNode written = CanonicalJson.mapper().readTree(Files.readString(json));
         assertThat(written.at("/rows/1/perSecond").asDouble()).isEqualTo(ledger.perSecond());
