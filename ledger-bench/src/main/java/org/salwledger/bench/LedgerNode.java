@@ -33,14 +33,16 @@ final class LedgerNode implements AutoCloseable {
 
     static LedgerNode start(Path dataDir, SigningKey admin, Map<String, String> environment, Path log) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        // -Dbench.node-java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java runs the node on another JDK (warm-up studies)
+        String java = System.getProperty("bench.node-java",
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx2g"));
         // e.g. -Dbench.node-jvm-args=-agentpath:/path/libasyncProfiler.so=start,event=cpu,file=cpu.html
         String extra = System.getProperty("bench.node-jvm-args", "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
+        command.addAll(List.of("-cp", nodeClassPath(), LedgerApplication.class.getName(),
                 "--server.port=" + port, "--ledger.data-dir=" + dataDir.toAbsolutePath(),
                 "--ledger.admin.public-key=" + admin.publicKeyBase64()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -93,9 +95,20 @@ final class LedgerNode implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        // a JDK writing its AOT cache at exit (-XX:AOTCacheOutput) takes a while after the service stopped
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * The harness's class path without the harness's own classes, which the node never loads: a JDK's AOT cache
+     * (JDK 24+, {@code -XX:AOTCache}) takes only JARs on the class path.
+     */
+    static String nodeClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.replace('\\', '/').matches(".*/ledger-bench/target/(test-)?classes/?"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static int freePort() {
