@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One run, one machine: plain Axon in process (the baseline) and the ledger over HTTP with pre-signed
@@ -145,7 +143,7 @@ public final class Benchmark {
             long before = awaitLogCovers(client, -1, Duration.ofMinutes(5));
 
             List<String> envelopes = signed(maker, settings.commands(), settings.warmup());
-            LagSampler lag = new LagSampler(client, load, before);
+            LogLagSampler lag = new LogLagSampler(client, load, before);
             Duration cpuBefore = node.cpu();
             lag.start();
             Load.Result measured = load.run(settings.commands(), settings.clients(),
@@ -208,61 +206,6 @@ public final class Benchmark {
     static long checkpointSize(LedgerClient client) throws Exception {
         LedgerClient.Answer checkpoint = client.get("/api/v1/log/checkpoint", null);
         return checkpoint.status() == 200 ? Long.parseLong(checkpoint.body().lines().skip(1).findFirst().orElse("0")) : 0;
-    }
-
-    /** Samples, every 200 ms, how long the oldest acknowledged record not in a signed checkpoint has waited. */
-    private static final class LagSampler {
-        private final LedgerClient client;
-        private final Load load;
-        private final long offset;
-        private final List<Double> samples = new ArrayList<>();
-        private final AtomicBoolean running = new AtomicBoolean();
-        private final AtomicLong errors = new AtomicLong();
-        private Thread thread;
-
-        LagSampler(LedgerClient client, Load load, long offset) {
-            this.client = client;
-            this.load = load;
-            this.offset = offset;
-        }
-
-        void start() {
-            running.set(true);
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    try {
-                        int covered = (int) (checkpointSize(client) - offset);
-                        long now = System.nanoTime();
-                        int acknowledged = load.acknowledged();
-                        synchronized (samples) {
-                            samples.add(covered < acknowledged ? (now - load.acknowledgedAt(Math.max(0, covered))) / 1e9 : 0.0);
-                        }
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                }
-            }, "log-lag-sampler");
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.interrupt();
-            thread.join();
-        }
-
-        Double p99Seconds() {
-            synchronized (samples) {
-                if (samples.isEmpty()) {
-                    return null;
-                }
-                List<Double> sorted = samples.stream().sorted().toList();
-                return sorted.get(Math.max(0, (int) Math.ceil(0.99 * sorted.size()) - 1));
-            }
-        }
     }
 
     public static void print(Result result, Settings settings) {
