@@ -51,9 +51,7 @@ public class EpcisController {
     public ResponseEntity<byte[]> item(@PathVariable String itemId, Reader reader,
                                        @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         ItemPaths.require(itemId);
-        if (!access.canRead(reader, itemId)) {
-            throw Refusal.notFound("item-not-found", "no item " + itemId + " that you may read");
-        }
+        access.requireReadable(reader, itemId);
         return answer(exports.forItem(itemId), accept, null);
     }
 

@@ -5,7 +5,6 @@ import org.salwledger.api.auth.Reader;
 import org.salwledger.api.log.LogKey;
 import org.salwledger.api.read.ReadAccess;
 import org.salwledger.api.read.VerifiedHistory;
-import org.salwledger.core.command.Refusal;
 import org.salwledger.core.epcis.EpcisDocument;
 import org.salwledger.core.epcis.EpcisExport;
 import org.salwledger.core.epcis.EpcisIds;
@@ -52,7 +51,7 @@ public class EpcisExports {
     public ObjectNode forItem(String itemId) {
         List<EpcisRecord> records = history.of(itemId).stream().map(EpcisExports::record).toList();
         if (records.isEmpty()) {
-            throw Refusal.notFound("item-not-found", "no item " + itemId + " that you may read");
+            throw ReadAccess.itemNotFound(itemId);
         }
         return EpcisDocument.of(ids, Instant.now(), export.events(records, stream -> records, true));
     }

@@ -74,10 +74,13 @@ public class CommandWriter {
     /** Runs {@code work} in the writer's current group and answers once that group is committed. */
     public <T> T write(Supplier<T> work) {
         Job<T> job = new Job<>(work, new CompletableFuture<>(), MDC.getCopyOfContextMap());
-        if (!running) {
-            throw new IllegalStateException("the ledger is stopping and takes no more commands");
+        // under the lock stop() takes: a job is either queued before the writer's last drain or refused
+        synchronized (queue) {
+            if (!running) {
+                throw new IllegalStateException("the ledger is stopping and takes no more commands");
+            }
+            queue.add(job);
         }
-        queue.add(job);
         try {
             return job.done().get();
         } catch (ExecutionException e) {
@@ -168,7 +171,9 @@ public class CommandWriter {
     /** Commands already queued are written and answered; new ones are refused. */
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
+        synchronized (queue) {
+            running = false;
+        }
         thread.join(30_000);
     }
 }

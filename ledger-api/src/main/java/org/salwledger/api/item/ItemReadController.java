@@ -57,7 +57,7 @@ public class ItemReadController {
     @Operation(summary = "Current state of an item with its markings")
     public ItemQueries.ItemView item(@PathVariable String itemId, Reader reader) {
         visible(itemId, reader);
-        return items.find(itemId).orElseThrow(() -> notFound(itemId));
+        return items.find(itemId).orElseThrow(() -> ReadAccess.itemNotFound(itemId));
     }
 
     @GetMapping("/{itemId}/history")
@@ -130,12 +130,6 @@ public class ItemReadController {
 
     private void visible(String itemId, Reader reader) {
         ItemPaths.require(itemId);
-        if (!access.canRead(reader, itemId)) {
-            throw notFound(itemId);
-        }
-    }
-
-    private static Refusal notFound(String itemId) {
-        return Refusal.notFound("item-not-found", "no item " + itemId + " that you may read");
+        access.requireReadable(reader, itemId);
     }
 }

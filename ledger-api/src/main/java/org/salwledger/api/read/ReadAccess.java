@@ -1,6 +1,7 @@
 package org.salwledger.api.read;
 
 import org.salwledger.api.auth.Reader;
+import org.salwledger.core.command.Refusal;
 import org.salwledger.projections.item.ItemQueries;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,17 @@ public class ReadAccess {
 
     public ReadAccess(ItemQueries items) {
         this.items = items;
+    }
+
+    /** The item is readable, or 404 exactly as for an item that does not exist. */
+    public void requireReadable(Reader reader, String itemId) {
+        if (!canRead(reader, itemId)) {
+            throw itemNotFound(itemId);
+        }
+    }
+
+    public static Refusal itemNotFound(String itemId) {
+        return Refusal.notFound("item-not-found", "no item " + itemId + " that you may read");
     }
 
     public boolean canRead(Reader reader, String itemId) {

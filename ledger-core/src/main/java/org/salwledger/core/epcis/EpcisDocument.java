@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.core.crypto.CanonicalJson;
 
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,7 +30,7 @@ public final class EpcisDocument {
 
     public static byte[] json(ObjectNode document) {
         try {
-            return CanonicalJson.mapper().writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
+            return CanonicalJson.mapper().writeValueAsBytes(document);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
