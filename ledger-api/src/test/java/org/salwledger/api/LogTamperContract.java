@@ -207,10 +207,10 @@ abstract class LogTamperContract extends RunningLedger {
         setPayload(c, 1, (byte[]) c1.get("payload"));
     }
 
-    /** The chain and the history of the stream are refused with the record named, not served. */
+    /** The chain, the history and the EPCIS export of the stream are refused with the record named, not served. */
     private void serviceRefusesToServe(String stream, long sequence, String reason) {
         String token = ledger.session(auditorKey, auditor);
-        for (String path : List.of("/chain", "/history")) {
+        for (String path : List.of("/chain", "/history", "/epcis")) {
             LedgerTestClient.Answer answer = ledger.get("/api/v1/items/" + stream + path, token);
             assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(503);
             assertThat(answer.contentType()).startsWith("application/problem+json");
