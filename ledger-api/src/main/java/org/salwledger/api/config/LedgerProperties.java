@@ -21,13 +21,14 @@ import java.time.Duration;
  * @param events      how views and the log writer read the event store
  * @param reads       reads that must see a write
  * @param protection  personal data sealed at rest
+ * @param views       the read models
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @DefaultValue Commands commands,
                                @DefaultValue Sessions sessions, @DefaultValue Log log, @DefaultValue Alerts alerts,
                                @DefaultValue Integrity integrity, @DefaultValue Aggregates aggregates,
                                @DefaultValue Events events, @DefaultValue Reads reads,
-                               @DefaultValue Protection protection) {
+                               @DefaultValue Protection protection, @DefaultValue Views views) {
 
     /**
      * The bootstrap administrator.
@@ -98,4 +99,10 @@ public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @Default
 
     /** @param key base64 of 32 bytes sealing civilian licence references at rest; the same on every node */
     public record Protection(String key) {}
+
+    /**
+     * @param rebuild at start, empty the views and project them again from the first record of the event store
+     *                (the transparency log and the write side are not touched); readiness is DOWN until done
+     */
+    public record Views(@DefaultValue("false") boolean rebuild) {}
 }

@@ -3,7 +3,10 @@ package org.salwledger.projections.alert;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.salwledger.core.actor.ActorDirectory;
+import org.salwledger.core.actor.ActorEntry;
 import org.salwledger.core.item.description.TransferKind;
 import org.salwledger.core.item.event.ItemDestroyed;
 import org.salwledger.core.item.event.ItemLost;
@@ -23,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,9 +40,11 @@ public class AlertProjection {
     private final JdbcTemplate jdbc;
     private final AlertBook alerts;
     private final ItemQueries items;
+    private final ActorDirectory actors;
 
-    public AlertProjection(JdbcTemplate jdbc, AlertBook alerts, ItemQueries items) {
+    public AlertProjection(JdbcTemplate jdbc, AlertBook alerts, ItemQueries items, ActorDirectory actors) {
         this.jdbc = jdbc;
+        this.actors = actors;
         this.alerts = alerts;
         this.items = items;
     }
@@ -63,10 +69,10 @@ public class AlertProjection {
 
     /** One alert per recovered weapon and recovery; the parts recovered in it are named on it. */
     @EventHandler
-    void on(ItemRecovered e) {
+    void on(ItemRecovered e, ReplayStatus replay) {
         String at = e.link().recordedAt();
-        alerts.resolveForItem(e.itemId(), "recovered", at, AlertType.MISSING_FROM_RECEIPT,
-                AlertType.REFUSED_LOST_OR_STOLEN);
+        alerts.resolveForItem(e.itemId(), "recovered", at, rebuilt(replay, AlertType.MISSING_FROM_RECEIPT,
+                AlertType.REFUSED_LOST_OR_STOLEN));
         String weapon = items.hostOf(e.itemId()).orElse(e.itemId());
         alerts.raiseOrJoin("recovered:" + weapon + ":" + e.link().envelopeHash(), AlertType.LOST_OR_STOLEN_RECOVERED,
                 "item " + weapon + ", " + e.previousStatus() + ", recovered at " + e.place() + "; last legal custodian "
@@ -94,9 +100,11 @@ public class AlertProjection {
     }
 
     @EventHandler
-    void on(ItemRegisteredUnmarked e) {
+    void on(ItemRegisteredUnmarked e, ReplayStatus replay) {
         obligation(e.itemId(), MarkType.CONFISCATION, e.country(), e.link().recordedAt());
-        observedHits(e);
+        if (!replay.isReplay()) {
+            observedHits(e);
+        }
     }
 
     @EventHandler
@@ -114,22 +122,25 @@ public class AlertProjection {
      * stream, which the views may see before or after the weapon's.
      */
     @EventHandler
-    void on(ItemMarked e) {
+    void on(ItemMarked e, ReplayStatus replay) {
         String at = e.link().recordedAt();
         jdbc.update("UPDATE mark_obligation SET fulfilled_at = ? WHERE item_id = ? AND mark_type = ? "
                 + "AND fulfilled_at IS NULL", at, e.itemId(), e.markType().name());
         if (e.markType() == MarkType.CONFISCATION) {
             alerts.resolveForItem(e.itemId(), "confiscation-marked", at, AlertType.LOST_OR_STOLEN_RECOVERED);
         }
-        hits(e, at);
+        if (!replay.isReplay()) {
+            hits(e, at);
+        }
     }
 
     @EventHandler
-    void on(ItemDestroyed e) {
+    void on(ItemDestroyed e, ReplayStatus replay) {
         String at = e.link().recordedAt();
         jdbc.update("UPDATE mark_obligation SET fulfilled_at = ? WHERE item_id = ? AND fulfilled_at IS NULL", at,
                 e.itemId());
-        alerts.resolveForItem(e.itemId(), "destroyed", at, AlertType.LOST_OR_STOLEN_RECOVERED, AlertType.MARK_MISSING);
+        alerts.resolveForItem(e.itemId(), "destroyed", at, rebuilt(replay, AlertType.LOST_OR_STOLEN_RECOVERED,
+                AlertType.MARK_MISSING));
     }
 
     /** A new mark that fills the pattern of a trace answered NOT_FOUND is a hit for its requester. */
@@ -204,15 +215,33 @@ public class AlertProjection {
                 type.name(), country, since);
     }
 
+    /**
+     * From the actor directory, which the write side fills with the records: the actor's own record may
+     * be in another segment of the views, projected after this one (always, in a rebuild).
+     */
     private String countryOf(String actorId) {
-        return actorId == null ? null : jdbc.queryForList("SELECT country FROM actor_view WHERE actor_id = ?", String.class,
-                actorId).stream().findFirst().orElse(null);
+        return actorId == null ? null : actors.actor(actorId).map(ActorEntry::country).orElse(null);
     }
 
+    /**
+     * A rebuild raises again only what one record raises alone. The sweep's alerts stay, with their
+     * history: they already are what these records made of them, and the next sweep settles them against
+     * the rebuilt views. Trace hits stay too, and are not looked for again: a hit is what the views had
+     * seen when the mark arrived (a trace answered NOT_FOUND by then), and a rebuild sees the trace's
+     * records and the item's in another order.
+     */
     @ResetHandler
     void reset() {
+        String byRecords = Arrays.stream(AlertType.values()).filter(AlertType::rebuiltFromRecords)
+                .map(t -> "'" + t.name() + "'").reduce((a, b) -> a + ", " + b).orElseThrow();
         jdbc.update("DELETE FROM mark_obligation");
-        jdbc.update("DELETE FROM alert_item");
-        jdbc.update("DELETE FROM alert");
+        jdbc.update("DELETE FROM alert_item WHERE alert_id IN (SELECT alert_id FROM alert WHERE type IN (" + byRecords + "))");
+        jdbc.update("DELETE FROM alert WHERE type IN (" + byRecords + ")");
+    }
+
+    /** In a rebuild, an old record must not resolve what was raised since and kept across it. */
+    private static AlertType[] rebuilt(ReplayStatus replay, AlertType... types) {
+        return replay.isReplay() ? Arrays.stream(types).filter(AlertType::rebuiltFromRecords).toArray(AlertType[]::new)
+                : types;
     }
 }

@@ -1,7 +1,11 @@
 package org.salwledger.projections.alert;
 
+import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.salwledger.core.actor.ActorDirectory;
+import org.salwledger.core.actor.ActorEntry;
+import org.salwledger.core.actor.ActorKey;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Role;
@@ -21,6 +25,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +46,7 @@ class WeaponMarksTest {
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final AlertBook book = new AlertBook(jdbc);
     private final ItemQueries items = new ItemQueries(jdbc);
-    private final AlertProjection alerts = new AlertProjection(jdbc, book, items);
+    private final AlertProjection alerts = new AlertProjection(jdbc, book, items, new OneActor(CD));
     private final AlertSweep sweep = new AlertSweep(jdbc, book, items);
 
     @BeforeEach
@@ -85,7 +90,7 @@ class WeaponMarksTest {
         for (String item : List.of(GRIP, PISTOL, FCU)) {
             ItemRecovered recovered = ChainHead.start(item).seal(link -> new ItemRecovered(item, ItemStatus.STOLEN,
                     "BE-DEAL", "CD-PNC", "CD", "Goma", null, List.of(), link), CD);
-            alerts.on(recovered);
+            alerts.on(recovered, ReplayStatus.REGULAR);
         }
         assertThat(book.open(AlertType.LOST_OR_STOLEN_RECOVERED)).hasSize(1);
         assertThat(jdbc.queryForList("SELECT item_id FROM alert_item", String.class))
@@ -95,7 +100,7 @@ class WeaponMarksTest {
         sweep.sweep(NOW.plus(Duration.ofDays(31)), DEADLINES);
         assertThat(book.open(AlertType.MARK_MISSING)).containsExactly("mark:" + PISTOL + ":CONFISCATION");
 
-        alerts.on(mark(FCU, MarkType.CONFISCATION));
+        alerts.on(mark(FCU, MarkType.CONFISCATION), ReplayStatus.REGULAR);
         marked(FCU, MarkType.CONFISCATION, "CD");
         assertThat(book.open(AlertType.LOST_OR_STOLEN_RECOVERED)).isEmpty();
         sweep.sweep(NOW.plus(Duration.ofDays(32)), DEADLINES);
@@ -141,5 +146,40 @@ class WeaponMarksTest {
         jdbc.update("UPDATE item_view SET installed_in = ? WHERE item_id = ?", PISTOL, part);
         jdbc.update("INSERT INTO composition (host_id, part_id, assembled_at, assembled_hash) VALUES (?, ?, ?, ?)", PISTOL,
                 part, Timestamp.from(NOW.minusSeconds(60)), "b".repeat(64));
+    }
+
+    /** The directory as the write side leaves it: here only the authority that acts in these tests. */
+    private record OneActor(CommandOrigin origin) implements ActorDirectory {
+        @Override
+        public Optional<ActorEntry> actor(String actorId) {
+            return actorId.equals(origin.actorId())
+                    ? Optional.of(new ActorEntry(origin.actorId(), origin.actorId(), origin.role(), origin.country()))
+                    : Optional.empty();
+        }
+
+        @Override
+        public void register(ActorEntry actor) {
+            throw new UnsupportedOperationException("views do not register actors");
+        }
+
+        @Override
+        public void addKey(String actorId, String keyId, byte[] publicKey, Instant validFrom) {
+            throw new UnsupportedOperationException("views do not add keys");
+        }
+
+        @Override
+        public void retireKey(String keyId, Instant validUntil) {
+            throw new UnsupportedOperationException("views do not retire keys");
+        }
+
+        @Override
+        public void revokeKey(String keyId, Instant revokedAt) {
+            throw new UnsupportedOperationException("views do not revoke keys");
+        }
+
+        @Override
+        public Optional<ActorKey> key(String keyId) {
+            return Optional.empty();
+        }
     }
 }

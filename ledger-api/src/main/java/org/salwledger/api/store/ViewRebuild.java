@@ -1,0 +1,164 @@
+package org.salwledger.api.store;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.salwledger.api.config.LedgerProperties;
+import org.salwledger.projections.LedgerViews;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Empties the views and projects them again from the first record of the event store: after a view's
+ * shape changed, or to prove that what the views show follows from the records alone. The views'
+ * processor is stopped, its reset handlers empty what the events built (not the reading audit, not the
+ * refusals kept outside the records, not the alerts that time raised: the next sweep settles those), its
+ * tokens go back to the start, and it runs again. The transparency log and the write side are not
+ * touched. Every node must be stopped but this one: a segment another node holds cannot be reset, and
+ * the reset (rolled back as a whole) fails the start.
+ */
+@Component
+public class ViewRebuild {
+    private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    /** A rebuild: the records it replays (the event store at its start), when it began, and how long it took. */
+    public record Run(long records, long lastPosition, Instant startedAt, Duration took) {
+        public boolean finished() {
+            return took != null;
+        }
+
+        /** Records projected per second, once finished. */
+        public double recordsPerSecond() {
+            return records / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore events;
+    private final JdbcTemplate jdbc;
+    private final ProcessorTokens tokens;
+    private final Clock clock;
+    private final boolean atStart;
+    private final ReentrantReadWriteLock readers = new ReentrantReadWriteLock();
+    private volatile Run last;
+
+    public ViewRebuild(EventProcessingConfiguration processing, EventStore events, JdbcTemplate jdbc,
+                       ProcessorTokens tokens, Clock clock, LedgerProperties properties) {
+        this.processing = processing;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.atStart = properties.views().rebuild();
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void rebuildIfAsked() {
+        if (atStart) {
+            start();
+        }
+    }
+
+    /** Starts a rebuild and returns at once; {@link #last()} tells when it finished. */
+    public synchronized Run start() {
+        readers.writeLock().lock();
+        try {
+            return startAlone();
+        } finally {
+            readers.writeLock().unlock();
+        }
+    }
+
+    private Run startAlone() {
+        if (running()) {
+            return last;
+        }
+        StreamingEventProcessor views = processing.eventProcessor(LedgerViews.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow(() -> new IllegalStateException("no views processor"));
+        long lastPosition = position(events.createHeadToken());
+        long records = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex <= ?", Long.class,
+                lastPosition);
+        log.info("Rebuilding the views from the event store: {} records", records);
+        views.shutDown();
+        long began = System.nanoTime();
+        views.resetTokens();
+        views.start();
+        Run run = new Run(records, lastPosition, clock.instant(), null);
+        last = run;
+        Thread watcher = new Thread(() -> awaitCaughtUp(views, run, began), "views-rebuild");
+        watcher.setDaemon(true);
+        watcher.start();
+        return run;
+    }
+
+    /**
+     * Runs {@code work} unless the views are being rebuilt (they show part of the past then); a rebuild
+     * does not start while it runs. Answers whether it ran.
+     */
+    public boolean unlessRebuilding(Runnable work) {
+        readers.readLock().lock();
+        try {
+            if (running()) {
+                return false;
+            }
+            work.run();
+            return true;
+        } finally {
+            readers.readLock().unlock();
+        }
+    }
+
+    private boolean running() {
+        Run run = last;
+        return run != null && !run.finished();
+    }
+
+    /** The last rebuild since this node started, if any. */
+    public Optional<Run> last() {
+        return Optional.ofNullable(last);
+    }
+
+    private void awaitCaughtUp(StreamingEventProcessor views, Run run, long began) {
+        try {
+            int segments = tokens.of(LedgerViews.PROCESSING_GROUP).size();
+            while (!caughtUp(views.processingStatus().values(), segments, run.lastPosition())) {
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Run done = new Run(run.records(), run.lastPosition(), run.startedAt(), Duration.ofNanos(System.nanoTime() - began));
+        last = done;
+        log.info(String.format(Locale.ROOT, "Views rebuilt: %d records in %.2f s (%.0f records/s)", done.records(),
+                done.took().toNanos() / 1e9, done.recordsPerSecond()));
+    }
+
+    /**
+     * Each of the processor's segments is worked on here and has passed the last record of the rebuild. Its in-memory status,
+     * not the token store: a segment with nothing of its own to write stores its token only now and then.
+     */
+    static boolean caughtUp(Collection<EventTrackerStatus> segments, int segmentCount, long lastPosition) {
+        return segments.size() >= segmentCount && segments.stream().allMatch(s -> s.getCurrentPosition().orElse(-1)
+                >= lastPosition && !s.isErrorState());
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+}
