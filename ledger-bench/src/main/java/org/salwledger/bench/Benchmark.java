@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One run, one machine: plain Axon in process (the baseline) and the ledger over HTTP with pre-signed
@@ -64,11 +65,22 @@ public final class Benchmark {
     /**
      * The ledger's other shapes of work, after the measured run on the same node: one consignment of
      * {@code consignmentItems} dispatched and received (each one signed command), and one item's history
-     * grown by {@code historyRecords} REMARKs sent one at a time, latency of the first and last tenth.
+     * grown by {@code historyRecords} REMARKs sent one at a time, latency of the first and last tenth; then
+     * the node restarted to rebuild its views from every record the run left ({@code replayRecords} in
+     * {@code replaySeconds}, as the node measured it: from the reset to the last record projected).
      */
     public record Shapes(String store, int consignmentItems, double dispatchSeconds, double receiptSeconds,
                          int historyRecords, double historyFirstTenthP50Millis, double historyLastTenthP50Millis,
-                         double historyLastTenthP99Millis) {}
+                         double historyLastTenthP99Millis, long replayRecords, double replaySeconds) {
+        public double replayPerSecond() {
+            return replaySeconds > 0 ? replayRecords / replaySeconds : 0;
+        }
+
+        Shapes withReplay(long records, double seconds) {
+            return new Shapes(store, consignmentItems, dispatchSeconds, receiptSeconds, historyRecords,
+                    historyFirstTenthP50Millis, historyLastTenthP50Millis, historyLastTenthP99Millis, records, seconds);
+        }
+    }
 
     /** A run's figures. */
     public record Result(List<Row> rows, List<Shapes> shapes) {}
@@ -123,50 +135,74 @@ public final class Benchmark {
             throws Exception {
         SigningKey admin = SigningKey.generate();
         Path dataDir = store instanceof Store.H2 h2 ? h2.dir() : Files.createTempDirectory("ledger-bench-node");
-        Row running;
-        long stored;
-        try (BenchWitnesses witnesses = new BenchWitnesses(settings.witnesses(), Files.createTempDirectory("bench-witnesses"));
-             LedgerNode node = LedgerNode.start(dataDir, admin, witnesses.environment(store.ledgerEnvironment()), log)) {
-            LedgerClient client = new LedgerClient("http://localhost:" + node.port);
-            SigningKey makerKey = SigningKey.generate();
-            LedgerClient.Answer registered = client.post("/api/v1/actors", new CommandSigner(admin, "admin").signToJson(
-                    CanonicalJson.mapper().createObjectNode().put("type", "RegisterActor").put("actorId", "BENCH-MAKER")
-                            .put("name", "Benchmark manufacturer").put("role", "MANUFACTURER").put("country", "BE")
-                            .put("publicKey", makerKey.publicKeyBase64())));
-            require(registered);
-            CommandSigner maker = new CommandSigner(makerKey, "BENCH-MAKER");
-            Load load = new Load();
-            List<String> warmup = signed(maker, settings.warmup(), 0);
-            long start = System.nanoTime();
-            Load.Result warm = load.run(settings.warmup(), settings.clients(),
-                    i -> require(client.post("/api/v1/items", warmup.get(i))));
-            long before = awaitLogCovers(client, -1, Duration.ofMinutes(5));
-
-            List<String> envelopes = signed(maker, settings.commands(), settings.warmup());
-            LogLagSampler lag = new LogLagSampler(client, load, before);
-            Duration cpuBefore = node.cpu();
-            lag.start();
-            Load.Result measured = load.run(settings.commands(), settings.clients(),
-                    i -> require(client.post("/api/v1/items", envelopes.get(i))));
-            long lastAck = System.nanoTime();
-            Duration cpu = node.cpu().minus(cpuBefore);
-            long records = awaitLogCovers(client, before + settings.commands(), Duration.ofMinutes(5));
-            double catchUp = (System.nanoTime() - lastAck) / 1e9;
-            lag.stop();
-            running = new Row(store.name(), witnesses.describe("ledger over HTTP, signed, views and log running"),
-                    settings.commands(),
-                    measured.perSecond(), measured.percentileMillis(0.50), measured.percentileMillis(0.99),
-                    cpu.toNanos() / 1e6 / settings.commands(), (double) store.bytesOnDisk() / records, 0,
-                    lag.p99Seconds(), catchUp, WarmUpCurve.of(start, warm.acknowledgedAt(), measured.acknowledgedAt()));
-            List<String> made = new ArrayList<>(warmup);
-            made.addAll(envelopes);
-            shapes.add(WorkShapes.measure(settings, store, client, admin, maker, made));
-            stored = awaitLogCovers(client, -1, Duration.ofMinutes(5));
+        Measured run;
+        try (BenchWitnesses witnesses = new BenchWitnesses(settings.witnesses(), Files.createTempDirectory("bench-witnesses"))) {
+            Map<String, String> environment = witnesses.environment(store.ledgerEnvironment());
+            try (LedgerNode node = LedgerNode.start(dataDir, admin, environment, log)) {
+                run = measure(settings, store, node, admin,
+                        witnesses.describe("ledger over HTTP, signed, views and log running"), shapes);
+            }
+            shapes.set(shapes.size() - 1, replay(shapes.get(shapes.size() - 1), dataDir, admin, environment, log));
         }
+        Row running = run.row();
+        long stored = run.stored();
         rows.add(new Row(running.store(), running.path(), running.commands(), running.perSecond(), running.p50Millis(),
                 running.p99Millis(), running.cpuMillisPerCommand(), running.bytesPerRecord(),
                 (double) store.bytesAtRest() / stored, running.logLagP99Seconds(), running.logCatchUpSeconds(),
                 running.warmUpCurve()));
+    }
+
+    /** The measured run's row, and how many records the log holds once the work shapes ran too. */
+    private record Measured(Row row, long stored) {}
+
+    private static Measured measure(Settings settings, Store store, LedgerNode node, SigningKey admin, String path,
+                                    List<Shapes> shapes) throws Exception {
+        LedgerClient client = new LedgerClient("http://localhost:" + node.port);
+        SigningKey makerKey = SigningKey.generate();
+        LedgerClient.Answer registered = client.post("/api/v1/actors", new CommandSigner(admin, "admin").signToJson(
+                CanonicalJson.mapper().createObjectNode().put("type", "RegisterActor").put("actorId", "BENCH-MAKER")
+                        .put("name", "Benchmark manufacturer").put("role", "MANUFACTURER").put("country", "BE")
+                        .put("publicKey", makerKey.publicKeyBase64())));
+        require(registered);
+        CommandSigner maker = new CommandSigner(makerKey, "BENCH-MAKER");
+        Load load = new Load();
+        List<String> warmup = signed(maker, settings.warmup(), 0);
+        long start = System.nanoTime();
+        Load.Result warm = load.run(settings.warmup(), settings.clients(),
+                i -> require(client.post("/api/v1/items", warmup.get(i))));
+        long before = awaitLogCovers(client, -1, Duration.ofMinutes(5));
+
+        List<String> envelopes = signed(maker, settings.commands(), settings.warmup());
+        LogLagSampler lag = new LogLagSampler(client, load, before);
+        Duration cpuBefore = node.cpu();
+        lag.start();
+        Load.Result measured = load.run(settings.commands(), settings.clients(),
+                i -> require(client.post("/api/v1/items", envelopes.get(i))));
+        long lastAck = System.nanoTime();
+        Duration cpu = node.cpu().minus(cpuBefore);
+        long records = awaitLogCovers(client, before + settings.commands(), Duration.ofMinutes(5));
+        double catchUp = (System.nanoTime() - lastAck) / 1e9;
+        lag.stop();
+        Row running = new Row(store.name(), path,
+                settings.commands(),
+                measured.perSecond(), measured.percentileMillis(0.50), measured.percentileMillis(0.99),
+                cpu.toNanos() / 1e6 / settings.commands(), (double) store.bytesOnDisk() / records, 0,
+                lag.p99Seconds(), catchUp, WarmUpCurve.of(start, warm.acknowledgedAt(), measured.acknowledgedAt()));
+        List<String> made = new ArrayList<>(warmup);
+        made.addAll(envelopes);
+        shapes.add(WorkShapes.measure(settings, store, client, admin, maker, made));
+        return new Measured(running, awaitLogCovers(client, -1, Duration.ofMinutes(5)));
+    }
+
+    /** Restarts the node on the run's store with {@code ledger.views.rebuild}; it is ready once the views caught up. */
+    private static Shapes replay(Shapes shapes, Path dataDir, SigningKey admin, Map<String, String> environment, Path log)
+            throws Exception {
+        try (LedgerNode node = LedgerNode.start(dataDir, admin, environment, log,
+                "--ledger.views.rebuild=true")) {
+            com.fasterxml.jackson.databind.JsonNode rebuilt = CanonicalJson.mapper().readTree(new LedgerClient(
+                    "http://localhost:" + node.port).get("/actuator/health", null).body()).at("/components/viewsRebuild/details");
+            return shapes.withReplay(rebuilt.get("records").asLong(), Double.parseDouble(rebuilt.get("seconds").asText()));
+        }
     }
 
     /** Envelopes signed before the clock starts; issuedAt stays within the ledger's clock skew for the run. */
@@ -233,9 +269,10 @@ public final class Benchmark {
         for (Shapes s : result.shapes()) {
             System.out.printf(Locale.ROOT, "%s: a %,d-item consignment dispatched in %.2f s, received in %.2f s; one item's "
                             + "history grown by %,d records one at a time: p50 %.1f ms in the first tenth, %.1f ms "
-                            + "(p99 %.1f ms) in the last%n", s.store(), s.consignmentItems(), s.dispatchSeconds(),
-                    s.receiptSeconds(), s.historyRecords(), s.historyFirstTenthP50Millis(), s.historyLastTenthP50Millis(),
-                    s.historyLastTenthP99Millis());
+                            + "(p99 %.1f ms) in the last; views rebuilt from %,d records in %.2f s (%,.0f records/s)%n",
+                    s.store(), s.consignmentItems(), s.dispatchSeconds(), s.receiptSeconds(), s.historyRecords(),
+                    s.historyFirstTenthP50Millis(), s.historyLastTenthP50Millis(), s.historyLastTenthP99Millis(),
+                    s.replayRecords(), s.replaySeconds(), s.replayPerSecond());
         }
     }
 

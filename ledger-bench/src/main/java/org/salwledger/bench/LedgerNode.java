@@ -31,7 +31,8 @@ final class LedgerNode implements AutoCloseable {
         this.port = port;
     }
 
-    static LedgerNode start(Path dataDir, SigningKey admin, Map<String, String> environment, Path log) {
+    /** @param options further service options, e.g. {@code --ledger.views.rebuild=true} */
+    static LedgerNode start(Path dataDir, SigningKey admin, Map<String, String> environment, Path log, String... options) {
         int port = freePort();
         // -Dbench.node-java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java runs the node on another JDK (warm-up studies)
         String java = System.getProperty("bench.node-java",
@@ -45,12 +46,14 @@ final class LedgerNode implements AutoCloseable {
         command.addAll(List.of("-cp", nodeClassPath(), LedgerApplication.class.getName(),
                 "--server.port=" + port, "--ledger.data-dir=" + dataDir.toAbsolutePath(),
                 "--ledger.admin.public-key=" + admin.publicKeyBase64()));
+        command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
             LedgerNode node = new LedgerNode(builder.start(), port);
-            node.awaitUp(Duration.ofSeconds(120), log);
+            // healthy: started, and (a rebuild) its views caught up
+            node.awaitUp(Duration.ofMinutes(10), log);
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,15 +69,18 @@ final class LedgerNode implements AutoCloseable {
     private void awaitUp(Duration limit, Path log) {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + limit.toNanos();
+        String health = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the ledger exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
                     return;
                 }
+                health = answer.body();
             } catch (IOException notYet) {
                 // not listening yet
             } catch (InterruptedException e) {
@@ -89,7 +95,8 @@ final class LedgerNode implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the ledger did not come up within " + limit + "; see " + log);
+        throw new IllegalStateException("the ledger did not come up within " + limit + " (health: " + health + "); see "
+                + log);
     }
 
     @Override

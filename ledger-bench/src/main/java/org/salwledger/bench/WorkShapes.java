@@ -65,7 +65,7 @@ final class WorkShapes {
         return new Benchmark.Shapes(store.name(), size, dispatchSeconds, receiptSeconds, settings.history(),
                 percentile(java.util.Arrays.copyOfRange(latencies, 0, tenth), 0.50),
                 percentile(java.util.Arrays.copyOfRange(latencies, latencies.length - tenth, latencies.length), 0.50),
-                percentile(java.util.Arrays.copyOfRange(latencies, latencies.length - tenth, latencies.length), 0.99));
+                percentile(java.util.Arrays.copyOfRange(latencies, latencies.length - tenth, latencies.length), 0.99), 0, 0);
     }
 
     private static double percentile(long[] nanos, double p) {

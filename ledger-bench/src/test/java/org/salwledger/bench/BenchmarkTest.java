@@ -50,6 +50,9 @@ class BenchmarkTest {
         assertThat(shapes.receiptSeconds()).isPositive();
         assertThat(shapes.historyLastTenthP99Millis()).isGreaterThanOrEqualTo(shapes.historyLastTenthP50Millis()).isPositive();
         assertThat(written.at("/shapes/0/consignmentItems").asInt()).isEqualTo(100);
+        // every record of the run: the items made, each one's dispatch and receipt, the history grown
+        assertThat(shapes.replayRecords()).isGreaterThanOrEqualTo(50 + 200 + 2 * 100 + 30);
+        assertThat(shapes.replaySeconds()).isPositive();
     }
 
     @Test
