@@ -92,4 +92,35 @@ class RestartTest {
             assertThat(more.json().get("records").get(0).get("sequence").asLong()).isEqualTo(2);
         }
     }
+
+    @Test
+    void aNodeStartedWithViewsRebuildProjectsEveryRecordAgainAndIsReadyOnceDone() {
+        SigningKey fnhKey = SigningKey.generate();
+        String itemId;
+        java.util.List<Map<String, Object>> views;
+        try (ConfigurableApplicationContext first = LedgerProcess.start(dataDir, ADMIN)) {
+            LedgerTestClient ledger = new LedgerTestClient(LedgerProcess.port(first), ADMIN);
+            ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
+            itemId = ledger.submit(fnhKey, "BE-FNH", command("ManufactureItem").put("kind", "PART")
+                    .put("partType", "FRAME").put("make", "FN Herstal").put("model", "509 frame")
+                    .put("calibre", "9x19mm").put("material", "POLYMER").put("production", "INDUSTRIAL")).json()
+                    .get("itemId").asText();
+            String id = itemId;
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM item_view WHERE item_id = ?", Integer.class, id) == 1);
+            views = jdbc.queryForList("SELECT * FROM item_view");
+            assertThat(new LedgerTestClient(LedgerProcess.port(first), ADMIN).get("/actuator/health", null).json()
+                    .at("/components/viewsRebuild/details/rebuilt").asBoolean(true)).isFalse();
+        }
+
+        try (ConfigurableApplicationContext second = LedgerProcess.start(dataDir, ADMIN, "--ledger.views.rebuild=true")) {
+            LedgerTestClient ledger = new LedgerTestClient(LedgerProcess.port(second), ADMIN);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ledger.get("/actuator/health/readiness", null).status() == 200);
+            JsonNode rebuilt = ledger.get("/actuator/health", null).json().at("/components/viewsRebuild");
+            assertThat(rebuilt.get("status").asText()).isEqualTo("UP");
+            assertThat(rebuilt.at("/details/records").asInt()).isEqualTo(eventCount(second));
+            assertThat(second.getBean(JdbcTemplate.class).queryForList("SELECT * FROM item_view")).isEqualTo(views);
+        }
+    }
 }
