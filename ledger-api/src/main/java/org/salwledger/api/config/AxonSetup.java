@@ -3,7 +3,7 @@ package org.salwledger.api.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -15,6 +15,13 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.salwledger.core.chain.LedgerEventSerializer;
 import org.salwledger.core.command.AggregateComponents;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +35,8 @@ import java.sql.SQLException;
  */
 @Configuration
 public class AxonSetup {
+    private static final String AGGREGATES = "aggregates";
+
 
     @Bean(AggregateComponents.SNAPSHOT_TRIGGER)
     public SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
@@ -64,10 +73,30 @@ public class AxonSetup {
      * true by default, false in the {@code postgres} profile). Another node's appends never reach this
      * cache: a stale copy could not append (the stream position is taken: 409), but it could refuse a
      * command on a state that no longer holds (an item received elsewhere still "in the sender's custody").
+     * The cache keeps the last {@code ledger.aggregates.cache-size} aggregates used; Axon's weak-reference
+     * cache lost nearly all of them at every collection, so a consignment read each item from the store.
      */
     @Bean(AggregateComponents.CACHE)
-    public Cache ledgerAggregateCache(LedgerProperties properties) {
-        return properties.aggregates().cache() ? new WeakReferenceCache() : NoCache.INSTANCE;
+    public Cache ledgerAggregateCache(ObjectProvider<CacheManager> aggregateCaches) {
+        CacheManager caches = aggregateCaches.getIfAvailable();
+        return caches == null ? NoCache.INSTANCE : aggregateCache(caches);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "ledger.aggregates.cache", havingValue = "true", matchIfMissing = true)
+    public CacheManager aggregateCacheManager(LedgerProperties properties) {
+        return aggregateCacheManager(properties.aggregates().cacheSize());
+    }
+
+    /** Heap only, by reference: Axon keeps the aggregate's live object in it, never a copy. */
+    static CacheManager aggregateCacheManager(long entries) {
+        return CacheManagerBuilder.newCacheManagerBuilder().withCache(AGGREGATES, CacheConfigurationBuilder
+                .newCacheConfigurationBuilder(Object.class, Object.class, ResourcePoolsBuilder.heap(entries))).build(true);
+    }
+
+    static Cache aggregateCache(CacheManager caches) {
+        // Axon's adapter takes Ehcache's own cache class, which is what a heap-only cache manager hands out
+        return new EhCache3Adapter((Ehcache) caches.getCache(AGGREGATES, Object.class, Object.class));
     }
 
     /**

@@ -84,8 +84,10 @@ public record LedgerProperties(Path dataDir, @DefaultValue Admin admin, @Default
     /**
      * @param snapshotEvery records between aggregate snapshots
      * @param cache         cache aggregates in memory: only where one node alone writes to the database
+     * @param cacheSize     aggregates the cache keeps, the last used
      */
-    public record Aggregates(@DefaultValue("50") int snapshotEvery, @DefaultValue("true") boolean cache) {}
+    public record Aggregates(@DefaultValue("50") int snapshotEvery, @DefaultValue("true") boolean cache,
+                             @DefaultValue("50000") long cacheSize) {}
 
     /**
      * @param fetchDelay how long the event store's reader waits before it polls again after finding nothing
