@@ -44,14 +44,15 @@ final class ViewRebuildCheck {
         StreamingEventProcessor views = processing.eventProcessor(LedgerViews.PROCESSING_GROUP,
                 StreamingEventProcessor.class).orElseThrow();
         long head = jdbc.queryForObject("SELECT COALESCE(MAX(globalIndex), -1) FROM DomainEventEntry", Long.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !views.processingStatus().isEmpty() && views.processingStatus()
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(30)).until(() -> !views.processingStatus().isEmpty() && views.processingStatus()
                 .values().stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
         Map<String, List<String>> projected = dump(jdbc);
         assertThat(projected.get("item_view")).as("the check needs views to compare").isNotEmpty();
 
         ViewRebuild.Run run = rebuild.start();
         assertThat(run.records()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class));
-        await().atMost(Duration.ofSeconds(60)).until(() -> rebuild.last().orElseThrow().finished());
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(60))
+                .until(() -> rebuild.last().orElseThrow().finished());
 
         Map<String, List<String>> rebuilt = dump(jdbc);
         for (String table : VIEWS.keySet()) {
