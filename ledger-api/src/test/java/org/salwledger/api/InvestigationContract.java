@@ -22,13 +22,8 @@ import static org.salwledger.api.LedgerTestClient.command;
  * look-alike decoy. Search by what is left of the mark, trace it, answer the trace, watch alerts,
  * file the annual report. Run on H2 and PostgreSQL.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ViewsRebuildAfterAll.class)
 abstract class InvestigationContract extends RunningLedger {
-    /** Every test's views must follow from its records alone: rebuilt after it, they are the same. */
-    @Override
-    boolean rebuildsViewsAfterEachTest() {
-        return true;
-    }
-
     final String s = suffix;
     final SigningKey fnhKey = SigningKey.generate();
     final SigningKey cdKey = SigningKey.generate();

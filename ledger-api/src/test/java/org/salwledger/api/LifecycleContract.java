@@ -24,13 +24,8 @@ import static org.salwledger.api.LedgerTestClient.command;
  * and recovered again after destruction; then a 3D-printed pistol registered unmarked; corrections,
  * identity links, conversions, late entries and ITI 13 hand-over. Run on H2 and PostgreSQL.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ViewsRebuildAfterAll.class)
 abstract class LifecycleContract extends RunningLedger {
-    /** Every test's views must follow from its records alone: rebuilt after it, they are the same. */
-    @Override
-    boolean rebuildsViewsAfterEachTest() {
-        return true;
-    }
-
     final String s = suffix;
     final SigningKey fnhKey = SigningKey.generate();
     final SigningKey cdKey = SigningKey.generate();

@@ -28,13 +28,8 @@ import static org.salwledger.api.LedgerTestClient.command;
  * traced by the recovering State stating the weapon's type, confiscation-marked, deactivated; every
  * alert opens and clears on the weapon as well as on the FCU. Run on H2 and PostgreSQL.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ViewsRebuildAfterAll.class)
 abstract class ModularWeaponContract extends RunningLedger {
-    /** Every test's views must follow from its records alone: rebuilt after it, they are the same. */
-    @Override
-    boolean rebuildsViewsAfterEachTest() {
-        return true;
-    }
-
     final String s = suffix;
     final SigningKey sigKey = SigningKey.generate();
     final SigningKey beKey = SigningKey.generate();

@@ -70,26 +70,6 @@ abstract class RunningLedger {
         assertThat(exit).as(out.toString()).isZero();
     }
 
-    @Autowired
-    org.salwledger.api.store.ViewRebuild viewRebuild;
-    @Autowired
-    org.axonframework.config.EventProcessingConfiguration processing;
-
-    /**
-     * In the suites that opt in ({@link #rebuildsViewsAfterEachTest()}), what a test left in the views
-     * is what a rebuild from the records alone gives again.
-     */
-    @AfterEach
-    final void theViewsRebuildFromTheRecords() {
-        if (rebuildsViewsAfterEachTest()) {
-            ViewRebuildCheck.viewsRebuildToWhatTheyWere(jdbc, viewRebuild, processing);
-        }
-    }
-
-    boolean rebuildsViewsAfterEachTest() {
-        return false;
-    }
-
     /** A test that leaves a deliberately broken ledger behind says so. */
     boolean verifiesAfterEachTest() {
         return true;

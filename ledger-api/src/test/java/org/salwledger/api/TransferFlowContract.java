@@ -20,13 +20,8 @@ import static org.salwledger.api.LedgerTestClient.command;
  * Transfers over HTTP: export with its references, receipt, partial receipt, rejection,
  * all-or-nothing. Run on H2 and PostgreSQL by the subclasses.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ViewsRebuildAfterAll.class)
 abstract class TransferFlowContract extends RunningLedger {
-    /** Every test's views must follow from its records alone: rebuilt after it, they are the same. */
-    @Override
-    boolean rebuildsViewsAfterEachTest() {
-        return true;
-    }
-
     final SigningKey fnhKey = SigningKey.generate();
     final SigningKey cdKey = SigningKey.generate();
     final SigningKey inspectorKey = SigningKey.generate();
