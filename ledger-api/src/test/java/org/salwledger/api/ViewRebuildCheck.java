@@ -44,8 +44,8 @@ final class ViewRebuildCheck {
         StreamingEventProcessor views = processing.eventProcessor(LedgerViews.PROCESSING_GROUP,
                 StreamingEventProcessor.class).orElseThrow();
         long head = jdbc.queryForObject("SELECT COALESCE(MAX(globalIndex), -1) FROM DomainEventEntry", Long.class);
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(30)).until(() -> !views.processingStatus().isEmpty() && views.processingStatus()
-                .values().stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head));
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(30))
+                .until(() -> ViewRebuild.caughtUp(views.processingStatus().values(), 1, head));
         Map<String, List<String>> projected = dump(jdbc);
         assertThat(projected.get("item_view")).as("the check needs views to compare").isNotEmpty();
 

@@ -75,7 +75,7 @@ public class ViewRebuild {
     }
 
     /** Starts a rebuild and returns at once; {@link #last()} tells when it finished. */
-    public synchronized Run start() {
+    public Run start() {
         readers.writeLock().lock();
         try {
             return startAlone();
@@ -153,7 +153,7 @@ public class ViewRebuild {
      * Each of the processor's segments is worked on here and has passed the last record of the rebuild. Its in-memory status,
      * not the token store: a segment with nothing of its own to write stores its token only now and then.
      */
-    static boolean caughtUp(Collection<EventTrackerStatus> segments, int segmentCount, long lastPosition) {
+    public static boolean caughtUp(Collection<EventTrackerStatus> segments, int segmentCount, long lastPosition) {
         return segments.size() >= segmentCount && segments.stream().allMatch(s -> s.getCurrentPosition().orElse(-1)
                 >= lastPosition && !s.isErrorState());
     }
