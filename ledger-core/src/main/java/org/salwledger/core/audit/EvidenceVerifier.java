@@ -3,6 +3,7 @@ package org.salwledger.core.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.core.chain.LedgerRecords;
+import org.salwledger.core.crypto.CanonicalBase64;
 import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.crypto.Sha256;
 import org.salwledger.core.log.Checkpoint;
@@ -16,7 +17,6 @@ import org.salwledger.core.witness.WitnessPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -216,17 +216,11 @@ public final class EvidenceVerifier {
             }
             List<byte[]> hashes = new ArrayList<>();
             for (JsonNode hash : proof) {
-                byte[] decoded;
                 try {
-                    decoded = Base64.getDecoder().decode(hash.asText());
+                    hashes.add(CanonicalBase64.decode(hash.asText()));
                 } catch (IllegalArgumentException e) {
-                    decoded = null;
-                }
-                // one encoding per hash: base64 with other padding bits would decode to the same bytes
-                if (decoded == null || !Base64.getEncoder().encodeToString(decoded).equals(hash.asText())) {
                     throw new VerificationFailure(index, stream, sequence, "its inclusion proof holds a malformed hash");
                 }
-                hashes.add(decoded);
             }
             return hashes;
         }

@@ -1,5 +1,6 @@
 package org.salwledger.core.log;
 
+import org.salwledger.core.crypto.CanonicalBase64;
 import org.salwledger.core.crypto.Ed25519;
 import org.salwledger.core.crypto.SigningKey;
 
@@ -49,7 +50,7 @@ public final class SignedNote {
             }
             byte[] blob;
             try {
-                blob = Base64.getDecoder().decode(parts[1]);
+                blob = CanonicalBase64.decode(parts[1]);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("malformed signature", e);
             }

@@ -1,5 +1,7 @@
 package org.salwledger.core.witness;
 
+import org.salwledger.core.crypto.CanonicalBase64;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,7 +49,7 @@ public record AddCheckpoint(long oldSize, List<byte[]> proof, String checkpoint)
         for (int i = 1; i < lines.length; i++) {
             byte[] hash;
             try {
-                hash = Base64.getDecoder().decode(lines[i]);
+                hash = CanonicalBase64.decode(lines[i]);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("proof line " + i + " is not base64");
             }

@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,5 +57,27 @@ class EvidenceVectorTest {
         Files.write(Path.of("target", "evidence-vector.json"), bundle);
         String spec = Files.readString(Path.of("..", "docs", "ledger-format.md"), StandardCharsets.UTF_8);
         assertThat(spec).contains(new String(bundle, StandardCharsets.UTF_8)).contains("SHA-256 " + Sha256.hex(bundle));
+    }
+
+    /**
+     * Every single-bit change of every byte is refused, not only a random sample: base64 with other padding
+     * bits decodes to the same bytes, so a lenient decoder anywhere in the bundle lets such a change through.
+     */
+    @Test
+    void everyBitOfTheSpecsBundleCounts() {
+        byte[] bundle = vector();
+        WitnessPolicy policy = WitnessPolicy.parse("witness " + Cosignature.verifierKey(WITNESS_NAME, WITNESS).encode() + "\n");
+        List<String> accepted = IntStream.range(0, bundle.length * 8).parallel().mapToObj(flip -> {
+            byte[] changed = bundle.clone();
+            changed[flip / 8] = (byte) (changed[flip / 8] ^ (1 << flip % 8));
+            try {
+                EvidenceVerifier.verify(changed, SmallExport.logKey(), policy);
+                return "byte " + flip / 8 + " bit " + flip % 8 + " (" + (char) bundle[flip / 8] + " -> "
+                        + (char) changed[flip / 8] + ")";
+            } catch (VerificationFailure refused) {
+                return null;
+            }
+        }).filter(Objects::nonNull).toList();
+        assertThat(accepted).isEmpty();
     }
 }
