@@ -77,9 +77,9 @@ public class AxonSetup {
      * cache lost nearly all of them at every collection, so a consignment read each item from the store.
      */
     @Bean(AggregateComponents.CACHE)
-    public Cache ledgerAggregateCache(ObjectProvider<CacheManager> aggregateCaches) {
+    public AggregateCacheJournal ledgerAggregateCache(ObjectProvider<CacheManager> aggregateCaches) {
         CacheManager caches = aggregateCaches.getIfAvailable();
-        return caches == null ? NoCache.INSTANCE : aggregateCache(caches);
+        return new AggregateCacheJournal(caches == null ? NoCache.INSTANCE : aggregateCache(caches));
     }
 
     @Bean(destroyMethod = "close")

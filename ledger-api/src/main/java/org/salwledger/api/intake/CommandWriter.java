@@ -3,14 +3,12 @@ package org.salwledger.api.intake;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
-import org.axonframework.common.caching.Cache;
+import org.salwledger.api.config.AggregateCacheJournal;
 import org.salwledger.api.config.LedgerProperties;
-import org.salwledger.core.command.AggregateComponents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -44,19 +42,20 @@ public class CommandWriter {
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final TransactionTemplate group;
     private final TransactionTemplate savepoint;
-    private final Cache aggregateCache;
+    private final AggregateCacheJournal aggregateCache;
     private final int maxGroup;
     private final DistributionSummary groups;
     private final Thread thread;
     private volatile boolean running = true;
 
     @Autowired
-    public CommandWriter(PlatformTransactionManager transactions, @Qualifier(AggregateComponents.CACHE) Cache aggregateCache,
+    public CommandWriter(PlatformTransactionManager transactions, AggregateCacheJournal aggregateCache,
                          LedgerProperties properties, MeterRegistry meters) {
         this(transactions, aggregateCache, properties.commands().maxGroup(), meters);
     }
 
-    CommandWriter(PlatformTransactionManager transactions, Cache aggregateCache, int maxGroup, MeterRegistry meters) {
+    CommandWriter(PlatformTransactionManager transactions, AggregateCacheJournal aggregateCache, int maxGroup,
+                  MeterRegistry meters) {
         this.groups = DistributionSummary.builder("ledger.commands.group").baseUnit("commands")
                 .description("commands written in one database transaction (group commit)").register(meters);
         this.group = new TransactionTemplate(transactions);
@@ -121,6 +120,7 @@ public class CommandWriter {
         groups.record(jobs.size());
         Object[] results = new Object[jobs.size()];
         RuntimeException[] refusals = new RuntimeException[jobs.size()];
+        aggregateCache.openGroup();
         try {
             group.executeWithoutResult(tx -> {
                 for (int i = 0; i < jobs.size(); i++) {
@@ -129,6 +129,7 @@ public class CommandWriter {
                     if (job.context() != null) {
                         MDC.setContextMap(job.context());
                     }
+                    int cacheMark = aggregateCache.mark();
                     try {
                         results[i] = savepoint.execute(status -> job.work().get());
                     } catch (TransactionException savepointLost) {
@@ -136,8 +137,8 @@ public class CommandWriter {
                         throw savepointLost;
                     } catch (RuntimeException refused) {
                         refusals[i] = refused;
-                        // The cached aggregates may have seen events the savepoint's rollback took back.
-                        aggregateCache.removeAll();
+                        // The aggregates it cached may hold events the savepoint's rollback took back.
+                        aggregateCache.rollBackTo(cacheMark);
                     } finally {
                         if (before == null) {
                             MDC.clear();
@@ -148,11 +149,13 @@ public class CommandWriter {
                 }
             });
         } catch (RuntimeException commitFailed) {
-            aggregateCache.removeAll();
+            aggregateCache.rollBackTo(0);
             for (int i = 0; i < jobs.size(); i++) {
                 jobs.get(i).done().completeExceptionally(refusals[i] != null ? refusals[i] : commitFailed);
             }
             return;
+        } finally {
+            aggregateCache.closeGroup();
         }
         for (int i = 0; i < jobs.size(); i++) {
             complete(jobs.get(i), results[i], refusals[i]);

@@ -1,11 +1,15 @@
 package org.salwledger.api.intake;
 
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.ehcache.core.Ehcache;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.salwledger.api.config.AggregateCacheJournal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
@@ -29,7 +33,7 @@ class CommandWriterTest {
     private final Set<Long> groupTransactions = ConcurrentHashMap.newKeySet();
     private JdbcTemplate jdbc;
     private JdbcTemplate outside;
-    private Cache cache;
+    private AggregateCacheJournal cache;
     private CommandWriter writer;
     private io.micrometer.core.instrument.MeterRegistry meters;
 
@@ -53,7 +57,9 @@ class CommandWriterTest {
         jdbc = new JdbcTemplate(h2);
         outside = new JdbcTemplate(plain);
         outside.execute("CREATE TABLE fact (id VARCHAR(32) PRIMARY KEY)");
-        cache = new WeakReferenceCache();
+        cache = new AggregateCacheJournal(new EhCache3Adapter((Ehcache<Object, Object>) CacheManagerBuilder.newCacheManagerBuilder()
+                .withCache("aggregates", CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(100))).build(true).getCache("aggregates", Object.class, Object.class)));
         meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         writer = new CommandWriter(transactions, cache, 8, meters);
     }
@@ -67,6 +73,12 @@ class CommandWriterTest {
         jdbc.update("INSERT INTO fact (id) VALUES (?)", id);
         groupTransactions.add(jdbc.queryForObject("SELECT TRANSACTION_ID()", Long.class));
         return id;
+    }
+
+    /** What Axon does when a command's unit of work commits inside the group: the aggregate goes into the cache. */
+    private String cached(String aggregate, String result) {
+        cache.put(aggregate, "state after " + result);
+        return result;
     }
 
     private List<String> facts() {
@@ -99,19 +111,19 @@ class CommandWriterTest {
     }
 
     @Test
-    void aRefusedCommandRollsBackAloneAndTheCacheForgetsWhatItSaw() throws Exception {
-        cache.put("item-1", "state the refused command applied");
+    void aRefusedCommandRollsBackAloneAndTheCacheForgetsWhatItCachedAndNothingElse() throws Exception {
+        cache.put("item-0", "committed before");
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(4);
         Future<?> holder = hold(clients, release);
-        Future<String> before = clients.submit(() -> writer.write(() -> insert("a")));
+        Future<String> before = clients.submit(() -> writer.write(() -> cached("item-a", insert("a"))));
         Thread.sleep(50);
         Future<String> refused = clients.submit(() -> writer.write(() -> {
-            insert("b");
+            cached("item-b", insert("b"));
             throw new IllegalStateException("refused after writing");
         }));
         Thread.sleep(50);
-        Future<String> after = clients.submit(() -> writer.write(() -> insert("c")));
+        Future<String> after = clients.submit(() -> writer.write(() -> cached("item-c", insert("c"))));
         Thread.sleep(100);
         release.countDown();
 
@@ -120,7 +132,10 @@ class CommandWriterTest {
         assertThat(after.get()).isEqualTo("c");
         assertThatThrownBy(refused::get).hasRootCauseMessage("refused after writing");
         assertThat(facts()).containsExactly("a", "c", "held");
-        assertThat(cache.containsKey("item-1")).isFalse();
+        assertThat(cache.containsKey("item-b")).as("the refused command's aggregate").isFalse();
+        assertThat(cache.containsKey("item-0")).isTrue();
+        assertThat(cache.containsKey("item-a")).as("cached by a command of the same group, committed").isTrue();
+        assertThat(cache.containsKey("item-c")).isTrue();
         clients.shutdown();
     }
 
@@ -163,11 +178,12 @@ class CommandWriterTest {
     @Test
     void aFailedCommitAnswersEveryCommandOfTheGroupWithTheFailureAndKeepsNothing() {
         failNextCommit.set(true);
-        cache.put("item-1", "uncommitted state");
+        cache.put("item-0", "committed before");
 
-        assertThatThrownBy(() -> writer.write(() -> insert("lost"))).hasMessageContaining("disk full");
+        assertThatThrownBy(() -> writer.write(() -> cached("item-1", insert("lost")))).hasMessageContaining("disk full");
         assertThat(facts()).isEmpty();
         assertThat(cache.containsKey("item-1")).isFalse();
+        assertThat(cache.containsKey("item-0")).isTrue();
         assertThat(writer.write(() -> insert("next"))).isEqualTo("next");
         assertThat(facts()).containsExactly("next");
     }
