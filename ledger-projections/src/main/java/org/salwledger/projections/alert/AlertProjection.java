@@ -1,6 +1,5 @@
 package org.salwledger.projections.alert;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -16,12 +15,9 @@ import org.salwledger.core.item.event.ItemRecovered;
 import org.salwledger.core.item.event.ItemRecoveredAfterDestruction;
 import org.salwledger.core.item.event.ItemRegisteredUnmarked;
 import org.salwledger.core.item.event.ItemSeized;
-import org.salwledger.core.item.marking.MarkText;
 import org.salwledger.core.item.marking.MarkType;
-import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.projections.LedgerViews;
 import org.salwledger.projections.item.ItemQueries;
-import org.salwledger.projections.trace.TraceQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +27,7 @@ import java.util.List;
 
 /**
  * The alerts that facts raise and resolve as they arrive, and the mark obligations the alert scanner
- * watches over time. Trace hits: a new mark, or the markings observed on an item registered unmarked,
- * matching the markings of a trace answered NOT_FOUND.
+ * watches over time. Trace hits are {@link TraceHits}.
  */
 @Component
 @ProcessingGroup(LedgerViews.PROCESSING_GROUP)
@@ -41,9 +36,12 @@ public class AlertProjection {
     private final AlertBook alerts;
     private final ItemQueries items;
     private final ActorDirectory actors;
+    private final TraceHits traceHits;
 
-    public AlertProjection(JdbcTemplate jdbc, AlertBook alerts, ItemQueries items, ActorDirectory actors) {
+    public AlertProjection(JdbcTemplate jdbc, AlertBook alerts, ItemQueries items, ActorDirectory actors,
+                           TraceHits traceHits) {
         this.jdbc = jdbc;
+        this.traceHits = traceHits;
         this.actors = actors;
         this.alerts = alerts;
         this.items = items;
@@ -103,7 +101,7 @@ public class AlertProjection {
     void on(ItemRegisteredUnmarked e, ReplayStatus replay) {
         obligation(e.itemId(), MarkType.CONFISCATION, e.country(), e.link().recordedAt());
         if (!replay.isReplay()) {
-            observedHits(e);
+            traceHits.registered(e);
         }
     }
 
@@ -130,7 +128,7 @@ public class AlertProjection {
             alerts.resolveForItem(e.itemId(), "confiscation-marked", at, AlertType.LOST_OR_STOLEN_RECOVERED);
         }
         if (!replay.isReplay()) {
-            hits(e, at);
+            traceHits.mark(e);
         }
     }
 
@@ -141,57 +139,6 @@ public class AlertProjection {
                 e.itemId());
         alerts.resolveForItem(e.itemId(), "destroyed", at, rebuilt(replay, AlertType.LOST_OR_STOLEN_RECOVERED,
                 AlertType.MARK_MISSING));
-    }
-
-    /** A new mark that fills the pattern of a trace answered NOT_FOUND is a hit for its requester. */
-    private void hits(ItemMarked e, String at) {
-        for (String text : e.serial() == null ? List.of(e.text()) : List.of(e.text(), e.serial())) {
-            String normalized = MarkText.normalize(text);
-            String folded = MarkText.fold(normalized);
-            List<String[]> traces = jdbc.query("SELECT DISTINCT w.trace_id, t.requester, t.requested_state FROM trace_watch w "
-                            + "JOIN trace_view t ON t.trace_id = w.trace_id WHERE t.status = 'NOT_FOUND' "
-                            + "AND (? LIKE w.pattern ESCAPE '\\' OR ? LIKE w.folded_pattern ESCAPE '\\')",
-                    (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, normalized, folded);
-            for (String[] trace : traces) {
-                hit(trace, e.itemId(), AlertBook.facts().put("traceId", trace[0]).put("markText", text)
-                        .put("markType", e.markType().name()).put("markedBy", e.markedBy())
-                        .put("recordHash", e.link().hash()), at);
-            }
-        }
-    }
-
-    /**
-     * An item registered unmarked comes with what could be read of its markings, partial like the trace's
-     * own: a hit when one mark could read as both (or as both once look-alikes are folded).
-     */
-    private void observedHits(ItemRegisteredUnmarked e) {
-        if (e.observedMarkings() == null || e.observedMarkings().isEmpty()) {
-            return;
-        }
-        List<NotFoundTrace> traces = jdbc.query("SELECT trace_id, requester, requested_state, request FROM trace_view "
-                + "WHERE status = 'NOT_FOUND'", (rs, i) -> new NotFoundTrace(new String[] {rs.getString(1), rs.getString(2),
-                rs.getString(3)}, TraceQueries.normalizedMarkings(rs.getBytes(4))));
-        for (NotFoundTrace trace : traces) {
-            for (ObservedMarking observed : e.observedMarkings()) {
-                String read = MarkText.normalize(observed.text());
-                if (trace.markings.stream().anyMatch(wanted -> MarkText.couldBeTheSame(read, wanted)
-                        || MarkText.couldBeTheSame(MarkText.fold(read), MarkText.fold(wanted)))) {
-                    hit(trace.ids, e.itemId(), AlertBook.facts().put("traceId", trace.ids[0])
-                            .put("observedText", observed.text()).put("registeredBy", e.registeredBy())
-                            .put("recordHash", e.link().hash()), e.link().recordedAt());
-                    break;
-                }
-            }
-        }
-    }
-
-    /** ids: trace id, requester, requested State; markings normalized. */
-    private record NotFoundTrace(String[] ids, List<String> markings) {}
-
-    private void hit(String[] trace, String itemId, ObjectNode facts, String at) {
-        alerts.raise("hit:" + trace[0] + ":" + itemId, AlertType.TRACE_HIT, "an item matching trace " + trace[0]
-                        + " (answered NOT_FOUND) was registered: " + itemId, List.of(itemId), facts,
-                new AlertBook.Audience(trace[2], null, trace[1], true), at);
     }
 
     /** Marked by its maker or importer, itself or (a weapon) on its identity component. */
@@ -226,9 +173,9 @@ public class AlertProjection {
     /**
      * A rebuild raises again only what one record raises alone. The sweep's alerts stay, with their
      * history: they already are what these records made of them, and the next sweep settles them against
-     * the rebuilt views. Trace hits stay too, and are not looked for again: a hit is what the views had
-     * seen when the mark arrived (a trace answered NOT_FOUND by then), and a rebuild sees the trace's
-     * records and the item's in another order.
+     * the rebuilt views. Trace hits stay too, and are not looked for again: they are
+     * what the records make of them already (a mark recorded after the answer, in whatever order the views
+     * see the two), kept with their history.
      */
     @ResetHandler
     void reset() {

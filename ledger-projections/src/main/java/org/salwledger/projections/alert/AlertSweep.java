@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * The alerts that time raises: overdue transfers, marks still missing, trace requests not acknowledged
- * or answered in time, and refusals on items still lost or stolen. Each sweep raises what holds now
+ * or answered in time, and refusals on items still lost or stolen; and the trace hits the views could
+ * not see as the records arrived ({@link TraceHits#missed}). Each sweep raises what holds now
  * and resolves what no longer does, so alerts clear themselves when the facts change. The service
  * decides when to sweep; the queries over the views live here, with the views.
  */
@@ -24,6 +25,7 @@ public class AlertSweep {
     private final JdbcTemplate jdbc;
     private final AlertBook alerts;
     private final ItemQueries items;
+    private final TraceHits traceHits;
 
     /** How long each obligation may stay open before it is an alert. */
     public record Deadlines(Duration mark, Duration traceAcknowledgement, Duration traceAnswer,
@@ -32,8 +34,9 @@ public class AlertSweep {
     private record Due(String alertId, String summary, Supplier<List<String>> items, ObjectNode facts,
                        AlertBook.Audience audience) {}
 
-    public AlertSweep(JdbcTemplate jdbc, AlertBook alerts, ItemQueries items) {
+    public AlertSweep(JdbcTemplate jdbc, AlertBook alerts, ItemQueries items, TraceHits traceHits) {
         this.jdbc = jdbc;
+        this.traceHits = traceHits;
         this.alerts = alerts;
         this.items = items;
     }
@@ -50,6 +53,7 @@ public class AlertSweep {
         apply(AlertType.TRACE_INFORMATION_OVERDUE, informationOverdue(now.minus(deadlines.traceInformation())), now,
                 "the information came, or the trace was answered");
         apply(AlertType.REFUSED_LOST_OR_STOLEN, refusalsOnMissingItems(), now, "the item is no longer lost or stolen");
+        traceHits.missed(now);
     }
 
     /** Keeps, outside the rolled-back command, that someone tried to act on an item that is lost or stolen. */

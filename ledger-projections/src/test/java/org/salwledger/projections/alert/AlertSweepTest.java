@@ -27,7 +27,8 @@ class AlertSweepTest {
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final AlertBook book = new AlertBook(jdbc);
-    private final AlertSweep sweep = new AlertSweep(jdbc, book, new org.salwledger.projections.item.ItemQueries(jdbc));
+    private final AlertSweep sweep = new AlertSweep(jdbc, book, new org.salwledger.projections.item.ItemQueries(jdbc),
+            new TraceHits(jdbc, book));
 
     @Test
     void anOverdueTransferIsRaisedOnceAndResolvedWhenItArrives() {

@@ -46,8 +46,8 @@ class WeaponMarksTest {
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final AlertBook book = new AlertBook(jdbc);
     private final ItemQueries items = new ItemQueries(jdbc);
-    private final AlertProjection alerts = new AlertProjection(jdbc, book, items, new OneActor(CD));
-    private final AlertSweep sweep = new AlertSweep(jdbc, book, items);
+    private final AlertProjection alerts = new AlertProjection(jdbc, book, items, new OneActor(CD), new TraceHits(jdbc, book));
+    private final AlertSweep sweep = new AlertSweep(jdbc, book, items, new TraceHits(jdbc, book));
 
     @BeforeEach
     void aPistolWithItsFireControlUnitAndGripInstalled() {
@@ -146,40 +146,5 @@ class WeaponMarksTest {
         jdbc.update("UPDATE item_view SET installed_in = ? WHERE item_id = ?", PISTOL, part);
         jdbc.update("INSERT INTO composition (host_id, part_id, assembled_at, assembled_hash) VALUES (?, ?, ?, ?)", PISTOL,
                 part, Timestamp.from(NOW.minusSeconds(60)), "b".repeat(64));
-    }
-
-    /** The directory as the write side leaves it: here only the authority that acts in these tests. */
-    private record OneActor(CommandOrigin origin) implements ActorDirectory {
-        @Override
-        public Optional<ActorEntry> actor(String actorId) {
-            return actorId.equals(origin.actorId())
-                    ? Optional.of(new ActorEntry(origin.actorId(), origin.actorId(), origin.role(), origin.country()))
-                    : Optional.empty();
-        }
-
-        @Override
-        public void register(ActorEntry actor) {
-            throw new UnsupportedOperationException("views do not register actors");
-        }
-
-        @Override
-        public void addKey(String actorId, String keyId, byte[] publicKey, Instant validFrom) {
-            throw new UnsupportedOperationException("views do not add keys");
-        }
-
-        @Override
-        public void retireKey(String keyId, Instant validUntil) {
-            throw new UnsupportedOperationException("views do not retire keys");
-        }
-
-        @Override
-        public void revokeKey(String keyId, Instant revokedAt) {
-            throw new UnsupportedOperationException("views do not revoke keys");
-        }
-
-        @Override
-        public Optional<ActorKey> key(String keyId) {
-            return Optional.empty();
-        }
     }
 }
