@@ -90,6 +90,13 @@ class ComposeStackTest {
     }
 
     @Test
+    void theImageRunsTheServiceOnJava25() throws Exception {
+        String version = run(Duration.ofMinutes(1), List.of("docker", "run", "--rm", "--entrypoint", "java",
+                "salw-ledger:compose-test", "-version"));
+        assertThat(version).as("README \"Performance\": the JDK the image carries").contains("version \"25");
+    }
+
+    @Test
     void theComposeStackServesOneLedgerThroughTheBalancer() throws Exception {
         LedgerTestClient balancer = new LedgerTestClient(balancerPort, admin);
         LedgerTestClient node1 = new LedgerTestClient(node1Port, admin);
