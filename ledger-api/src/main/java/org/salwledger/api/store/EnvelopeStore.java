@@ -42,23 +42,24 @@ public class EnvelopeStore {
 
     /**
      * Remembers the actor's nonce for good. The same nonce with the same envelope is a resubmission
-     * ({@link AlreadySubmitted}); with another envelope it is refused as {@code nonce-reused}. It looks
-     * before it inserts because PostgreSQL aborts a transaction at its first failed statement; a
-     * concurrent twin that wins the insert race surfaces as {@link AlreadySubmitted}, which the caller
-     * resolves outside this transaction ({@link #nonceOwner}).
+     * ({@link AlreadySubmitted}); with another envelope it is refused as {@code nonce-reused}. One insert
+     * that skips a taken nonce instead of a look before it: the look is needed only when the nonce was
+     * taken, and a failed statement would abort a PostgreSQL transaction (here only the command's
+     * savepoint, but the insert need not fail at all). A concurrent twin still inserting surfaces as
+     * {@link AlreadySubmitted} too (H2 refuses the second insert, PostgreSQL waits for the first and skips),
+     * which the caller resolves outside this transaction ({@link #nonceOwner}).
      */
     public void useNonce(String actorId, String nonce, String envelopeHash) {
-        nonceOwner(actorId, nonce).ifPresent(earlier -> {
-            if (earlier.equals(envelopeHash)) {
-                throw new AlreadySubmitted();
-            }
-            throw nonceReused(actorId, nonce);
-        });
+        int inserted;
         try {
-            jdbc.update("INSERT INTO used_nonce (actor_id, nonce, envelope_hash) VALUES (?, ?, ?)",
-                    actorId, nonce, envelopeHash);
+            inserted = jdbc.update("INSERT INTO used_nonce (actor_id, nonce, envelope_hash) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", actorId, nonce, envelopeHash);
         } catch (DataIntegrityViolationException concurrentTwin) {
             throw new AlreadySubmitted();
+        }
+        if (inserted == 0) {
+            throw nonceOwner(actorId, nonce).filter(envelopeHash::equals).isPresent() ? new AlreadySubmitted()
+                    : nonceReused(actorId, nonce);
         }
     }
 
