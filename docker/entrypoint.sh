@@ -6,7 +6,7 @@ command="${1:-serve}"
 case "$command" in
   serve)
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of JVM options
-    exec java $JAVA_OPTS -cp /app org.springframework.boot.loader.launch.JarLauncher "$@" ;;
+    exec java $JAVA_OPTS -jar /app/app.jar "$@" ;;
   ledger)
     exec java -jar /app/ledger-cli.jar "$@" ;;
   healthcheck)

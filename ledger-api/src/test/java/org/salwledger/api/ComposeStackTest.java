@@ -96,6 +96,20 @@ class ComposeStackTest {
         assertThat(version).as("README \"Performance\": the JDK the image carries").contains("version \"25");
     }
 
+    /**
+     * The entrypoint, with the image's own options, starts from the cache (AOTMode=on fails the start if it
+     * cannot) and refreshes the context; exit 0 is the run's own check.
+     */
+    @Test
+    void theImageStartsFromItsAheadOfTimeCache() throws Exception {
+        String started = run(Duration.ofMinutes(2), List.of("docker", "run", "--rm", "--entrypoint", "bash",
+                "salw-ledger:compose-test", "-c", "LEDGER_DATA_DIR=/tmp/start JAVA_OPTS=\"$JAVA_OPTS -XX:AOTMode=on "
+                        + "-Dspring.context.exit=onRefresh\" exec ledger-entrypoint serve"));
+        assertThat(started).contains("Root WebApplicationContext: initialization completed").doesNotContain("[aot]");
+        System.out.println("from the image's AOT cache: " + started.lines()
+                .filter(line -> line.contains("initialization completed")).findFirst().orElseThrow().strip());
+    }
+
     @Test
     void theComposeStackServesOneLedgerThroughTheBalancer() throws Exception {
         LedgerTestClient balancer = new LedgerTestClient(balancerPort, admin);
