@@ -43,14 +43,19 @@ public class JdbcCustodyRegister implements CustodyRegister {
         }
     }
 
+    /** An item's first record: nobody held it before, so one insert (no update to try first). */
+    private void first(String itemId, String custodian) {
+        jdbc.update("INSERT INTO custody_register (item_id, custodian) VALUES (?, ?)", itemId, custodian);
+    }
+
     @EventHandler
     void on(ItemManufactured e) {
-        hold(e.itemId(), e.manufacturer());
+        first(e.itemId(), e.manufacturer());
     }
 
     @EventHandler
     void on(ItemRegisteredUnmarked e) {
-        hold(e.itemId(), e.registeredBy());
+        first(e.itemId(), e.registeredBy());
     }
 
     @EventHandler
