@@ -41,6 +41,14 @@ class RestartTest {
         }
     }
 
+    /** A 9x19mm part made by BE-FNH; answers its item id. */
+    private static String part(LedgerTestClient ledger, SigningKey fnhKey, String partType, String make, String model,
+                               String material) {
+        return ledger.submit(fnhKey, "BE-FNH", command("ManufactureItem").put("kind", "PART").put("partType", partType)
+                .put("make", make).put("model", model).put("calibre", "9x19mm").put("material", material)
+                .put("production", "INDUSTRIAL")).json().get("itemId").asText();
+    }
+
     @Test
     void historyChainAndRetriesSurviveARestart() {
         SigningKey fnhKey = SigningKey.generate();
@@ -51,10 +59,7 @@ class RestartTest {
         try (ConfigurableApplicationContext first = LedgerProcess.start(dataDir, ADMIN)) {
             LedgerTestClient ledger = new LedgerTestClient(LedgerProcess.port(first), ADMIN);
             ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
-            itemId = ledger.submit(fnhKey, "BE-FNH", command("ManufactureItem").put("kind", "PART")
-                    .put("partType", "FIRE_CONTROL_UNIT").put("make", "SIG Sauer").put("model", "P320 FCU")
-                    .put("calibre", "9x19mm").put("material", "METAL").put("production", "INDUSTRIAL")).json()
-                    .get("itemId").asText();
+            itemId = part(ledger, fnhKey, "FIRE_CONTROL_UNIT", "SIG Sauer", "P320 FCU", "METAL");
             markEnvelope = new CommandSigner(fnhKey, "BE-FNH").signToJson(command("MarkItem").put("itemId", itemId)
                     .put("markType", "MANUFACTURE").put("serial", "FCU-0001").put("component", "FIRE_CONTROL_UNIT")
                     .put("method", "LASER"));
@@ -101,10 +106,7 @@ class RestartTest {
         try (ConfigurableApplicationContext first = LedgerProcess.start(dataDir, ADMIN)) {
             LedgerTestClient ledger = new LedgerTestClient(LedgerProcess.port(first), ADMIN);
             ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
-            itemId = ledger.submit(fnhKey, "BE-FNH", command("ManufactureItem").put("kind", "PART")
-                    .put("partType", "FRAME").put("make", "FN Herstal").put("model", "509 frame")
-                    .put("calibre", "9x19mm").put("material", "POLYMER").put("production", "INDUSTRIAL")).json()
-                    .get("itemId").asText();
+            itemId = part(ledger, fnhKey, "FRAME", "FN Herstal", "509 frame", "POLYMER");
             String id = itemId;
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(

@@ -89,6 +89,9 @@ public class TraceHits {
      */
     public void missed(Instant now) {
         List<Watched> recent = notFound(now.minus(CATCH_UP));
+        if (recent.isEmpty()) {
+            return;
+        }
         for (Watched watched : recent) {
             String after = lowerBound(watched.trace.answeredAt);
             jdbc.query("SELECT m.item_id, m.text, m.mark_type, h.actor_id, h.recorded_at, h.record_hash FROM item_history h "
@@ -101,18 +104,27 @@ public class TraceHits {
                             rs.getString(6), rs.getString(5));
                 }
             }, after, watched.trace.traceId);
-            jdbc.query("SELECT m.item_id, m.text, h.actor_id, h.recorded_at, h.record_hash FROM item_history h "
-                    + "JOIN mark_index m ON m.item_id = h.item_id AND m.sequence = h.sequence "
-                    + "WHERE h.recorded_at > ? AND h.type = 'ItemRegisteredUnmarked' AND m.source = 'OBSERVED' "
-                    + "ORDER BY m.item_id, m.sequence, m.position", rs -> {
-                if (watched.trace.answeredBefore(rs.getString(4)) && watched.couldRead(rs.getString(2))
-                        && absent(watched.trace, rs.getString(1))) {
-                    observedHit(watched.trace, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(5),
-                            rs.getString(4));
+        }
+        // the observed markings of items registered unmarked since the earliest of these answers, read once for all
+        Instant earliest = recent.stream().map(w -> w.trace.answeredAt).min(Instant::compareTo).orElseThrow();
+        List<Observed> observed = jdbc.query("SELECT m.item_id, m.text, h.actor_id, h.recorded_at, h.record_hash "
+                        + "FROM item_history h JOIN mark_index m ON m.item_id = h.item_id AND m.sequence = h.sequence "
+                        + "WHERE h.recorded_at > ? AND h.type = 'ItemRegisteredUnmarked' AND m.source = 'OBSERVED' "
+                        + "ORDER BY m.item_id, m.sequence, m.position",
+                (rs, i) -> new Observed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                lowerBound(earliest));
+        for (Watched watched : recent) {
+            for (Observed o : observed) {
+                if (watched.trace.answeredBefore(o.recordedAt) && watched.couldRead(o.text)
+                        && absent(watched.trace, o.itemId)) {
+                    observedHit(watched.trace, o.itemId, o.text, o.registeredBy, o.recordHash, o.recordedAt);
                 }
-            }, after);
+            }
         }
     }
+
+    /** An observed marking of an item registered unmarked, with its record. */
+    private record Observed(String itemId, String text, String registeredBy, String recordedAt, String recordHash) {}
 
     /** The traces answered NOT_FOUND whose patterns this normalized mark fills, as is or with look-alikes folded. */
     private List<Trace> tracesFilledBy(String normalized) {
