@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * shape changed, or to prove that what the views show follows from the records alone. The views'
  * processor is stopped, its reset handlers empty what the events built (not the reading audit, not the
  * refusals kept outside the records, not the alerts that time raised: the next sweep settles those), its
- * tokens go back to the start, and it runs again. The transparency log and the write side are not
+ * tokens go back to the start, and it runs again. The rebuild is noted in {@code view_rebuild} before the views
+ * are emptied and the note removed once they caught up: a node stopped in between rebuilds again at its next
+ * start (H2 commits at each TRUNCATE of the reset, so emptied views and their tokens are not one transaction there). The transparency log and the write side are not
  * touched. Every node must be stopped but this one: a segment another node holds cannot be reset, and
  * the reset (rolled back as a whole) fails the start.
  */
@@ -71,7 +74,15 @@ public class ViewRebuild {
     void rebuildIfAsked() {
         if (atStart) {
             start();
+        } else if (unfinished()) {
+            log.warn("The views' last rebuild did not finish (the node stopped before the views caught up): rebuilding again");
+            start();
         }
+    }
+
+    /** A rebuild was noted and never finished: the views may have been emptied behind tokens that look done. */
+    private boolean unfinished() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM view_rebuild", Integer.class) > 0;
     }
 
     /** Starts a rebuild and returns at once; {@link #last()} tells when it finished. */
@@ -95,6 +106,8 @@ public class ViewRebuild {
                 lastPosition);
         log.info("Rebuilding the views from the event store: {} records", records);
         views.shutDown();
+        jdbc.update("INSERT INTO view_rebuild (id, started_at) VALUES (1, ?) ON CONFLICT DO NOTHING",
+                Timestamp.from(clock.instant()));
         long began = System.nanoTime();
         views.resetTokens();
         views.start();
@@ -144,6 +157,7 @@ public class ViewRebuild {
             return;
         }
         Run done = new Run(run.records(), run.lastPosition(), run.startedAt(), Duration.ofNanos(System.nanoTime() - began));
+        jdbc.update("DELETE FROM view_rebuild");
         last = done;
         log.info(String.format(Locale.ROOT, "Views rebuilt: %d records in %.2f s (%.0f records/s)", done.records(),
                 done.took().toNanos() / 1e9, done.recordsPerSecond()));

@@ -26,6 +26,6 @@ public class ActorProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM actor_view");
+        jdbc.update("TRUNCATE TABLE actor_view");
     }
 }

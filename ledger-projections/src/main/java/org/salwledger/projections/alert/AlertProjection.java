@@ -181,7 +181,7 @@ public class AlertProjection {
     void reset() {
         String byRecords = Arrays.stream(AlertType.values()).filter(AlertType::rebuiltFromRecords)
                 .map(t -> "'" + t.name() + "'").reduce((a, b) -> a + ", " + b).orElseThrow();
-        jdbc.update("DELETE FROM mark_obligation");
+        jdbc.update("TRUNCATE TABLE mark_obligation");
         jdbc.update("DELETE FROM alert_item WHERE alert_id IN (SELECT alert_id FROM alert WHERE type IN (" + byRecords + "))");
         jdbc.update("DELETE FROM alert WHERE type IN (" + byRecords + ")");
     }

@@ -39,6 +39,6 @@ public class CompositionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM composition");
+        jdbc.update("TRUNCATE TABLE composition");
     }
 }

@@ -281,12 +281,17 @@ public class ItemProjection {
         return value == null ? null : value.name();
     }
 
+    /**
+     * The views' reset handlers truncate rather than delete: row by row, emptying the views took a quarter of a
+     * rebuild (profiled, 25,000 records). H2 commits at a TRUNCATE, so ViewRebuild notes the rebuild first and a
+     * node stopped before it finished rebuilds again at its next start.
+     */
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM item_link");
-        jdbc.update("DELETE FROM item_marking");
-        jdbc.update("DELETE FROM item_history");
-        jdbc.update("DELETE FROM item_holder");
-        jdbc.update("DELETE FROM item_view");
+        jdbc.update("TRUNCATE TABLE item_link");
+        jdbc.update("TRUNCATE TABLE item_marking");
+        jdbc.update("TRUNCATE TABLE item_history");
+        jdbc.update("TRUNCATE TABLE item_holder");
+        jdbc.update("TRUNCATE TABLE item_view");
     }
 }

@@ -118,7 +118,7 @@ public class MarkIndexProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM mark_pattern");
-        jdbc.update("DELETE FROM mark_index");
+        jdbc.update("TRUNCATE TABLE mark_pattern");
+        jdbc.update("TRUNCATE TABLE mark_index");
     }
 }

@@ -91,8 +91,8 @@ public class TraceProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM trace_watch");
-        jdbc.update("DELETE FROM trace_step");
-        jdbc.update("DELETE FROM trace_view");
+        jdbc.update("TRUNCATE TABLE trace_watch");
+        jdbc.update("TRUNCATE TABLE trace_step");
+        jdbc.update("TRUNCATE TABLE trace_view");
     }
 }

@@ -68,7 +68,7 @@ public class TransferProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM transfer_item");
-        jdbc.update("DELETE FROM transfer_view");
+        jdbc.update("TRUNCATE TABLE transfer_item");
+        jdbc.update("TRUNCATE TABLE transfer_view");
     }
 }
