@@ -176,6 +176,26 @@ abstract class LedgerFlowContract extends RunningLedger {
         ChainCheck.verify(chain, Map.of(fnhKey.keyId(), fnhKey.publicKey()));
     }
 
+    /**
+     * The views' segments share one worker thread (application.yml: a burst of records projected on four
+     * took the command writer's CPU). Axon names a pooled processor's workers WorkPackage[group]-n; other
+     * ledgers of this JVM have their own pools, numbered from 0 too.
+     */
+    @Test
+    void theViewsProjectOnOneWorkerThread() {
+        String token = ledger.session(fnhKey, fnh);
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            items.add(manufacture());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> items.stream()
+                .allMatch(id -> ledger.get("/api/v1/items/" + id, token).status() == 200));
+        java.util.Set<String> workers = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.startsWith("WorkPackage[" + org.salwledger.projections.LedgerViews.PROCESSING_GROUP + "]-"))
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(workers).containsExactly("WorkPackage[ledger-views]-0");
+    }
+
     @Test
     void theApiIsDescribedAndHealthy() {
         assertThat(ledger.get("/actuator/health", null).body()).contains("\"UP\"");
