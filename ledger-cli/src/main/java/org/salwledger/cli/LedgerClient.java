@@ -43,11 +43,12 @@ public final class LedgerClient {
     /**
      * Waits (as long as the ledger allows, 5 s by default) until the views and the log hold the write
      * at {@code position}, so the next read sees it: a read of the public log key sent with
-     * {@code Ledger-After}.
+     * {@code Ledger-After}. Answers whether they do ({@code Ledger-Views-Caught-Up}).
      */
-    public void awaitViews(long position) throws IOException, InterruptedException {
-        http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/log/key")).timeout(Duration.ofSeconds(60))
-                .header("Ledger-After", Long.toString(position)).GET().build(), HttpResponse.BodyHandlers.discarding());
+    public boolean awaitViews(long position) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/log/key")).timeout(Duration.ofSeconds(60))
+                        .header("Ledger-After", Long.toString(position)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("Ledger-Views-Caught-Up").map(Boolean::parseBoolean).orElse(false);
     }
 
     /** A streamed GET for long bodies such as the log export; the caller closes the stream. */
