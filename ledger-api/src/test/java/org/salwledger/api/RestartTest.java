@@ -140,5 +140,20 @@ class RestartTest {
             assertThat(jdbc.queryForList("SELECT * FROM item_view")).isEqualTo(views);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM view_rebuild", Integer.class)).isZero();
         }
+
+        // another node holds the views' segments: a rebuild asked for fails the start and leaves no note behind,
+        // so the nodes started after it do not try to rebuild
+        try (ConfigurableApplicationContext fourth = LedgerProcess.start(dataDir, ADMIN)) {
+            fourth.getBean(JdbcTemplate.class).update("UPDATE tokenentry SET owner = 'another-node', timestamp = ? "
+                    + "WHERE processorname = 'ledger-views'", java.time.Instant.now().plus(Duration.ofHours(1)).toString());
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LedgerProcess.start(dataDir, ADMIN,
+                "--ledger.views.rebuild=true")).hasStackTraceContaining("UnableToClaimTokenException");
+        try (ConfigurableApplicationContext fifth = LedgerProcess.start(dataDir, ADMIN)) {
+            assertThat(fifth.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM view_rebuild",
+                    Integer.class)).isZero();
+            assertThat(new LedgerTestClient(LedgerProcess.port(fifth), ADMIN).get("/actuator/health", null).json()
+                    .at("/components/viewsRebuild/details/rebuilt").asBoolean(true)).isFalse();
+        }
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.salwledger.api.config.LedgerProperties;
 import org.salwledger.projections.LedgerViews;
@@ -28,10 +29,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * shape changed, or to prove that what the views show follows from the records alone. The views'
  * processor is stopped, its reset handlers empty what the events built (not the reading audit, not the
  * refusals kept outside the records, not the alerts that time raised: the next sweep settles those), its
- * tokens go back to the start, and it runs again. The rebuild is noted in {@code view_rebuild} before the views
- * are emptied and the note removed once they caught up: a node stopped in between rebuilds again at its next
- * start (H2 commits at each TRUNCATE of the reset, so emptied views and their tokens are not one transaction there). The transparency log and the write side are not
- * touched. Every node must be stopped but this one: a segment another node holds cannot be reset, and
+ * tokens go back to the start, and it runs again. The rebuild is noted in {@code view_rebuild} before the
+ * views are emptied and the note removed once they caught up: a node stopped in between rebuilds again at its
+ * next start (H2 commits at each TRUNCATE of the reset, so emptied views and their tokens are not one
+ * transaction there). The transparency log and the write side are not touched. Every node must be stopped but this one: a segment another node holds cannot be reset, and
  * the reset (rolled back as a whole) fails the start.
  */
 @Component
@@ -106,10 +107,19 @@ public class ViewRebuild {
                 lastPosition);
         log.info("Rebuilding the views from the event store: {} records", records);
         views.shutDown();
-        jdbc.update("INSERT INTO view_rebuild (id, started_at) VALUES (1, ?) ON CONFLICT DO NOTHING",
-                Timestamp.from(clock.instant()));
+        boolean noted = jdbc.update("INSERT INTO view_rebuild (id, started_at) VALUES (1, ?) ON CONFLICT DO NOTHING",
+                Timestamp.from(clock.instant())) == 1;
         long began = System.nanoTime();
-        views.resetTokens();
+        try {
+            views.resetTokens();
+        } catch (UnableToClaimTokenException heldElsewhere) {
+            // Axon claims every segment before any reset handler runs: the views are untouched, and a note left
+            // behind would make every node started later try to rebuild
+            if (noted) {
+                jdbc.update("DELETE FROM view_rebuild");
+            }
+            throw heldElsewhere;
+        }
         views.start();
         Run run = new Run(records, lastPosition, clock.instant(), null);
         last = run;
