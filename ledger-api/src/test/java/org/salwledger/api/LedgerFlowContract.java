@@ -190,10 +190,10 @@ abstract class LedgerFlowContract extends RunningLedger {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> items.stream()
                 .allMatch(id -> ledger.get("/api/v1/items/" + id, token).status() == 200));
+        String pool = "WorkPackage[" + org.salwledger.projections.LedgerViews.PROCESSING_GROUP + "]-";
         java.util.Set<String> workers = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(name -> name.startsWith("WorkPackage[" + org.salwledger.projections.LedgerViews.PROCESSING_GROUP + "]-"))
-                .collect(java.util.stream.Collectors.toSet());
-        assertThat(workers).containsExactly("WorkPackage[ledger-views]-0");
+                .filter(name -> name.startsWith(pool)).collect(java.util.stream.Collectors.toSet());
+        assertThat(workers).containsExactly(pool + "0");
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class Benchmark {
      * {@code replaySeconds}, as the node measured it: from the reset to the last record projected).
      */
     public record Shapes(String store, int consignmentItems, double dispatchSeconds, double receiptSeconds,
-                         double settledDispatchSeconds, double settledReceiptSeconds, int historyRecords, double historyFirstTenthP50Millis, double historyLastTenthP50Millis,
+                         double settledDispatchSeconds, double settledReceiptSeconds, int historyRecords,
+                         double historyFirstTenthP50Millis, double historyLastTenthP50Millis,
                          double historyLastTenthP99Millis, long replayRecords, double replaySeconds) {
         public double replayPerSecond() {
             return replaySeconds > 0 ? replayRecords / replaySeconds : 0;
