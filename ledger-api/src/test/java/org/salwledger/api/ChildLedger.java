@@ -33,8 +33,11 @@ final class ChildLedger implements AutoCloseable {
     /** Starts the service and waits until it answers health UP; its output goes to {@code log}. */
     static ChildLedger start(Path dataDir, SigningKey admin, Map<String, String> environment, Path log) {
         int port = freePort();
+        // C1 only, as the test JVMs (ledger-api's pom): a start took 14 CPU-s instead of 22 and the process lives
+        // seconds; what these tests check (durability, integrity, the shared store) does not depend on the JIT
         List<String> command = new ArrayList<>(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
                 "--server.port=" + port, "--ledger.data-dir=" + dataDir,
                 "--ledger.admin.public-key=" + admin.publicKeyBase64()));
