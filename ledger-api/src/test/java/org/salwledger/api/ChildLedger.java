@@ -39,7 +39,7 @@ final class ChildLedger implements AutoCloseable {
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
                 "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
-                "--server.port=" + port, "--ledger.data-dir=" + dataDir,
+                "--server.port=" + port, "--ledger.data-dir=" + dataDir, "--ledger.log.checkpoint-interval=PT0.2S",
                 "--ledger.admin.public-key=" + admin.publicKeyBase64()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -203,6 +203,7 @@ abstract class CrashContract {
         return size;
     }
 
+    /** Steady: unchanged over five checkpoint intervals (ChildLedger signs every 0.2 s). */
     private static long awaitSteadyCheckpoint(LedgerTestClient ledger) throws InterruptedException {
         long previous = -1;
         while (true) {
@@ -211,7 +212,7 @@ abstract class CrashContract {
                 return size;
             }
             previous = size;
-            Thread.sleep(3000);
+            Thread.sleep(1000);
         }
     }
 
