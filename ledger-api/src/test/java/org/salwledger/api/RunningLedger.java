@@ -1,5 +1,6 @@
 package org.salwledger.api;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.salwledger.cli.LedgerCli;
@@ -31,6 +32,8 @@ abstract class RunningLedger {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     LedgerTestClient ledger;
     final String suffix = CommandSigner.newNonce().substring(0, 6).toUpperCase(Locale.ROOT);
