@@ -10,16 +10,19 @@ import org.salwledger.core.log.ConsistencyProof;
 import org.salwledger.core.log.InclusionProof;
 import org.salwledger.cli.CommandSigner;
 import org.salwledger.core.crypto.SigningKey;
+import org.salwledger.projections.LedgerViews;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -184,15 +187,15 @@ abstract class LedgerFlowContract extends RunningLedger {
     @Test
     void theViewsProjectOnOneWorkerThread() {
         String token = ledger.session(fnhKey, fnh);
-        java.util.List<String> items = new java.util.ArrayList<>();
+        List<String> items = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             items.add(manufacture());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> items.stream()
                 .allMatch(id -> ledger.get("/api/v1/items/" + id, token).status() == 200));
-        String pool = "WorkPackage[" + org.salwledger.projections.LedgerViews.PROCESSING_GROUP + "]-";
-        java.util.Set<String> workers = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(name -> name.startsWith(pool)).collect(java.util.stream.Collectors.toSet());
+        String pool = "WorkPackage[" + LedgerViews.PROCESSING_GROUP + "]-";
+        Set<String> workers = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> name.startsWith(pool)).collect(Collectors.toSet());
         assertThat(workers).containsExactly(pool + "0");
     }
 

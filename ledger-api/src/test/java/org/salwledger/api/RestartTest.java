@@ -10,9 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.salwledger.api.LedgerTestClient.command;
 
@@ -145,9 +147,9 @@ class RestartTest {
         // so the nodes started after it do not try to rebuild
         try (ConfigurableApplicationContext fourth = LedgerProcess.start(dataDir, ADMIN)) {
             fourth.getBean(JdbcTemplate.class).update("UPDATE tokenentry SET owner = 'another-node', timestamp = ? "
-                    + "WHERE processorname = 'ledger-views'", java.time.Instant.now().plus(Duration.ofHours(1)).toString());
+                    + "WHERE processorname = 'ledger-views'", Instant.now().plus(Duration.ofHours(1)).toString());
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LedgerProcess.start(dataDir, ADMIN,
+        assertThatThrownBy(() -> LedgerProcess.start(dataDir, ADMIN,
                 "--ledger.views.rebuild=true")).hasStackTraceContaining("UnableToClaimTokenException");
         try (ConfigurableApplicationContext fifth = LedgerProcess.start(dataDir, ADMIN)) {
             assertThat(fifth.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM view_rebuild",

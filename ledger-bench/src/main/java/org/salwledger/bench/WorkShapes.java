@@ -3,7 +3,9 @@ package org.salwledger.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.salwledger.cli.CommandSigner;
 import org.salwledger.cli.LedgerClient;
+import org.salwledger.core.chain.NewStreamIds;
 import org.salwledger.core.crypto.CanonicalJson;
+import org.salwledger.core.crypto.DsseEnvelope;
 import org.salwledger.core.crypto.SigningKey;
 
 import java.util.ArrayList;
@@ -73,8 +75,8 @@ final class WorkShapes {
         var itemIds = dispatch.putArray("itemIds");
         for (String envelope : made) {
             // the ledger names an item after its ManufactureItem envelope (docs/ledger-format.md §2)
-            String hash = CanonicalJson.mapper().readValue(envelope, org.salwledger.core.crypto.DsseEnvelope.class).hash();
-            itemIds.add(org.salwledger.core.chain.NewStreamIds.item(hash));
+            String hash = CanonicalJson.mapper().readValue(envelope, DsseEnvelope.class).hash();
+            itemIds.add(NewStreamIds.item(hash));
         }
         String signedDispatch = maker.signToJson(dispatch);
         if (settleAfter >= 0) {

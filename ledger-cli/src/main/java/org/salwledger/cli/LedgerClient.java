@@ -46,9 +46,10 @@ public final class LedgerClient {
      * {@code Ledger-After}. Answers whether they do ({@code Ledger-Views-Caught-Up}).
      */
     public boolean awaitViews(long position) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/log/key")).timeout(Duration.ofSeconds(60))
-                        .header("Ledger-After", Long.toString(position)).GET().build(), HttpResponse.BodyHandlers.discarding())
-                .headers().firstValue("Ledger-Views-Caught-Up").map(Boolean::parseBoolean).orElse(false);
+        HttpRequest read = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/log/key")).timeout(Duration.ofSeconds(60))
+                .header("Ledger-After", Long.toString(position)).GET().build();
+        return http.send(read, HttpResponse.BodyHandlers.discarding()).headers().firstValue("Ledger-Views-Caught-Up")
+                .map(Boolean::parseBoolean).orElse(false);
     }
 
     /** A streamed GET for long bodies such as the log export; the caller closes the stream. */

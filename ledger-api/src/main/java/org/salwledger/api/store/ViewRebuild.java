@@ -32,8 +32,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * tokens go back to the start, and it runs again. The rebuild is noted in {@code view_rebuild} before the
  * views are emptied and the note removed once they caught up: a node stopped in between rebuilds again at its
  * next start (H2 commits at each TRUNCATE of the reset, so emptied views and their tokens are not one
- * transaction there). The transparency log and the write side are not touched. Every node must be stopped but this one: a segment another node holds cannot be reset, and
- * the reset (rolled back as a whole) fails the start.
+ * transaction there). The transparency log and the write side are not touched. Every node must be stopped
+ * but this one: a segment another node holds cannot be reset, and the reset (rolled back as a whole) fails
+ * the start.
  */
 @Component
 public class ViewRebuild {

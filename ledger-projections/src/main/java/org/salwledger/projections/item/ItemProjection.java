@@ -283,8 +283,8 @@ public class ItemProjection {
 
     /**
      * The views' reset handlers truncate rather than delete: row by row, emptying the views took a tenth of the
-     * rebuilding node's CPU (profiled, 25,000 records). H2 commits at a TRUNCATE, so ViewRebuild notes the rebuild first and a
-     * node stopped before it finished rebuilds again at its next start.
+     * rebuilding node's CPU (profiled, 25,000 records). H2 commits at a TRUNCATE, so ViewRebuild notes the rebuild
+     * first and a node stopped before it finished rebuilds again at its next start.
      */
     @ResetHandler
     void reset() {
