@@ -23,11 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 import static org.salwledger.api.LedgerTestClient.command;
 
@@ -35,7 +37,8 @@ import static org.salwledger.api.LedgerTestClient.command;
  * An item's evidence bundle from a ledger with three witnesses (quorum 2): it verifies offline with
  * `ledger verify-bundle` under the pinned log key and the witness policy, and a change to any part of it
  * (checkpoint, cosignature, log key, a record, a proof, an index, an envelope, a signer's record, the subject,
- * or any single byte) is refused, naming what broke.
+ * or any single byte) is refused, naming what broke, or, for a cosignature beyond the quorum that no longer names
+ * its witness, shows in the witnesses the verifier names.
  */
 class EvidenceBundleTest {
     private static final SigningKey ADMIN = SigningKey.generate();
@@ -153,16 +156,59 @@ class EvidenceBundleTest {
         refused(b -> b.put("extra", 1), "fields");
     }
 
+    /**
+     * A changed byte is refused, with one exception the signed-note rules make: a cosignature line whose witness
+     * name or key ID no longer matches a trusted witness is someone else's signature, which a verifier ignores
+     * (C2SP signed-note). The other two cosignatures still meet the quorum of two, so such a change is accepted,
+     * and shows: the verifier no longer names that witness.
+     */
     @Test
     void everyByteCounts() {
         Random random = new Random(16);
         for (int n = 0; n < 300; n++) {
-            byte[] changed = bundle.clone();
-            int at = random.nextInt(changed.length);
-            changed[at] = (byte) (changed[at] ^ (1 << random.nextInt(7)));
-            assertThatThrownBy(() -> EvidenceVerifier.verify(changed, logKey, policy)).as("byte " + at)
-                    .isInstanceOf(VerificationFailure.class);
+            int at = random.nextInt(bundle.length);
+            refusedOrWitnessDropped(at, 1 << random.nextInt(7));
         }
+        String text = new String(bundle, StandardCharsets.UTF_8);
+        int cosignatures = text.indexOf("\u2014 witness.example/w");
+        assertThat(cosignatures).isPositive();
+        int from = text.substring(0, cosignatures).getBytes(StandardCharsets.UTF_8).length;
+        for (int at = from; at < from + 3 * 130; at++) {
+            refusedOrWitnessDropped(at, 1);
+        }
+    }
+
+    private static void refusedOrWitnessDropped(int at, int bit) {
+        byte[] changed = bundle.clone();
+        changed[at] = (byte) (changed[at] ^ bit);
+        Throwable refusal = catchThrowable(() -> EvidenceVerifier.verify(changed, logKey, policy));
+        if (refusal == null) {
+            assertThat(cosignatureLineAround(at)).as("byte %d was accepted outside a cosignature line", at)
+                    .startsWith("\u2014 witness.example/w");
+            assertThat(EvidenceVerifier.verify(changed, logKey, policy).witnesses()).as("byte %d", at).hasSize(2)
+                    .isSubsetOf(EvidenceVerifier.verify(bundle, logKey, policy).witnesses());
+        } else {
+            assertThat(refusal).as("byte %d", at).isInstanceOf(VerificationFailure.class);
+        }
+    }
+
+    @Test
+    void aCosignatureThatNamesNoTrustedWitnessIsIgnoredAndNotCounted() {
+        ObjectNode copy = (ObjectNode) LedgerTestClient.json(new String(bundle, StandardCharsets.UTF_8));
+        log(copy).put("checkpoint", log(copy).get("checkpoint").asText()
+                .replace("\u2014 witness.example/w1 ", "\u2014 witness.example/w9 "));
+        byte[] changed = (CanonicalJson.canonicalString(copy) + "\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(EvidenceVerifier.verify(changed, logKey, policy).witnesses())
+                .containsExactly("witness.example/w2", "witness.example/w3");
+        refused(b -> log(b).put("checkpoint", withoutCosignatures(log(b).get("checkpoint").asText(), 2)
+                .replace("\u2014 witness.example/w1 ", "\u2014 witness.example/w9 ")), "cosigned by 0 of the 2");
+    }
+
+    /** The note line (between JSON-escaped newlines) that holds the bundle's byte {@code at}. */
+    private static String cosignatureLineAround(int at) {
+        String before = new String(bundle, 0, at, StandardCharsets.UTF_8);
+        String after = new String(bundle, at, bundle.length - at, StandardCharsets.UTF_8);
+        return before.substring(before.lastIndexOf("\\n") + 2) + after.substring(0, Math.max(0, after.indexOf("\\n")));
     }
 
     private static void refused(Consumer<ObjectNode> change, String named) {
