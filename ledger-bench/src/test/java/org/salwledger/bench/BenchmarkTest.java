@@ -3,6 +3,7 @@ package org.salwledger.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.salwledger.core.crypto.CanonicalJson;
 
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and writes {@code ledger-bench/target/bench-result.json} (README "Performance").
  */
 class BenchmarkTest {
-    @TempDir
+    /** Kept when a run fails: the node's log ({store}-ledger.log) says why it refused. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
 
     @Test

@@ -80,9 +80,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Snapshotted and cached: an item's command cost must not grow with its history.
  * <p>
  * Over 300 lines because every fact about an item is decided against the item's own state in one
- * consistency boundary (21 command and 21 sourcing handlers). Statuses are checked by named
- * {@link StatusPolicy}s and free text by the {@link ItemText} table; still to do (issue 11 §2): the
- * marking rules and the custody facts in classes of their own, and the package split.
+ * consistency boundary (21 command and 21 sourcing handlers, one per fact). The rules themselves live
+ * beside it: statuses in named {@link StatusPolicy}s, free text in the {@link ItemText} table, who holds it
+ * in {@link Custody}, who may mark it in {@link LifecycleMarkRights}.
  */
 @Aggregate(snapshotTriggerDefinition = AggregateComponents.SNAPSHOT_TRIGGER, cache = AggregateComponents.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -180,7 +180,7 @@ public class Item {
             markAtManufacture(command, component, method, location, registry, items);
             return;
         }
-        requireMayMark(markType, origin);
+        new LifecycleMarkRights(itemId, status, custody(), importedInto, releasedToCiviliansBy).require(markType, origin);
         String text = ItemText.MARK_TEXT.required(command.text());
         String serial = ItemText.SERIAL.optional(command.serial());
         if (markType == MarkType.CONFISCATION) {
@@ -213,40 +213,11 @@ public class Item {
                 origin));
     }
 
-    /** Who may put which lifecycle mark on this item, given its custody history (ITI 8b, 8c, 9). */
-    private void requireMayMark(MarkType markType, CommandOrigin origin) {
-        boolean allowed = switch (markType) {
-            case IMPORT -> origin.role() == Role.AUTHORITY && importedInto.contains(origin.country());
-            case STATE_TO_CIVILIAN -> origin.role() == Role.AUTHORITY && releasedToCiviliansBy.contains(origin.country());
-            case CONFISCATION -> (origin.role() == Role.AUTHORITY || origin.role() == Role.LAW_ENFORCEMENT)
-                    && status == ItemStatus.SEIZED && origin.actorId().equals(custodian);
-            case DEACTIVATION -> status == ItemStatus.DEACTIVATED && (origin.actorId().equals(custodian)
-                    || origin.role() == Role.AUTHORITY && origin.country().equals(custodianCountry));
-            case REMARK -> origin.actorId().equals(custodian);
-            case MANUFACTURE -> false;
-        };
-        if (!allowed) {
-            throw Refusal.forbidden("mark-not-allowed", markType + " mark not allowed for "
-                    + origin.actorId() + " (" + origin.role() + ", " + origin.country() + ") on item " + itemId
-                    + " (" + status + ", custodian " + custodian + ")" + why(markType));
-        }
-    }
-
-    private static String why(MarkType markType) {
-        return switch (markType) {
-            case IMPORT -> ": an AUTHORITY of a country that received the item by EXPORT";
-            case STATE_TO_CIVILIAN -> ": an AUTHORITY of the country whose stocks released it to civilian use";
-            case CONFISCATION -> ": the AUTHORITY or LAW_ENFORCEMENT holding the seized item";
-            case DEACTIVATION -> ": after deactivation, by its custodian or an AUTHORITY of its country";
-            default -> ": its custodian";
-        };
-    }
-
     @CommandHandler
     public void handle(DispatchItem command) {
         requireItem();
         CommandOrigin origin = command.origin();
-        requireCustodian(origin);
+        custody().requireHeldBy(origin);
         StatusPolicy.IN_HAND.require(status, itemId);
         if (installedIn != null && !installedIn.equals(command.withHost())) {
             throw Refusal.conflict("part-installed", "item " + itemId + " is installed in " + installedIn
@@ -286,7 +257,7 @@ public class Item {
     public void handle(ReportLost command) {
         requireItem();
         CommandOrigin origin = command.origin();
-        requireCustodianOrItsAuthority(origin);
+        custody().requireHeldByOrAuthorityOver(origin);
         StatusPolicy.IN_HAND.require(status, itemId);
         apply(chain.seal(link -> new ItemLost(itemId, null, custodian, origin.actorId(),
                 ItemText.PLACE.required(command.place()),
@@ -297,7 +268,7 @@ public class Item {
     public void handle(ReportStolen command) {
         requireItem();
         CommandOrigin origin = command.origin();
-        requireCustodianOrItsAuthority(origin);
+        custody().requireHeldByOrAuthorityOver(origin);
         StatusPolicy.THEFT_REPORTABLE.require(status, itemId);
         apply(chain.seal(link -> new ItemStolen(itemId, custodian, origin.actorId(),
                 ItemText.PLACE.required(command.place()),
@@ -340,7 +311,7 @@ public class Item {
     public void handle(DeactivateItem command) {
         requireItem();
         CommandOrigin origin = command.origin();
-        requireCustodian(origin);
+        custody().requireHeldBy(origin);
         StatusPolicy.ALTERABLE.require(status, itemId);
         apply(chain.seal(link -> new ItemDeactivated(itemId, custodian,
                 ItemText.CERTIFICATE_REFERENCE.required(command.certificateReference()),
@@ -352,7 +323,7 @@ public class Item {
         requireItem();
         requireNotDestroyed();
         CommandOrigin origin = command.origin();
-        requireCustodian(origin);
+        custody().requireHeldBy(origin);
         StatusPolicy.PHYSICALLY_HELD.require(status, itemId);
         apply(chain.seal(link -> new ItemDestroyed(itemId, custodian,
                 ItemText.CERTIFICATE_REFERENCE.required(command.certificateReference()),
@@ -363,7 +334,7 @@ public class Item {
     public void handle(AttachPart command) {
         requireItem();
         CommandOrigin origin = command.origin();
-        requireCustodian(origin);
+        custody().requireHeldBy(origin);
         StatusPolicy.COMPOSABLE.require(status, itemId);
         apply(chain.seal(link -> new PartAssembled(itemId, command.partId(), origin.actorId(), link), origin));
     }
@@ -372,7 +343,7 @@ public class Item {
     public void handle(EnterHost command) {
         requireItem();
         CommandOrigin origin = command.origin();
-        requireCustodian(origin);
+        custody().requireHeldBy(origin);
         StatusPolicy.COMPOSABLE.require(status, itemId);
         if (installedIn != null) {
             throw Refusal.conflict("part-already-installed", "item " + itemId + " is already installed in "
@@ -385,7 +356,7 @@ public class Item {
     public void handle(ReleasePart command) {
         requireItem();
         CommandOrigin origin = command.origin();
-        requireCustodian(origin);
+        custody().requireHeldBy(origin);
         StatusPolicy.COMPOSABLE.require(status, itemId);
         if (!installedParts.contains(command.partId())) {
             throw Refusal.conflict("part-not-installed", "item " + command.partId()
@@ -405,7 +376,7 @@ public class Item {
     public void handle(HandOverCustody command) {
         requireItem();
         if (!command.from().equals(custodian)) {
-            requireCustodian(command.origin());
+            custody().requireHeldBy(command.origin());
         }
         StatusPolicy.NOT_IN_TRANSIT.require(status, itemId);
         apply(chain.seal(link -> new ItemHandedOver(itemId, custodian, command.to(), command.toCountry(),
@@ -416,9 +387,8 @@ public class Item {
     public void handle(TransformItem command) {
         requireItem();
         CommandOrigin origin = command.origin();
-        boolean manufacturerHolding = origin.role() == Role.MANUFACTURER && origin.actorId().equals(custodian);
-        boolean authority = origin.role() == Role.AUTHORITY && origin.country().equals(custodianCountry);
-        if (!manufacturerHolding && !authority) {
+        boolean manufacturerHolding = origin.role() == Role.MANUFACTURER && custody().heldBy(origin);
+        if (!manufacturerHolding && !custody().isAuthorityOver(origin)) {
             throw Refusal.forbidden("role-not-allowed", "a conversion is recorded by the MANUFACTURER "
                     + "holding the item or an AUTHORITY of its custodian's country");
         }
@@ -472,7 +442,7 @@ public class Item {
                 throw Refusal.unprocessable("not-registered-unmarked",
                         "item " + itemId + " was not registered unmarked; link from the unmarked item");
             }
-            requireCustodianOrItsAuthority(origin);
+            custody().requireHeldByOrAuthorityOver(origin);
         }
         if (sameAs.contains(command.sameAs())) {
             throw Refusal.conflict("identity-already-linked", itemId + " is already linked to " + command.sameAs());
@@ -508,18 +478,8 @@ public class Item {
         StatusPolicy.NOT_DESTROYED.require(status, itemId);
     }
 
-    private void requireCustodian(CommandOrigin origin) {
-        if (!origin.actorId().equals(custodian)) {
-            throw Refusal.forbidden("not-custodian", "the item is in the custody of " + custodian
-                    + ", not of " + origin.actorId());
-        }
-    }
-
-    private void requireCustodianOrItsAuthority(CommandOrigin origin) {
-        boolean authority = origin.role() == Role.AUTHORITY && origin.country().equals(custodianCountry);
-        if (!authority) {
-            requireCustodian(origin);
-        }
+    private Custody custody() {
+        return new Custody(custodian, custodianCountry);
     }
 
     private void requireInTransit(String transferId) {
