@@ -62,6 +62,50 @@ abstract class CrashContract {
         }
     }
 
+    /**
+     * An operator's stop (SIGTERM) under load: the requests in flight finish, none answered 500 because the
+     * database closed under it (H2 closes its database from a JVM shutdown hook of its own unless told not
+     * to), the node releases its claims on the processors' segments on the way out, so a node started next
+     * takes them over at once, and every acknowledged record is there.
+     */
+    @Test
+    void aStopUnderLoadFinishesWhatIsInFlightAndReleasesTheSegments() throws Exception {
+        Path log = dataDir.resolve("service.log");
+        SigningKey fnhKey = SigningKey.generate();
+        SigningKey auditorKey = SigningKey.generate();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> refusals = ConcurrentHashMap.newKeySet();
+        ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log);
+        LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
+        ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
+        ledger.register("BE-AUDIT", "AUDITOR", "BE", auditorKey);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.submit(() -> appendUntilStopped(ledger, fnhKey, running, acknowledged, answered, new AtomicInteger(),
+                    refusals));
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> answered.get() >= 40);
+        child.close();
+        running.set(false);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(refusals).as("answers other than 2xx while the node stopped").noneMatch(r -> r.startsWith("500 "));
+        assertThat(Files.readString(log)).as("service log %s", log).doesNotContain("Database is already closed");
+        try (Connection db = openDatabase(); Statement sql = db.createStatement()) {
+            assertThat(count(sql, "SELECT COUNT(*) FROM tokenentry WHERE owner IS NOT NULL"))
+                    .as("segments still claimed by the stopped node").isZero();
+        }
+        try (ChildLedger again = ChildLedger.start(dataDir, ADMIN, environment(), log)) {
+            LedgerTestClient restarted = new LedgerTestClient(again.port, ADMIN);
+            assertAllPresent(again, restarted, restarted.session(auditorKey, "BE-AUDIT"), acknowledged, log);
+        }
+        System.out.printf("stop under load (%s): %d acknowledged records all present, refusals %s%n",
+                getClass().getSimpleName(), acknowledged.size(), refusals);
+    }
+
     /** A failure here is rare and matters: the data dir and service log stay for whoever looks next. */
     private void keepEvidence(long seed) throws java.io.IOException {
         Path evidence = Path.of("target", "crash-evidence", getClass().getSimpleName() + "-" + seed);
@@ -101,7 +145,8 @@ abstract class CrashContract {
             AtomicInteger inFlightLost = new AtomicInteger();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             for (int c = 0; c < CLIENTS; c++) {
-                clients.submit(() -> appendUntilStopped(ledger, fnhKey, running, acknowledged, thisRound, inFlightLost));
+                clients.submit(() -> appendUntilStopped(ledger, fnhKey, running, acknowledged, thisRound, inFlightLost,
+                        ConcurrentHashMap.newKeySet()));
             }
             await().atMost(Duration.ofSeconds(90)).until(() -> thisRound.get() >= 40);
             Thread.sleep(random.nextInt(1500));
@@ -149,20 +194,21 @@ abstract class CrashContract {
 
     /** Manufactures items and marks them, as fast as the ledger answers; keeps the hash of every 201 record. */
     private static void appendUntilStopped(LedgerTestClient ledger, SigningKey key, AtomicBoolean running,
-                                           Set<String> acknowledged, AtomicInteger thisRound, AtomicInteger lost) {
+                                           Set<String> acknowledged, AtomicInteger thisRound, AtomicInteger lost,
+                                           Set<String> refusals) {
         while (running.get()) {
             try {
                 LedgerTestClient.Answer made = ledger.submit(key, "BE-FNH", command("ManufactureItem")
                         .put("kind", "WEAPON").put("category", "RIFLE_OR_CARBINE").put("make", "FN Herstal")
                         .put("model", "SCAR-L").put("calibre", "5.56x45mm").put("material", "METAL")
                         .put("production", "INDUSTRIAL"));
-                if (!acknowledge(made, acknowledged, thisRound)) {
+                if (!acknowledge(made, acknowledged, thisRound, refusals)) {
                     continue;
                 }
                 String itemId = made.json().get("itemId").asText();
                 acknowledge(ledger.submit(key, "BE-FNH", command("MarkItem").put("itemId", itemId)
                         .put("markType", "MANUFACTURE").put("serial", "SCAR-" + itemId.substring(0, 13))
-                        .put("component", "RECEIVER").put("method", "LASER")), acknowledged, thisRound);
+                        .put("component", "RECEIVER").put("method", "LASER")), acknowledged, thisRound, refusals);
             } catch (AssertionError | RuntimeException cutByTheKill) {
                 // no answer: unacknowledged, so the client may not count it
                 lost.incrementAndGet();
@@ -170,8 +216,10 @@ abstract class CrashContract {
         }
     }
 
-    private static boolean acknowledge(LedgerTestClient.Answer answer, Set<String> acknowledged, AtomicInteger round) {
+    private static boolean acknowledge(LedgerTestClient.Answer answer, Set<String> acknowledged, AtomicInteger round,
+                                       Set<String> refusals) {
         if (answer.status() / 100 != 2) {
+            refusals.add(answer.status() + " " + answer.body());
             return false;
         }
         answer.json().get("records").forEach(record -> acknowledged.add(record.get("hash").asText()));

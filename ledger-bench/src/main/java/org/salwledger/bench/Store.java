@@ -44,7 +44,7 @@ sealed interface Store {
     record H2(Path dir) implements Store {
         /** The ledger's own H2 settings (application.yml), so the baseline pays for the same durability. */
         static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                + "LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                + "LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
         public String name() {
             return "H2";
