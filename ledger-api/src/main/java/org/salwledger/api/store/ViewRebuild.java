@@ -10,6 +10,7 @@ import org.salwledger.api.config.LedgerProperties;
 import org.salwledger.projections.LedgerViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +35,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * next start (H2 commits at each TRUNCATE of the reset, so emptied views and their tokens are not one
  * transaction there). The transparency log and the write side are not touched. Every node must be stopped
  * but this one: a segment another node holds cannot be reset, and the reset (rolled back as a whole) fails
- * the start.
+ * the start. A node that died without releasing its segments (SIGKILL, a crash) holds them until its claims
+ * time out ({@code axon.eventhandling.tokenstore.claim-timeout}); the reset waits that long for them before
+ * it gives up, so a node restarted at once after a crash, with a rebuild asked or one the crash cut short,
+ * starts.
  */
 @Component
 public class ViewRebuild {
@@ -59,17 +63,20 @@ public class ViewRebuild {
     private final ProcessorTokens tokens;
     private final Clock clock;
     private final boolean atStart;
+    private final Duration claimTimeout;
     private final ReentrantReadWriteLock readers = new ReentrantReadWriteLock();
     private volatile Run last;
 
     public ViewRebuild(EventProcessingConfiguration processing, EventStore events, JdbcTemplate jdbc,
-                       ProcessorTokens tokens, Clock clock, LedgerProperties properties) {
+                       ProcessorTokens tokens, Clock clock, LedgerProperties properties,
+                       @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         this.processing = processing;
         this.events = events;
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.clock = clock;
         this.atStart = properties.views().rebuild();
+        this.claimTimeout = claimTimeout;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -112,7 +119,7 @@ public class ViewRebuild {
                 Timestamp.from(clock.instant())) == 1;
         long began = System.nanoTime();
         try {
-            views.resetTokens();
+            resetOnceTheSegmentsAreFree(views);
         } catch (UnableToClaimTokenException heldElsewhere) {
             // Axon claims every segment before any reset handler runs: the views are untouched, and a note left
             // behind would make every node started later try to rebuild
@@ -128,6 +135,34 @@ public class ViewRebuild {
         watcher.setDaemon(true);
         watcher.start();
         return run;
+    }
+
+    /**
+     * A live node extends its claims every few seconds; a dead one's expire after the claim timeout. Retrying
+     * a little past it tells the two apart: the claims of a node still running outlast the wait.
+     */
+    private void resetOnceTheSegmentsAreFree(StreamingEventProcessor views) {
+        long deadline = System.nanoTime() + claimTimeout.plusSeconds(2).toNanos();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                views.resetTokens();
+                return;
+            } catch (UnableToClaimTokenException held) {
+                if (System.nanoTime() > deadline) {
+                    throw held;
+                }
+                if (attempt == 0) {
+                    log.info("A views segment is claimed by another node ({}); waiting up to the claim timeout ({}) "
+                            + "for a node that died to lose it", held.getMessage(), claimTimeout);
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw held;
+                }
+            }
+        }
     }
 
     /**
