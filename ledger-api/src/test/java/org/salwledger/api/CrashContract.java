@@ -75,21 +75,24 @@ abstract class CrashContract {
         SigningKey auditorKey = SigningKey.generate();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> refusals = ConcurrentHashMap.newKeySet();
-        ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log);
-        LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
-        ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
-        ledger.register("BE-AUDIT", "AUDITOR", "BE", auditorKey);
         AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger answered = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        for (int c = 0; c < CLIENTS; c++) {
-            clients.submit(() -> appendUntilStopped(ledger, fnhKey, running, acknowledged, answered, new AtomicInteger(),
-                    refusals));
+        // closed twice when all goes well (SIGTERM, then nothing left to stop); once if the load never came
+        try (ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log)) {
+            LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
+            ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
+            ledger.register("BE-AUDIT", "AUDITOR", "BE", auditorKey);
+            AtomicInteger answered = new AtomicInteger();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.submit(() -> appendUntilStopped(ledger, fnhKey, running, acknowledged, answered,
+                        new AtomicInteger(), refusals));
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() -> answered.get() >= 40);
+            child.close();
+        } finally {
+            running.set(false);
+            clients.shutdown();
         }
-        await().atMost(Duration.ofSeconds(90)).until(() -> answered.get() >= 40);
-        child.close();
-        running.set(false);
-        clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(refusals).as("answers other than 2xx while the node stopped").noneMatch(r -> r.startsWith("500 "));
