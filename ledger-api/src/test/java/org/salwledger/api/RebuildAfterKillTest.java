@@ -5,10 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salwledger.core.crypto.SigningKey;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,10 +41,9 @@ class RebuildAfterKillTest {
         Map<String, String> rebuild = Map.of("AXON_EVENTHANDLING_TOKENSTORE_CLAIMTIMEOUT", "15s",
                 "LEDGER_VIEWS_REBUILD", "true");
         try (ChildLedger again = ChildLedger.start(dataDir, ADMIN, rebuild, log)) {
-            HttpClient http = HttpClient.newHttpClient();
-            await().atMost(Duration.ofSeconds(60)).until(() -> http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + again.port + "/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+            LedgerTestClient ledger = new LedgerTestClient(again.port, ADMIN);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> ledger.get("/actuator/health/readiness", null).status() == 200);
         }
         String service = Files.readString(log);
         assertThat(service).as("the restart met the dead node's claims (service log %s)", log)
