@@ -67,6 +67,12 @@ final class ChildLedger implements AutoCloseable {
                 if (health.statusCode() == 200) {
                     return;
                 }
+                if (health.body().contains("\"ledgerIntegrity\":{\"status\":\"DOWN\"")) {
+                    // it will not come up: the startup integrity check refused what it found in the store
+                    process.destroyForcibly();
+                    throw new IllegalStateException("the ledger came up with its integrity check failed: "
+                            + health.body() + "; see " + log);
+                }
             } catch (IOException notYet) {
                 // not listening yet
             } catch (InterruptedException e) {

@@ -109,6 +109,55 @@ abstract class CrashContract {
                 getClass().getSimpleName(), acknowledged.size(), refusals);
     }
 
+    /**
+     * A checkpoint is signed only over leaves already in the database's files. H2 keeps commits in memory for up
+     * to half a second; the log's leaves are commits nobody is answered for, so they wait, and a node killed the
+     * moment a checkpoint covered one would restart with fewer leaves than it signed (and refuse, health DOWN).
+     * So the node has them written before it signs: each round kills it as soon as a checkpoint covering a new
+     * record is served, and the next start must find its log whole. A session opened just before the kill is
+     * the same kind of write (answered, outside the command writer): its token must still open reads after.
+     */
+    @Test
+    void aNodeKilledAsItServesANewCheckpointRestartsWithEveryLeafItSignedAndSessionItOpened() throws Exception {
+        Path log = dataDir.resolve("service.log");
+        SigningKey fnhKey = SigningKey.generate();
+        SigningKey auditorKey = SigningKey.generate();
+        long signed = 0;
+        String token = null;
+        String itemId = null;
+        for (int round = 0; round <= KILLS; round++) {
+            // starting waits for health UP, which the startup integrity check turns DOWN for a log shorter than signed
+            ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log);
+            LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
+            if (round == 0) {
+                ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
+                ledger.register("BE-AUDIT", "AUDITOR", "BE", auditorKey);
+            } else {
+                LedgerTestClient.Answer read = ledger.get("/api/v1/items/" + itemId + "/chain", token);
+                assertThat(read.status()).as("a read with the session opened just before the kill: %s", read.body())
+                        .isEqualTo(200);
+            }
+            long before = awaitSteadyCheckpoint(ledger);
+            assertThat(before).as("checkpoint after restart %d (service log: %s)", round, log).isGreaterThanOrEqualTo(signed);
+            if (round == KILLS) {
+                child.close();
+                break;
+            }
+            LedgerTestClient.Answer made = ledger.submit(fnhKey, "BE-FNH", command("ManufactureItem").put("kind", "WEAPON")
+                    .put("category", "RIFLE_OR_CARBINE").put("make", "FN Herstal").put("model", "SCAR-L")
+                    .put("calibre", "5.56x45mm").put("material", "METAL").put("production", "INDUSTRIAL"));
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            itemId = made.json().get("itemId").asText();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (signed <= before && System.nanoTime() < deadline) {
+                signed = checkpointSize(ledger);
+            }
+            token = ledger.session(auditorKey, "BE-AUDIT");
+            child.kill();
+            assertThat(signed).as("a checkpoint covering the new record").isGreaterThan(before);
+        }
+    }
+
     /** A failure here is rare and matters: the data dir and service log stay for whoever looks next. */
     private void keepEvidence(long seed) throws java.io.IOException {
         Path evidence = Path.of("target", "crash-evidence", getClass().getSimpleName() + "-" + seed);

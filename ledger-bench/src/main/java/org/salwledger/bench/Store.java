@@ -42,7 +42,11 @@ sealed interface Store {
     }
 
     record H2(Path dir) implements Store {
-        /** The ledger's own H2 settings (application.yml), so the baseline pays for the same durability. */
+        /**
+         * The ledger's H2 settings (application.yml), with {@code WRITE_DELAY=0}: plain Axon answers each command at
+         * its commit, so H2 must write at each commit for the baseline to pay for the durability the ledger pays
+         * for (the ledger has H2 write each command group before it answers: {@code DurableCommits}).
+         */
         static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
                 + "LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.salwledger.api.config.AggregateCacheJournal;
 import org.salwledger.api.config.LedgerProperties;
+import org.salwledger.api.problem.CommitUnconfirmed;
+import org.salwledger.api.store.DurableCommits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,9 +30,9 @@ import java.util.function.Supplier;
  * The ledger's single writer: verified commands wait in a queue and are written in groups, each group one
  * database transaction and each command in it behind its own savepoint (group commit). A command refused
  * mid-group rolls back to its savepoint alone; the others stay. Nobody is answered before the group's commit
- * returned, so an acknowledged command is as durable as before, for one commit per group instead of one per
- * command: with H2 on {@code WRITE_DELAY=0} each commit writes a chunk of every page it touched, which made
- * the commit the largest single cost of a command (README "Performance"). One writer also means commands of
+ * returned and was made durable ({@link DurableCommits}), so an acknowledged command survives a kill, for one
+ * write per group instead of one per command: on H2 each write is a chunk of every page touched since the last,
+ * which made it the largest single cost of a command (README "Performance"). One writer also means commands of
  * this node never race each other for a stream.
  */
 @Component
@@ -43,6 +45,7 @@ public class CommandWriter {
     private final TransactionTemplate group;
     private final TransactionTemplate savepoint;
     private final AggregateCacheJournal aggregateCache;
+    private final DurableCommits durable;
     private final int maxGroup;
     private final DistributionSummary groups;
     private final Thread thread;
@@ -50,18 +53,19 @@ public class CommandWriter {
 
     @Autowired
     public CommandWriter(PlatformTransactionManager transactions, AggregateCacheJournal aggregateCache,
-                         LedgerProperties properties, MeterRegistry meters) {
-        this(transactions, aggregateCache, properties.commands().maxGroup(), meters);
+                         DurableCommits durable, LedgerProperties properties, MeterRegistry meters) {
+        this(transactions, aggregateCache, durable, properties.commands().maxGroup(), meters);
     }
 
-    CommandWriter(PlatformTransactionManager transactions, AggregateCacheJournal aggregateCache, int maxGroup,
-                  MeterRegistry meters) {
+    CommandWriter(PlatformTransactionManager transactions, AggregateCacheJournal aggregateCache, DurableCommits durable,
+                  int maxGroup, MeterRegistry meters) {
         this.groups = DistributionSummary.builder("ledger.commands.group").baseUnit("commands")
                 .description("commands written in one database transaction (group commit)").register(meters);
         this.group = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.aggregateCache = aggregateCache;
+        this.durable = durable;
         this.maxGroup = maxGroup;
         if (maxGroup < 1) {
             throw new IllegalArgumentException("ledger.commands.max-group must be at least 1, got " + maxGroup);
@@ -157,8 +161,15 @@ public class CommandWriter {
         } finally {
             aggregateCache.closeGroup();
         }
+        RuntimeException unconfirmed = null;
+        try {
+            durable.await();
+        } catch (RuntimeException notWritten) {
+            log.error("a group of {} commands committed but was not confirmed written", jobs.size(), notWritten);
+            unconfirmed = new CommitUnconfirmed(notWritten);
+        }
         for (int i = 0; i < jobs.size(); i++) {
-            complete(jobs.get(i), results[i], refusals[i]);
+            complete(jobs.get(i), results[i], refusals[i] != null ? refusals[i] : unconfirmed);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.salwledger.api.log;
 
+import org.salwledger.api.store.DurableCommits;
 import org.salwledger.core.log.Checkpoint;
 import org.salwledger.core.log.MerkleProofs;
 import org.salwledger.core.log.MerkleTree;
@@ -33,9 +34,11 @@ public class CheckpointPublisher {
     private final LogAnchor anchor;
     private final LogIntegrity integrity;
     private final Cosignatures cosignatures;
+    private final DurableCommits durable;
 
     public CheckpointPublisher(LogStore store, LogKey key, JdbcTemplate jdbc, Clock clock, LogAnchor anchor,
-                               LogIntegrity integrity, Cosignatures cosignatures) {
+                               LogIntegrity integrity, Cosignatures cosignatures, DurableCommits durable) {
+        this.durable = durable;
         this.cosignatures = cosignatures;
         this.store = store;
         this.key = key;
@@ -57,6 +60,8 @@ public class CheckpointPublisher {
             MerkleTree tree = store.tree();
             byte[] root = tree.root(size);
             requireExtendsAnchor(tree, size, root);
+            // the leaves were committed before they were read: once written, no kill can take back what is signed
+            durable.await();
             String note = SignedNote.sign(new Checkpoint(key.origin(), size, root).text(), key.origin(), key.signingKey());
             anchor.advance(note);
             int kept = jdbc.update("INSERT INTO log_checkpoint (tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?) "

@@ -129,6 +129,13 @@ public class ProblemAdvice {
         return Problems.response(HttpStatus.NOT_FOUND, "not-found", "no such resource");
     }
 
+    @ExceptionHandler(CommitUnconfirmed.class)
+    ResponseEntity<ProblemDetail> unconfirmed(CommitUnconfirmed e) {
+        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "commit-unconfirmed", "the ledger committed this "
+                + "command but could not confirm it reached its files; send the same envelope again to learn whether "
+                + "it was recorded");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);

@@ -7,6 +7,8 @@ import org.salwledger.api.config.LedgerProperties;
 import org.salwledger.core.command.Refusal;
 import org.salwledger.api.store.EnvelopeStore;
 import org.salwledger.api.intake.EnvelopeVerifier;
+import org.salwledger.api.problem.CommitUnconfirmed;
+import org.salwledger.api.store.DurableCommits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,12 +37,15 @@ public class SessionController {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration ttl;
+    private final DurableCommits durable;
 
     /** OpenSession carries nothing but the header. */
     public record OpenSessionBody() {}
 
     public SessionController(EnvelopeVerifier verifier, EnvelopeStore store, SessionTokens tokens,
-                             TransactionTemplate transaction, Clock clock, LedgerProperties properties) {
+                             TransactionTemplate transaction, DurableCommits durable, Clock clock,
+                             LedgerProperties properties) {
+        this.durable = durable;
         this.verifier = verifier;
         this.store = store;
         this.tokens = tokens;
@@ -59,6 +64,11 @@ public class SessionController {
                 store.useNonce(signed.signer().actorId(), signed.header().nonce(), signed.envelopeHash());
                 return tokens.issue(signed.signer().actorId(), signed.keyId(), clock.instant().plus(ttl));
             });
+            try {
+                durable.await();
+            } catch (RuntimeException notWritten) {
+                throw new CommitUnconfirmed(notWritten);
+            }
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", issued.token(),
                     "expiresAt", issued.expiresAt().toString(), "actorId", signed.signer().actorId(),
                     "role", signed.signer().role().name(), "country", signed.signer().country()));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.salwledger.api.config.AggregateCacheJournal;
+import org.salwledger.api.store.DurableCommits;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
@@ -30,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Group commit below HTTP, on a real H2 database: savepoints per command, answers only after the group's commit. */
 class CommandWriterTest {
     private final AtomicBoolean failNextCommit = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger writeCalls = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int failWriteNumber;
+    private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile CountDownLatch writeAllowed = new CountDownLatch(0);
     private final Set<Long> groupTransactions = ConcurrentHashMap.newKeySet();
     private JdbcTemplate jdbc;
     private JdbcTemplate outside;
@@ -61,7 +66,19 @@ class CommandWriterTest {
                 .withCache("aggregates", CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
                         ResourcePoolsBuilder.heap(100))).build(true).getCache("aggregates", Object.class, Object.class)));
         meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        writer = new CommandWriter(transactions, cache, 8, meters);
+        // the store's write to its files (H2's CHECKPOINT): counted, and held or failed on demand
+        DurableCommits durable = new DurableCommits(h2) {
+            @Override
+            public void await() {
+                CommandWriterTest.await(writeAllowed);
+                if (writeCalls.incrementAndGet() == failWriteNumber) {
+                    throw new org.springframework.dao.DataAccessResourceFailureException("no space left on device");
+                }
+                super.await();
+                writes.incrementAndGet();
+            }
+        };
+        writer = new CommandWriter(transactions, cache, durable, 8, meters);
     }
 
     @AfterEach
@@ -108,6 +125,43 @@ class CommandWriterTest {
         assertThat(groups.totalAmount()).isEqualTo(400);
         assertThat(groups.count()).isEqualTo(groupTransactions.size());
         assertThat(groups.max()).isGreaterThan(1).isLessThanOrEqualTo(8);
+        assertThat(writes.get()).as("one write to the files per group").isEqualTo(groupTransactions.size());
+    }
+
+    @Test
+    void aCommittedGroupIsAnsweredOnlyOnceItIsWrittenToTheFiles() throws Exception {
+        writeAllowed = new CountDownLatch(1);
+        ExecutorService clients = Executors.newSingleThreadExecutor();
+        Future<String> answer = clients.submit(() -> writer.write(() -> insert("waiting")));
+        Thread.sleep(300);
+
+        assertThat(facts()).as("committed").containsExactly("waiting");
+        assertThat(answer.isDone()).as("answered before it was written").isFalse();
+        writeAllowed.countDown();
+        assertThat(answer.get()).isEqualTo("waiting");
+        clients.shutdown();
+    }
+
+    @Test
+    void aGroupCommittedButNotWrittenIsAnsweredUnconfirmedAndItsRefusalsKeepTheirOwnAnswer() throws Exception {
+        failWriteNumber = 2; // the holder's group is the first
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        Future<?> holder = hold(clients, release);
+        Future<String> accepted = clients.submit(() -> writer.write(() -> insert("accepted")));
+        Thread.sleep(50);
+        Future<String> refused = clients.submit(() -> writer.write(() -> {
+            throw new IllegalStateException("refused on its own");
+        }));
+        Thread.sleep(100);
+        release.countDown();
+        holder.get();
+
+        assertThatThrownBy(accepted::get).hasCauseInstanceOf(org.salwledger.api.problem.CommitUnconfirmed.class)
+                .hasRootCauseMessage("no space left on device");
+        assertThatThrownBy(refused::get).hasRootCauseMessage("refused on its own");
+        assertThat(writer.write(() -> insert("next"))).isEqualTo("next");
+        clients.shutdown();
     }
 
     @Test
