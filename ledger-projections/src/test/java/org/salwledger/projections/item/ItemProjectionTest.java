@@ -65,11 +65,13 @@ class ItemProjectionTest {
     void replayingTheSameRecordsLeavesTheSameView() {
         projection.on(made);
         projection.on(marked);
-        var once = List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM));
+        var once = List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
+                queries.heldBy(ITEM));
         projection.on(made);
         projection.on(marked);
-        assertThat(List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM)))
-                .isEqualTo(once);
+        assertThat(List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
+                queries.heldBy(ITEM))).isEqualTo(once);
+        assertThat(queries.heldBy(ITEM)).singleElement().isEqualTo(new ItemQueries.Holder("BE-FNH", "BE"));
     }
 
     @Test
