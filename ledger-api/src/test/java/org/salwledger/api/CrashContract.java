@@ -80,8 +80,7 @@ abstract class CrashContract {
         // closed twice when all goes well (SIGTERM, then nothing left to stop); once if the load never came
         try (ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log)) {
             LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
-            ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
-            ledger.register("BE-AUDIT", "AUDITOR", "BE", auditorKey);
+            registerMakerAndAuditor(ledger, fnhKey, auditorKey);
             AtomicInteger answered = new AtomicInteger();
             for (int c = 0; c < CLIENTS; c++) {
                 clients.submit(() -> appendUntilStopped(ledger, fnhKey, running, acknowledged, answered,
@@ -130,8 +129,7 @@ abstract class CrashContract {
             ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log);
             LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
             if (round == 0) {
-                ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
-                ledger.register("BE-AUDIT", "AUDITOR", "BE", auditorKey);
+                registerMakerAndAuditor(ledger, fnhKey, auditorKey);
             } else {
                 LedgerTestClient.Answer read = ledger.get("/api/v1/items/" + itemId + "/chain", token);
                 assertThat(read.status()).as("a read with the session opened just before the kill: %s", read.body())
@@ -187,8 +185,7 @@ abstract class CrashContract {
             ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log);
             LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
             if (round == 0) {
-                ledger.register("BE-FNH", "MANUFACTURER", "BE", fnhKey);
-                ledger.register("BE-AUDIT", "AUDITOR", "BE", auditorKey);
+                registerMakerAndAuditor(ledger, fnhKey, auditorKey);
             } else {
                 assertAllPresent(child, ledger, ledger.session(auditorKey, "BE-AUDIT"), acknowledged, log);
             }
@@ -242,6 +239,12 @@ abstract class CrashContract {
         System.out.printf("crash test (%s, seed %d): %d kills, %d acknowledged records all present, %d requests cut "
                 + "by the kills, log of %d records verifies%n", getClass().getSimpleName(), seed, KILLS,
                 acknowledged.size(), killedInFlight, size);
+    }
+
+    /** The actors every test's load and reads use: a manufacturer (BE-FNH) and an auditor (BE-AUDIT). */
+    private static void registerMakerAndAuditor(LedgerTestClient ledger, SigningKey maker, SigningKey auditor) {
+        ledger.register("BE-FNH", "MANUFACTURER", "BE", maker);
+        ledger.register("BE-AUDIT", "AUDITOR", "BE", auditor);
     }
 
     /** Manufactures items and marks them, as fast as the ledger answers; keeps the hash of every 201 record. */
