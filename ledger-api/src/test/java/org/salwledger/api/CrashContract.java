@@ -125,34 +125,37 @@ abstract class CrashContract {
         String token = null;
         String itemId = null;
         for (int round = 0; round <= KILLS; round++) {
-            // starting waits for health UP, which the startup integrity check turns DOWN for a log shorter than signed
-            ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log);
-            LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
-            if (round == 0) {
-                registerMakerAndAuditor(ledger, fnhKey, auditorKey);
-            } else {
-                LedgerTestClient.Answer read = ledger.get("/api/v1/items/" + itemId + "/chain", token);
-                assertThat(read.status()).as("a read with the session opened just before the kill: %s", read.body())
-                        .isEqualTo(200);
+            // starting waits for health UP, which the startup integrity check turns DOWN for a log shorter than signed;
+            // closed (SIGTERM) only if an assertion stops the round before its SIGKILL
+            try (ChildLedger child = ChildLedger.start(dataDir, ADMIN, environment(), log)) {
+                LedgerTestClient ledger = new LedgerTestClient(child.port, ADMIN);
+                if (round == 0) {
+                    registerMakerAndAuditor(ledger, fnhKey, auditorKey);
+                } else {
+                    LedgerTestClient.Answer read = ledger.get("/api/v1/items/" + itemId + "/chain", token);
+                    assertThat(read.status()).as("a read with the session opened just before the kill: %s", read.body())
+                            .isEqualTo(200);
+                }
+                long before = awaitSteadyCheckpoint(ledger);
+                assertThat(before).as("checkpoint after restart %d (service log: %s)", round, log)
+                        .isGreaterThanOrEqualTo(signed);
+                if (round == KILLS) {
+                    break;
+                }
+                LedgerTestClient.Answer made = ledger.submit(fnhKey, "BE-FNH", command("ManufactureItem")
+                        .put("kind", "WEAPON").put("category", "RIFLE_OR_CARBINE").put("make", "FN Herstal")
+                        .put("model", "SCAR-L").put("calibre", "5.56x45mm").put("material", "METAL")
+                        .put("production", "INDUSTRIAL"));
+                assertThat(made.status()).as(made.body()).isEqualTo(201);
+                itemId = made.json().get("itemId").asText();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (signed <= before && System.nanoTime() < deadline) {
+                    signed = checkpointSize(ledger);
+                }
+                token = ledger.session(auditorKey, "BE-AUDIT");
+                child.kill();
+                assertThat(signed).as("a checkpoint covering the new record").isGreaterThan(before);
             }
-            long before = awaitSteadyCheckpoint(ledger);
-            assertThat(before).as("checkpoint after restart %d (service log: %s)", round, log).isGreaterThanOrEqualTo(signed);
-            if (round == KILLS) {
-                child.close();
-                break;
-            }
-            LedgerTestClient.Answer made = ledger.submit(fnhKey, "BE-FNH", command("ManufactureItem").put("kind", "WEAPON")
-                    .put("category", "RIFLE_OR_CARBINE").put("make", "FN Herstal").put("model", "SCAR-L")
-                    .put("calibre", "5.56x45mm").put("material", "METAL").put("production", "INDUSTRIAL"));
-            assertThat(made.status()).as(made.body()).isEqualTo(201);
-            itemId = made.json().get("itemId").asText();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (signed <= before && System.nanoTime() < deadline) {
-                signed = checkpointSize(ledger);
-            }
-            token = ledger.session(auditorKey, "BE-AUDIT");
-            child.kill();
-            assertThat(signed).as("a checkpoint covering the new record").isGreaterThan(before);
         }
     }
 

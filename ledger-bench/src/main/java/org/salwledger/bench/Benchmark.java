@@ -23,10 +23,7 @@ public final class Benchmark {
     /** What to run: warm-up and measured commands per path, concurrent clients, which stores. */
     public record Settings(int warmup, int commands, int clients, List<String> stores, int consignment, int history,
                            int witnesses) {
-        /**
-         * 50,000 commands a path: on a 2-core machine where the ledger serves ~700/s, 10,000 + 20,000 ended the load
-         * before the cold-start curve's [50 s, 60 s) window (no warm-up figure), and measured inside the JIT's warm-up.
-         */
+        /** 50,000 commands a path: at ~700/s, 10,000 + 20,000 ended before the cold-start curve's 60-s window. */
         public static Settings full() {
             return new Settings(20_000, 30_000, 16, List.of("h2", "postgres"), 10_000, 2_000, 0);
         }

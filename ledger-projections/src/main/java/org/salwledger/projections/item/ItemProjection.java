@@ -264,14 +264,8 @@ public class ItemProjection {
                 e.link().sequence(), e.link().hash(), itemId, e.link().sequence());
     }
 
-    /**
-     * One row per (item, holder), whose country is the actor's and never changes, so a redelivery changes nothing.
-     * Not a DELETE then an INSERT like the other rows: PostgreSQL planned that DELETE on the index of holders
-     * alone whenever its statistics made the holder look rare (a new holder, or statistics older than the holder's
-     * rows: {@code EXPLAIN} chose {@code item_holder_actor} over the primary key), and then read every row the
-     * holder has, once per item: ~120-350 index rows per manufactured item in the bench ({@code
-     * pg_stat_user_tables}), and a 10,000-item receipt by a new holder quadratic. The conflict check uses the key.
-     */
+    // Not DELETE then INSERT: PostgreSQL's plan for that DELETE read all of a holder's rows per item (README
+    // "Performance"). The row's country is its actor's, which never changes, so a redelivery may skip it.
     private void holder(String itemId, String actorId, String country) {
         jdbc.update("INSERT INTO item_holder (item_id, actor_id, country) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 itemId, actorId, country);
