@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -75,9 +76,10 @@ public class EnvelopeVerifier {
                             + ", the payload says " + header.type());
         }
         checkFreshness(header.issuedAt());
-        ActorKey key = checkSignature(envelope, payload, header);
-        ActorEntry signer = directory.actor(key.actorId()).orElseThrow(() -> Refusal.unauthenticated("unknown-actor",
-                "no actor " + key.actorId()));
+        ActorDirectory.KeyAndActor signedBy = checkSignature(envelope, payload, header);
+        ActorKey key = signedBy.key();
+        ActorEntry signer = Optional.ofNullable(signedBy.actor()).orElseThrow(() -> Refusal.unauthenticated(
+                "unknown-actor", "no actor " + key.actorId()));
         Object parsed = CommandJson.convert(fields, bodyType, "the " + header.type() + " command");
         return new SignedCommand<>(envelope, envelope.hash(), header, parsed, signer, key.keyId());
     }
@@ -183,12 +185,13 @@ public class EnvelopeVerifier {
      * command is refused even when a later signature would verify. Signatures by other keys (co-signers,
      * unknown keys) are ignored; with none by the actor's keys, the first one's problem is answered.
      */
-    private ActorKey checkSignature(DsseEnvelope envelope, byte[] payload, CommandHeader header) {
+    private ActorDirectory.KeyAndActor checkSignature(DsseEnvelope envelope, byte[] payload, CommandHeader header) {
         byte[] signed = Dsse.pae(envelope.payloadType(), payload);
         Refusal firstProblem = null;
         for (DsseEnvelope.DsseSignature signature : envelope.signatures()) {
             byte[] sig = base64(signature.sig(), "signatures[].sig");
-            ActorKey key = directory.key(signature.keyid()).orElse(null);
+            ActorDirectory.KeyAndActor found = directory.keyWithActor(signature.keyid()).orElse(null);
+            ActorKey key = found == null ? null : found.key();
             if (key == null || !key.actorId().equals(header.actor())) {
                 if (firstProblem == null) {
                     firstProblem = problemWith(key, header, signature.keyid());
@@ -203,7 +206,7 @@ public class EnvelopeVerifier {
             if (problem != null) {
                 throw problem;
             }
-            return key;
+            return found;
         }
         throw firstProblem;
     }

@@ -75,6 +75,16 @@ public class JdbcActorDirectory implements ActorDirectory {
                 instant(rs, 4), instant(rs, 5), instant(rs, 6)), keyId).stream().findFirst();
     }
 
+    /** One statement per envelope instead of two; a key's actor always exists ({@code actor_key}'s foreign key). */
+    @Override
+    public Optional<KeyAndActor> keyWithActor(String keyId) {
+        return jdbc.query("SELECT k.key_id, k.actor_id, k.public_key, k.valid_from, k.valid_until, k.revoked_at, "
+                + "a.name, a.role, a.country FROM actor_key k JOIN actor_directory a ON a.actor_id = k.actor_id "
+                + "WHERE k.key_id = ?", (rs, i) -> new KeyAndActor(new ActorKey(rs.getString(1), rs.getString(2),
+                rs.getBytes(3), instant(rs, 4), instant(rs, 5), instant(rs, 6)), new ActorEntry(rs.getString(2),
+                rs.getString(7), Role.valueOf(rs.getString(8)), rs.getString(9))), keyId).stream().findFirst();
+    }
+
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();

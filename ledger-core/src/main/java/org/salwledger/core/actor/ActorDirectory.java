@@ -22,4 +22,12 @@ public interface ActorDirectory {
     Optional<ActorEntry> actor(String actorId);
 
     Optional<ActorKey> key(String keyId);
+
+    /** A key with its actor ({@code null} if the actor is missing): what a signature check reads, once per envelope. */
+    record KeyAndActor(ActorKey key, ActorEntry actor) {}
+
+    /** As {@link #key} then {@link #actor}; a store that can answers both in one read (one statement, not two). */
+    default Optional<KeyAndActor> keyWithActor(String keyId) {
+        return key(keyId).map(key -> new KeyAndActor(key, actor(key.actorId()).orElse(null)));
+    }
 }
