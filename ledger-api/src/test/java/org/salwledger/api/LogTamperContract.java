@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
+import org.salwledger.cli.CommandSigner;
 import org.salwledger.cli.LedgerCli;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
@@ -70,12 +71,16 @@ abstract class LogTamperContract extends RunningLedger {
         ledger.register(dealer, "HOLDER", "BE", dealerKey);
         ledger.register(auditor, "AUDITOR", "BE", auditorKey);
         List<String> items = new ArrayList<>();
+        List<String> envelopes = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            LedgerTestClient.Answer made = ledger.submit(fnhKey, fnh, command("ManufactureItem").put("kind", "WEAPON")
+            envelopes.add(new CommandSigner(fnhKey, fnh).signToJson(command("ManufactureItem").put("kind", "WEAPON")
                     .put("category", "REVOLVER_OR_SELF_LOADING_PISTOL").put("identityComponent", "FRAME")
                     .put("make", "FN Herstal").put("model", "FN 509").put("calibre", "9x19mm").put("material", "POLYMER")
-                    .put("production", "INDUSTRIAL"));
+                    .put("production", "INDUSTRIAL")));
+            LedgerTestClient.Answer made = ledger.post("/api/v1/items", envelopes.get(i));
             assertThat(made.status()).as(made.body()).isEqualTo(201);
+            answers.add(made.body());
             String item = made.json().get("itemId").asText();
             LedgerTestClient.Answer marked = ledger.submit(fnhKey, fnh, command("MarkItem").put("itemId", item)
                     .put("markType", "MANUFACTURE").put("serial", "T" + suffix + i).put("text", "FN T" + suffix + i)
@@ -189,6 +194,12 @@ abstract class LogTamperContract extends RunningLedger {
                 .put("markType", "REMARK").put("text", "SERVICE 2027").put("component", "FRAME").put("method", "LASER"));
         assertThat(refused.status()).as(refused.body()).isEqualTo(503);
         assertThat(refused.problemType()).endsWith(":integrity-failure");
+        assertThat(eventCount()).isEqualTo(before);
+        // what it acknowledged before is still answered to a client that sends the same envelope again
+        LedgerTestClient.Answer resent = ledger.post("/api/v1/items", envelopes.get(1));
+        assertThat(resent.status()).as(resent.body()).isEqualTo(201);
+        assertThat(resent.body()).isEqualTo(answers.get(1));
+        assertThat(resent.header("Ledger-Replayed")).contains("true");
         assertThat(eventCount()).isEqualTo(before);
 
         // 6. the log forked: the rewritten records logged in place of the originals and re-signed

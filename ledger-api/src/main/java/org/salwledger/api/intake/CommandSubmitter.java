@@ -74,18 +74,15 @@ public class CommandSubmitter {
     private ResponseEntity<byte[]> run(SignedCommand<?> signed, Function<CommandOrigin, Object> command,
                                        Map<String, String> ids, CommandLog commandLog) {
         String type = signed.header().type();
-        var prior = store.resultOf(signed.envelopeHash());
-        if (prior.isPresent()) {
-            metrics.replayed(type);
-            commandLog.replayed();
-            return replay(prior.get());
-        }
-        integrity.requireIntact();
         int[] appended = {0};
         long started = System.nanoTime();
         try {
             ResponseEntity<byte[]> answer = writer.write(() -> {
+                // The nonce's insert finds a resubmission (AlreadySubmitted, answered below) inside the group's
+                // transaction: a look for a stored answer before it cost every command a statement, on PostgreSQL
+                // a transaction of its own. A resubmission is answered even while the log is found broken.
                 store.useNonce(signed.signer().actorId(), signed.header().nonce(), signed.envelopeHash());
+                integrity.requireIntact();
                 Instant now = clock.instant();
                 RecordedEvents.Recording recording;
                 recorded.start();
