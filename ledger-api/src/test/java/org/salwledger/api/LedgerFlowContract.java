@@ -199,6 +199,14 @@ abstract class LedgerFlowContract extends RunningLedger {
         assertThat(workers).containsExactly(pool + "0");
     }
 
+    /** Axon's correlation stamps (traceId, correlationId) are not stored with the records: nothing reads them. */
+    @Test
+    void aRecordCarriesNoAxonMetadata() {
+        String itemId = manufacture();
+        assertThat(new String(jdbc.queryForObject("SELECT metadata FROM domainevententry WHERE aggregateidentifier = ?",
+                byte[].class, itemId), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{}");
+    }
+
     /**
      * A new store splits the views into four segments (application.yml): Axon's 16 made its coordinator count
      * sixteen queues before every record it handed out, a quarter of a rebuild's time.
