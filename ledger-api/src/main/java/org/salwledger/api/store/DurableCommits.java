@@ -59,11 +59,6 @@ public class DurableCommits {
         this.disk = disk;
     }
 
-    /** Whether a commit returns only once it is on the disk, so {@link #await()} has nothing to wait for. */
-    public boolean durableOnCommit() {
-        return writesOnCommit;
-    }
-
     /** Returns once every transaction committed before the call is on the disk. */
     public void await() {
         if (!writesOnCommit) {
