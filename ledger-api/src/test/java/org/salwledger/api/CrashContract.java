@@ -309,12 +309,12 @@ abstract class CrashContract {
         return size;
     }
 
-    /** Steady: unchanged over five checkpoint intervals (ChildLedger signs every 0.2 s). */
+    /** Steady: published, and unchanged over five checkpoint intervals (ChildLedger signs every 0.2 s). */
     private static long awaitSteadyCheckpoint(LedgerTestClient ledger) throws InterruptedException {
         long previous = -1;
         while (true) {
             long size = checkpointSize(ledger);
-            if (size == previous) {
+            if (size == previous && size >= 0) {
                 return size;
             }
             previous = size;
@@ -322,9 +322,14 @@ abstract class CrashContract {
         }
     }
 
+    /** The published checkpoint's size; -1 while none is published yet (404 no-checkpoint). */
     private static long checkpointSize(LedgerTestClient ledger) {
-        String note = ledger.get("/api/v1/log/checkpoint", null).body();
-        return Long.parseLong(note.split("\n")[1]);
+        LedgerTestClient.Answer note = ledger.get("/api/v1/log/checkpoint", null);
+        if (note.status() == 404) {
+            return -1;
+        }
+        assertThat(note.status()).as(note.body()).isEqualTo(200);
+        return Long.parseLong(note.body().split("\n")[1]);
     }
 
     private static Set<String> exportedRecordHashes(Path export) throws Exception {

@@ -47,7 +47,7 @@ sealed interface Store {
          * its commit, so H2 must write at each commit for the baseline to pay for the durability the ledger pays
          * for (the ledger has H2 write each command group before it answers: {@code DurableCommits}). The ledger
          * also flushes the file to the disk then; the baseline does not (one fsync per group, ~0.2 ms on the
-         * machines measured).
+         * machine measured).
          */
         static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
                 + "LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=5000";

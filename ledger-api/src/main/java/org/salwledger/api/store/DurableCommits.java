@@ -1,9 +1,10 @@
 package org.salwledger.api.store;
 
 import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -14,6 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Makes what was committed so far survive a kill of this process and a power cut, for the writes someone is
@@ -37,6 +41,7 @@ import java.sql.SQLException;
  */
 @Component
 public class DurableCommits {
+    private static final Logger log = LoggerFactory.getLogger(DurableCommits.class);
     /** Flushes a file's written data to the disk. */
     interface DiskFlush {
         void flush(FileChannel file) throws IOException;
@@ -46,6 +51,7 @@ public class DurableCommits {
     private final boolean writesOnCommit;
     private final FileChannel file;
     private final DiskFlush disk;
+    private final ScheduledExecutorService background;
 
     @Autowired
     public DurableCommits(DataSource dataSource) {
@@ -57,6 +63,22 @@ public class DurableCommits {
         this.writesOnCommit = !"H2".equals(productName(dataSource));
         this.file = writesOnCommit ? null : h2File(jdbc);
         this.disk = disk;
+        this.background = file == null ? null : Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "h2-file-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (background != null) {
+            background.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            flushBackgroundChunks();
+        } catch (RuntimeException failed) {
+            log.error("H2's file could not be flushed to the disk", failed);
+        }
     }
 
     /** Returns once every transaction committed before the call is on the disk. */
@@ -67,8 +89,10 @@ public class DurableCommits {
         }
     }
 
-    /** H2's own chunk writes (views, log, tokens), at most a second after they reached the file. */
-    @Scheduled(fixedDelay = 1000)
+    /**
+     * H2's own chunk writes (views, log, tokens), at most a second after they reached the file. On a thread of its
+     * own: on the shared scheduler a slow flush would hold back the log's checkpoints.
+     */
     void flushBackgroundChunks() {
         if (!writesOnCommit) {
             flushFile();
@@ -101,6 +125,9 @@ public class DurableCommits {
 
     @PreDestroy
     void close() throws IOException {
+        if (background != null) {
+            background.shutdownNow();
+        }
         if (file != null) {
             file.close();
         }
