@@ -69,15 +69,7 @@ public class DurableCommits {
             return thread;
         });
         if (background != null) {
-            background.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
-        }
-    }
-
-    private void flushQuietly() {
-        try {
-            flushBackgroundChunks();
-        } catch (RuntimeException failed) {
-            log.error("H2's file could not be flushed to the disk", failed);
+            background.scheduleWithFixedDelay(this::flushBackgroundChunks, 1, 1, TimeUnit.SECONDS);
         }
     }
 
@@ -91,11 +83,14 @@ public class DurableCommits {
 
     /**
      * H2's own chunk writes (views, log, tokens), at most a second after they reached the file. On a thread of its
-     * own: on the shared scheduler a slow flush would hold back the log's checkpoints.
+     * own: on the shared scheduler a slow flush would hold back the log's checkpoints. A failure is logged; the
+     * next second tries again, and answers wait for their own flush.
      */
     void flushBackgroundChunks() {
-        if (!writesOnCommit) {
+        try {
             flushFile();
+        } catch (RuntimeException failed) {
+            log.error("H2's file could not be flushed to the disk", failed);
         }
     }
 

@@ -71,8 +71,7 @@ public class JdbcActorDirectory implements ActorDirectory {
     @Override
     public Optional<ActorKey> key(String keyId) {
         return jdbc.query("SELECT key_id, actor_id, public_key, valid_from, valid_until, revoked_at FROM actor_key "
-                + "WHERE key_id = ?", (rs, i) -> new ActorKey(rs.getString(1), rs.getString(2), rs.getBytes(3),
-                instant(rs, 4), instant(rs, 5), instant(rs, 6)), keyId).stream().findFirst();
+                + "WHERE key_id = ?", (rs, i) -> keyOf(rs), keyId).stream().findFirst();
     }
 
     /** One statement per envelope instead of two; a key's actor always exists ({@code actor_key}'s foreign key). */
@@ -80,9 +79,14 @@ public class JdbcActorDirectory implements ActorDirectory {
     public Optional<KeyAndActor> keyWithActor(String keyId) {
         return jdbc.query("SELECT k.key_id, k.actor_id, k.public_key, k.valid_from, k.valid_until, k.revoked_at, "
                 + "a.name, a.role, a.country FROM actor_key k JOIN actor_directory a ON a.actor_id = k.actor_id "
-                + "WHERE k.key_id = ?", (rs, i) -> new KeyAndActor(new ActorKey(rs.getString(1), rs.getString(2),
-                rs.getBytes(3), instant(rs, 4), instant(rs, 5), instant(rs, 6)), new ActorEntry(rs.getString(2),
+                + "WHERE k.key_id = ?", (rs, i) -> new KeyAndActor(keyOf(rs), new ActorEntry(rs.getString(2),
                 rs.getString(7), Role.valueOf(rs.getString(8)), rs.getString(9))), keyId).stream().findFirst();
+    }
+
+    /** A key from the first six columns: key_id, actor_id, public_key, valid_from, valid_until, revoked_at. */
+    private static ActorKey keyOf(ResultSet rs) throws SQLException {
+        return new ActorKey(rs.getString(1), rs.getString(2), rs.getBytes(3), instant(rs, 4), instant(rs, 5),
+                instant(rs, 6));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
