@@ -25,8 +25,8 @@ public class CompositionProjection {
     @EventHandler
     void on(PartAssembled e) {
         Timestamp at = Timestamp.from(Instant.parse(e.link().recordedAt()));
-        jdbc.update("DELETE FROM composition WHERE host_id = ? AND part_id = ? AND assembled_at = ?", e.hostId(), e.partId(), at);
-        jdbc.update("INSERT INTO composition (host_id, part_id, assembled_at, assembled_hash) VALUES (?, ?, ?, ?)",
+        jdbc.update("INSERT INTO composition (host_id, part_id, assembled_at, assembled_hash) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING",
                 e.hostId(), e.partId(), at, e.link().hash());
     }
 

@@ -35,8 +35,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Current state, timeline, markings and holders of every item. Each handler first deletes what a
- * redelivered event may have written, so replays and redeliveries give the same rows.
+ * Current state, timeline, markings and holders of every item. A redelivered record gives the same rows: the rows
+ * a record adds are keyed by the record itself and inserted once ({@code ON CONFLICT DO NOTHING}, not a delete
+ * and an insert: one statement where there were two, and a correction made since stays), and its updates are
+ * guarded by the item's last sequence.
  */
 @Component
 @ProcessingGroup(LedgerViews.PROCESSING_GROUP)
@@ -49,12 +51,11 @@ public class ItemProjection {
 
     @EventHandler
     void on(ItemManufactured e) {
-        jdbc.update("DELETE FROM item_view WHERE item_id = ?", e.itemId());
         jdbc.update("""
                 INSERT INTO item_view (item_id, kind, category, part_type, identity_component, make, model, calibre,
                   material, production, year_of_manufacture, manufacturer, country_of_manufacture, custodian, status,
                   manufactured_at, last_sequence, last_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) ON CONFLICT DO NOTHING""",
                 e.itemId(), e.kind().name(), name(e.category()), name(e.partType()), name(e.identityComponent()),
                 e.make(), e.model(), e.calibre(), e.material().name(), e.production().name(), e.yearOfManufacture(),
                 e.manufacturer(), e.countryOfManufacture(), e.manufacturer(), e.link().recordedAt(),
@@ -65,11 +66,10 @@ public class ItemProjection {
 
     @EventHandler
     void on(ItemMarked e) {
-        jdbc.update("DELETE FROM item_marking WHERE item_id = ? AND sequence = ?", e.itemId(), e.link().sequence());
         jdbc.update("""
                 INSERT INTO item_marking (item_id, sequence, mark_type, text, serial, normalized_text, normalized_serial,
                   component, method, location, country)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 e.itemId(), e.link().sequence(), e.markType().name(), e.text(), e.serial(), Serials.normalize(e.text()),
                 e.serial() == null ? null : Serials.normalize(e.serial()), e.component().name(), e.method().name(),
                 e.location(), e.country());
@@ -217,8 +217,8 @@ public class ItemProjection {
     void on(IdentityLinked e) {
         advance(e.itemId(), e);
         history(e.itemId(), e.statedBy(), e);
-        jdbc.update("DELETE FROM item_link WHERE item_id = ? AND same_as = ?", e.itemId(), e.sameAs());
-        jdbc.update("INSERT INTO item_link (item_id, same_as) VALUES (?, ?)", e.itemId(), e.sameAs());
+        jdbc.update("INSERT INTO item_link (item_id, same_as) VALUES (?, ?) ON CONFLICT DO NOTHING", e.itemId(),
+                e.sameAs());
     }
 
     private static String text(ObjectNode node, String field) {
@@ -235,11 +235,10 @@ public class ItemProjection {
 
     @EventHandler
     void on(ItemRegisteredUnmarked e) {
-        jdbc.update("DELETE FROM item_view WHERE item_id = ?", e.itemId());
         jdbc.update("""
                 INSERT INTO item_view (item_id, kind, category, part_type, make, model, calibre, material, production,
                   description, custodian, status, manufactured_at, last_sequence, last_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SEIZED', ?, ?, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SEIZED', ?, ?, ?) ON CONFLICT DO NOTHING""",
                 e.itemId(), e.kind().name(), name(e.category()), name(e.partType()), e.make(), e.model(), e.calibre(),
                 e.material().name(), e.production().name(), e.description(), e.registeredBy(), e.link().recordedAt(),
                 e.link().sequence(), e.link().hash());
@@ -272,9 +271,8 @@ public class ItemProjection {
     }
 
     private void history(String itemId, String actorId, LedgerEvent e) {
-        jdbc.update("DELETE FROM item_history WHERE item_id = ? AND sequence = ?", itemId, e.link().sequence());
         jdbc.update("INSERT INTO item_history (item_id, sequence, type, actor_id, occurred_at, recorded_at, facts, "
-                        + "record_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "record_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 itemId, e.link().sequence(), LedgerRecords.typeOf(e), actorId, e.link().occurredAt(), e.link().recordedAt(),
                 CanonicalJson.canonicalize(LedgerRecords.factsOf(e)), e.link().hash());
     }

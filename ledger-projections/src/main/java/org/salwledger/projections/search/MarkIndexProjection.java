@@ -70,11 +70,11 @@ public class MarkIndexProjection {
         String serial = facts.hasNonNull("serial") ? facts.get("serial").asText()
                 : jdbc.queryForList("SELECT text FROM mark_index WHERE item_id = ? AND sequence = ? AND position = 1",
                         String.class, e.itemId(), e.correctedSequence()).stream().findFirst().orElse(null);
+        forget(e.itemId(), e.correctedSequence());
         indexMark(e.itemId(), e.correctedSequence(), current.get(0)[0], text, serial);
     }
 
     private void indexMark(String itemId, long sequence, String markType, String text, String serial) {
-        forget(itemId, sequence);
         insert(itemId, sequence, 0, MARK, markType, text);
         if (serial != null && !MarkText.normalize(serial).equals(MarkText.normalize(text))) {
             insert(itemId, sequence, 1, MARK, markType, serial);
@@ -82,7 +82,6 @@ public class MarkIndexProjection {
     }
 
     private void observed(String itemId, long sequence, List<ObservedMarking> markings) {
-        forget(itemId, sequence);
         if (markings == null) {
             return;
         }
@@ -105,12 +104,12 @@ public class MarkIndexProjection {
         boolean pattern = MarkText.hasUnknowns(normalized);
         jdbc.update("INSERT INTO mark_index (item_id, sequence, position, source, mark_type, text, normalized, "
                         + "normalized_rev, folded, folded_rev, unknowns, pattern) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 itemId, sequence, position, source, markType, text, normalized, MarkText.reverse(normalized), folded,
                 MarkText.reverse(folded), MarkText.unknowns(normalized), pattern ? MarkText.likePattern(normalized) : null);
         if (pattern) {
             jdbc.update("INSERT INTO mark_pattern (item_id, sequence, position, source, mark_type, text, unknowns, pattern, "
-                            + "folded_pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", itemId, sequence, position, source,
+                            + "folded_pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", itemId, sequence, position, source,
                     markType, text, MarkText.unknowns(normalized), MarkText.likePattern(normalized),
                     MarkText.likePattern(folded));
         }

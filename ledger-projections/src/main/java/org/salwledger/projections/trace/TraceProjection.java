@@ -83,9 +83,8 @@ public class TraceProjection {
     }
 
     private void step(String traceId, String actorId, LedgerEvent e) {
-        jdbc.update("DELETE FROM trace_step WHERE trace_id = ? AND sequence = ?", traceId, e.link().sequence());
         jdbc.update("INSERT INTO trace_step (trace_id, sequence, type, actor_id, recorded_at, facts, record_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", traceId, e.link().sequence(), LedgerRecords.typeOf(e), actorId,
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", traceId, e.link().sequence(), LedgerRecords.typeOf(e), actorId,
                 e.link().recordedAt(), CanonicalJson.canonicalize(LedgerRecords.factsOf(e)), e.link().hash());
     }
 

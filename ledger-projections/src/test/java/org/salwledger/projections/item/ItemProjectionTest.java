@@ -74,6 +74,21 @@ class ItemProjectionTest {
         assertThat(queries.heldBy(ITEM)).singleElement().isEqualTo(new ItemQueries.Holder("BE-FNH", "BE"));
     }
 
+    /** Axon redelivers from the last stored token on: the earlier records come again before the later ones. */
+    @Test
+    void aRedeliveredRecordNeverTakesTheViewBack() {
+        projection.on(made);
+        projection.on(marked);
+        projection.on(dispatched);
+        var once = List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
+                queries.heldBy(ITEM));
+        projection.on(made);
+        assertThat(queries.find(ITEM)).hasValueSatisfying(v -> assertThat(v.status()).isEqualTo("IN_TRANSIT"));
+        projection.on(marked);
+        assertThat(List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
+                queries.heldBy(ITEM))).isEqualTo(once);
+    }
+
     @Test
     void aTheftShowsWhoHadItLast() {
         projection.on(made);
