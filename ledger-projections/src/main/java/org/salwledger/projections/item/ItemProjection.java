@@ -31,6 +31,7 @@ import org.salwledger.core.item.event.PartDetached;
 import org.salwledger.core.item.event.RecordCorrected;
 import org.salwledger.core.item.marking.Serials;
 import org.salwledger.projections.LedgerViews;
+import org.salwledger.projections.ViewInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +45,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(LedgerViews.PROCESSING_GROUP)
 public class ItemProjection {
     private final JdbcTemplate jdbc;
+    private final ViewInserts inserts;
 
-    public ItemProjection(JdbcTemplate jdbc) {
+    public ItemProjection(JdbcTemplate jdbc, ViewInserts inserts) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
     }
 
     @EventHandler
@@ -66,7 +69,7 @@ public class ItemProjection {
 
     @EventHandler
     void on(ItemMarked e) {
-        jdbc.update("""
+        inserts.insert("""
                 INSERT INTO item_marking (item_id, sequence, mark_type, text, serial, normalized_text, normalized_serial,
                   component, method, location, country)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
@@ -171,6 +174,8 @@ public class ItemProjection {
     void on(RecordCorrected e) {
         advance(e.itemId(), e);
         history(e.itemId(), e.statedBy(), e);
+        // the corrected record's rows may still be held back in this batch
+        inserts.flush();
         byte[] original = jdbc.query("SELECT COALESCE(corrected_facts, facts) FROM item_history WHERE item_id = ? AND sequence = ?",
                 (rs, i) -> rs.getBytes(1), e.itemId(), e.correctedSequence()).stream().findFirst().orElse(null);
         if (original == null) {
@@ -266,12 +271,12 @@ public class ItemProjection {
     // Not DELETE then INSERT: PostgreSQL's plan for that DELETE read all of a holder's rows per item (README
     // "Performance"). The row's country is its actor's, which never changes, so a redelivery may skip it.
     private void holder(String itemId, String actorId, String country) {
-        jdbc.update("INSERT INTO item_holder (item_id, actor_id, country) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        inserts.insert("INSERT INTO item_holder (item_id, actor_id, country) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 itemId, actorId, country);
     }
 
     private void history(String itemId, String actorId, LedgerEvent e) {
-        jdbc.update("INSERT INTO item_history (item_id, sequence, type, actor_id, occurred_at, recorded_at, facts, "
+        inserts.insert("INSERT INTO item_history (item_id, sequence, type, actor_id, occurred_at, recorded_at, facts, "
                         + "record_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 itemId, e.link().sequence(), LedgerRecords.typeOf(e), actorId, e.link().occurredAt(), e.link().recordedAt(),
                 CanonicalJson.canonicalize(LedgerRecords.factsOf(e)), e.link().hash());

@@ -16,7 +16,10 @@ import org.salwledger.core.item.event.ItemStolen;
 import org.salwledger.core.item.marking.MarkType;
 import org.salwledger.core.item.marking.MarkingMethod;
 import org.salwledger.projections.ViewDatabase;
+import org.salwledger.projections.ViewInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +33,7 @@ class ItemProjectionTest {
     private static final CommandOrigin FNH = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE", "e".repeat(64), NOW, NOW);
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
-    private final ItemProjection projection = new ItemProjection(jdbc);
+    private final ItemProjection projection = new ItemProjection(jdbc, new ViewInserts(jdbc));
     private final ItemQueries queries = new ItemQueries(jdbc);
 
     private final ItemManufactured made = ChainHead.start(ITEM).seal(link -> new ItemManufactured(ITEM, ItemKind.WEAPON,
@@ -72,6 +75,29 @@ class ItemProjectionTest {
         assertThat(List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
                 queries.heldBy(ITEM))).isEqualTo(once);
         assertThat(queries.heldBy(ITEM)).singleElement().isEqualTo(new ItemQueries.Holder("BE-FNH", "BE"));
+    }
+
+    /** As the views' processor runs them: a batch of records in one transaction, some rows written at its commit. */
+    @Test
+    void aBatchInOneTransactionLeavesTheRowsOneByOneWould() {
+        projection.on(made);
+        projection.on(marked);
+        projection.on(dispatched);
+        var oneByOne = List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
+                queries.heldBy(ITEM));
+        jdbc.update("DELETE FROM item_view");
+        jdbc.update("DELETE FROM item_marking");
+        jdbc.update("DELETE FROM item_history");
+        jdbc.update("DELETE FROM item_holder");
+
+        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())).executeWithoutResult(status -> {
+            projection.on(made);
+            projection.on(marked);
+            projection.on(dispatched);
+            assertThat(queries.history(ITEM)).as("held back until the commit").isEmpty();
+        });
+        assertThat(List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
+                queries.heldBy(ITEM))).isEqualTo(oneByOne);
     }
 
     /** Axon redelivers from the last stored token on: the earlier records come again before the later ones. */

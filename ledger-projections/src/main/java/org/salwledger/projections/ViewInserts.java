@@ -1,0 +1,71 @@
+package org.salwledger.projections;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows a record adds to a view that no handler reads back before its batch commits, written at that commit: one
+ * JDBC batch per statement for the whole batch of records, not one statement per row. On PostgreSQL every statement
+ * was a round trip of the views' one worker thread (README "Performance").
+ * <p>
+ * Only for {@code INSERT … ON CONFLICT DO NOTHING} of rows keyed by their record: such inserts commute with each
+ * other and with the batch's other statements, so writing them last gives the same rows. A handler that reads or
+ * updates one of these tables calls {@link #flush()} first. Outside a transaction (a test calling a handler) the
+ * insert is written at once.
+ */
+@Component
+public class ViewInserts {
+    private final JdbcTemplate jdbc;
+
+    public ViewInserts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String sql, Object... args) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            jdbc.update(sql, args);
+            return;
+        }
+        pending().computeIfAbsent(sql, statement -> new ArrayList<>()).add(args);
+    }
+
+    /** Writes what this transaction holds back, so that it can be read or updated. */
+    public void flush() {
+        @SuppressWarnings("unchecked")
+        Map<String, List<Object[]>> pending = (Map<String, List<Object[]>>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            return;
+        }
+        pending.forEach(jdbc::batchUpdate);
+        pending.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Object[]>> pending() {
+        Map<String, List<Object[]>> pending = (Map<String, List<Object[]>>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    // not flush(): TransactionSynchronization has one of its own, which does nothing here
+                    ViewInserts.this.flush();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ViewInserts.this);
+                }
+            });
+        }
+        return pending;
+    }
+}
