@@ -17,6 +17,7 @@ import org.salwledger.core.item.event.ItemRegisteredUnmarked;
 import org.salwledger.core.item.event.ItemSeized;
 import org.salwledger.core.item.marking.MarkType;
 import org.salwledger.projections.LedgerViews;
+import org.salwledger.projections.ViewInserts;
 import org.salwledger.projections.item.ItemQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,10 +38,12 @@ public class AlertProjection {
     private final ItemQueries items;
     private final ActorDirectory actors;
     private final TraceHits traceHits;
+    private final ViewInserts inserts;
 
-    public AlertProjection(JdbcTemplate jdbc, AlertBook alerts, ItemQueries items, ActorDirectory actors,
-                           TraceHits traceHits) {
+    public AlertProjection(JdbcTemplate jdbc, ViewInserts inserts, AlertBook alerts, ItemQueries items,
+                           ActorDirectory actors, TraceHits traceHits) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
         this.traceHits = traceHits;
         this.actors = actors;
         this.alerts = alerts;
@@ -145,6 +148,8 @@ public class AlertProjection {
     private boolean traceablyMarked(String itemId) {
         List<String> carriers = new ArrayList<>(List.of(itemId));
         items.identityComponentOf(itemId).ifPresent(carriers::add);
+        // the marks of this batch's records may still be held back
+        inserts.flush();
         return carriers.stream().anyMatch(item -> jdbc.queryForObject("SELECT COUNT(*) FROM mark_index WHERE item_id = ? "
                 + "AND mark_type IN ('MANUFACTURE', 'IMPORT')", Integer.class, item) > 0);
     }

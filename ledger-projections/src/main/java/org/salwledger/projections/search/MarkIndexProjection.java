@@ -12,6 +12,7 @@ import org.salwledger.core.item.event.RecordCorrected;
 import org.salwledger.core.item.marking.MarkText;
 import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.projections.LedgerViews;
+import org.salwledger.projections.ViewInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +29,11 @@ public class MarkIndexProjection {
     static final String OBSERVED = "OBSERVED";
 
     private final JdbcTemplate jdbc;
+    private final ViewInserts inserts;
 
-    public MarkIndexProjection(JdbcTemplate jdbc) {
+    public MarkIndexProjection(JdbcTemplate jdbc, ViewInserts inserts) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
     }
 
     @EventHandler
@@ -59,6 +62,7 @@ public class MarkIndexProjection {
         if (!e.correctedType().equals("ItemMarked")) {
             return;
         }
+        inserts.flush();
         List<String[]> current = jdbc.query("SELECT mark_type, text FROM mark_index WHERE item_id = ? AND sequence = ? "
                 + "AND position = 0", (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, e.itemId(),
                 e.correctedSequence());
@@ -102,13 +106,13 @@ public class MarkIndexProjection {
         }
         String folded = MarkText.fold(normalized);
         boolean pattern = MarkText.hasUnknowns(normalized);
-        jdbc.update("INSERT INTO mark_index (item_id, sequence, position, source, mark_type, text, normalized, "
+        inserts.insert("INSERT INTO mark_index (item_id, sequence, position, source, mark_type, text, normalized, "
                         + "normalized_rev, folded, folded_rev, unknowns, pattern) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 itemId, sequence, position, source, markType, text, normalized, MarkText.reverse(normalized), folded,
                 MarkText.reverse(folded), MarkText.unknowns(normalized), pattern ? MarkText.likePattern(normalized) : null);
         if (pattern) {
-            jdbc.update("INSERT INTO mark_pattern (item_id, sequence, position, source, mark_type, text, unknowns, pattern, "
+            inserts.insert("INSERT INTO mark_pattern (item_id, sequence, position, source, mark_type, text, unknowns, pattern, "
                             + "folded_pattern) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", itemId, sequence, position, source,
                     markType, text, MarkText.unknowns(normalized), MarkText.likePattern(normalized),
                     MarkText.likePattern(folded));

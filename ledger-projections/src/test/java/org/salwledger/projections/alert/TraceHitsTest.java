@@ -56,8 +56,10 @@ class TraceHitsTest {
         final AlertBook book = new AlertBook(jdbc);
         final TraceHits hits = new TraceHits(jdbc, book);
         final AlertSweep sweep = new AlertSweep(jdbc, book, new ItemQueries(jdbc), hits);
-        final List<EventMessageHandler> handlers = List.of(new TraceProjection(jdbc), new ItemProjection(jdbc, new ViewInserts(jdbc)),
-                        new MarkIndexProjection(jdbc), new AlertProjection(jdbc, book, new ItemQueries(jdbc), new OneActor(at("KE-NPS", Role.AUTHORITY, "KE", ANSWERED)), hits))
+        final ViewInserts inserts = new ViewInserts(jdbc);
+        final List<EventMessageHandler> handlers = List.of(new TraceProjection(jdbc), new ItemProjection(jdbc, inserts),
+                        new MarkIndexProjection(jdbc, inserts), new AlertProjection(jdbc, inserts, book,
+                                new ItemQueries(jdbc), new OneActor(at("KE-NPS", Role.AUTHORITY, "KE", ANSWERED)), hits))
                 .stream().<EventMessageHandler>map(AnnotationEventHandlerAdapter::new).toList();
 
         Views project(LedgerEvent... events) {

@@ -1,9 +1,11 @@
 package org.salwledger.projections.item;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.salwledger.core.chain.ChainHead;
 import org.salwledger.core.command.CommandOrigin;
 import org.salwledger.core.command.Role;
+import org.salwledger.core.crypto.CanonicalJson;
 import org.salwledger.core.item.description.ItemKind;
 import org.salwledger.core.item.description.Material;
 import org.salwledger.core.item.description.PartType;
@@ -13,6 +15,7 @@ import org.salwledger.core.item.event.ItemDispatched;
 import org.salwledger.core.item.event.ItemManufactured;
 import org.salwledger.core.item.event.ItemMarked;
 import org.salwledger.core.item.event.ItemStolen;
+import org.salwledger.core.item.event.RecordCorrected;
 import org.salwledger.core.item.marking.MarkType;
 import org.salwledger.core.item.marking.MarkingMethod;
 import org.salwledger.projections.ViewDatabase;
@@ -98,6 +101,21 @@ class ItemProjectionTest {
         });
         assertThat(List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
                 queries.heldBy(ITEM))).isEqualTo(oneByOne);
+    }
+
+    @Test
+    void aCorrectionInTheBatchOfTheRecordItCorrectsFindsItsRows() {
+        ObjectNode facts = CanonicalJson.mapper().createObjectNode().put("serial", "GKS0012346");
+        RecordCorrected corrected = ChainHead.start(ITEM).after(marked.link()).seal(link -> new RecordCorrected(ITEM,
+                1, marked.link().hash(), "ItemMarked", facts, "serial misread", "BE-FNH", link), FNH);
+        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())).executeWithoutResult(status -> {
+            projection.on(made);
+            projection.on(marked);
+            projection.on(corrected);
+        });
+        assertThat(queries.markings(ITEM)).singleElement()
+                .satisfies(m -> assertThat(m.serial()).isEqualTo("GKS0012346"));
+        assertThat(queries.history(ITEM).get(1).correctedIn()).isEqualTo(2L);
     }
 
     /** Axon redelivers from the last stored token on: the earlier records come again before the later ones. */
