@@ -17,7 +17,7 @@ import org.salwledger.core.item.event.ItemRegisteredUnmarked;
 import org.salwledger.core.item.event.ItemSeized;
 import org.salwledger.core.item.marking.MarkType;
 import org.salwledger.projections.LedgerViews;
-import org.salwledger.projections.ViewInserts;
+import org.salwledger.projections.DeferredInserts;
 import org.salwledger.projections.item.ItemQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,9 +38,9 @@ public class AlertProjection {
     private final ItemQueries items;
     private final ActorDirectory actors;
     private final TraceHits traceHits;
-    private final ViewInserts inserts;
+    private final DeferredInserts inserts;
 
-    public AlertProjection(JdbcTemplate jdbc, ViewInserts inserts, AlertBook alerts, ItemQueries items,
+    public AlertProjection(JdbcTemplate jdbc, DeferredInserts inserts, AlertBook alerts, ItemQueries items,
                            ActorDirectory actors, TraceHits traceHits) {
         this.jdbc = jdbc;
         this.inserts = inserts;

@@ -31,23 +31,22 @@ import org.salwledger.core.item.event.PartDetached;
 import org.salwledger.core.item.event.RecordCorrected;
 import org.salwledger.core.item.marking.Serials;
 import org.salwledger.projections.LedgerViews;
-import org.salwledger.projections.ViewInserts;
+import org.salwledger.projections.DeferredInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Current state, timeline, markings and holders of every item. A redelivered record gives the same rows: the rows
- * a record adds are keyed by the record itself and inserted once ({@code ON CONFLICT DO NOTHING}, not a delete
- * and an insert: one statement where there were two, and a correction made since stays), and its updates are
- * guarded by the item's last sequence.
+ * Current state, timeline, markings and holders of every item. A record's own rows are inserted once (ON CONFLICT DO
+ * NOTHING, most of them at the batch's commit: DeferredInserts) and its updates are guarded by the item's last
+ * sequence, so a redelivered record changes nothing.
  */
 @Component
 @ProcessingGroup(LedgerViews.PROCESSING_GROUP)
 public class ItemProjection {
     private final JdbcTemplate jdbc;
-    private final ViewInserts inserts;
+    private final DeferredInserts inserts;
 
-    public ItemProjection(JdbcTemplate jdbc, ViewInserts inserts) {
+    public ItemProjection(JdbcTemplate jdbc, DeferredInserts inserts) {
         this.jdbc = jdbc;
         this.inserts = inserts;
     }
@@ -174,8 +173,7 @@ public class ItemProjection {
     void on(RecordCorrected e) {
         advance(e.itemId(), e);
         history(e.itemId(), e.statedBy(), e);
-        // the corrected record's rows may still be held back in this batch
-        inserts.flush();
+        inserts.flush(); // the corrected record's rows may be held back in this batch
         byte[] original = jdbc.query("SELECT COALESCE(corrected_facts, facts) FROM item_history WHERE item_id = ? AND sequence = ?",
                 (rs, i) -> rs.getBytes(1), e.itemId(), e.correctedSequence()).stream().findFirst().orElse(null);
         if (original == null) {

@@ -12,7 +12,7 @@ import org.salwledger.core.item.event.RecordCorrected;
 import org.salwledger.core.item.marking.MarkText;
 import org.salwledger.core.item.marking.ObservedMarking;
 import org.salwledger.projections.LedgerViews;
-import org.salwledger.projections.ViewInserts;
+import org.salwledger.projections.DeferredInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +29,9 @@ public class MarkIndexProjection {
     static final String OBSERVED = "OBSERVED";
 
     private final JdbcTemplate jdbc;
-    private final ViewInserts inserts;
+    private final DeferredInserts inserts;
 
-    public MarkIndexProjection(JdbcTemplate jdbc, ViewInserts inserts) {
+    public MarkIndexProjection(JdbcTemplate jdbc, DeferredInserts inserts) {
         this.jdbc = jdbc;
         this.inserts = inserts;
     }

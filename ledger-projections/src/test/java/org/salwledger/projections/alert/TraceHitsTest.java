@@ -23,7 +23,7 @@ import org.salwledger.core.trace.TraceOutcome;
 import org.salwledger.core.trace.TracePriority;
 import org.salwledger.core.trace.TraceRequested;
 import org.salwledger.projections.ViewDatabase;
-import org.salwledger.projections.ViewInserts;
+import org.salwledger.projections.DeferredInserts;
 import org.salwledger.projections.item.ItemProjection;
 import org.salwledger.projections.item.ItemQueries;
 import org.salwledger.projections.search.MarkIndexProjection;
@@ -56,7 +56,7 @@ class TraceHitsTest {
         final AlertBook book = new AlertBook(jdbc);
         final TraceHits hits = new TraceHits(jdbc, book);
         final AlertSweep sweep = new AlertSweep(jdbc, book, new ItemQueries(jdbc), hits);
-        final ViewInserts inserts = new ViewInserts(jdbc);
+        final DeferredInserts inserts = new DeferredInserts(jdbc);
         final List<EventMessageHandler> handlers = List.of(new TraceProjection(jdbc), new ItemProjection(jdbc, inserts),
                         new MarkIndexProjection(jdbc, inserts), new AlertProjection(jdbc, inserts, book,
                                 new ItemQueries(jdbc), new OneActor(at("KE-NPS", Role.AUTHORITY, "KE", ANSWERED)), hits))

@@ -20,7 +20,7 @@ import org.salwledger.core.item.event.ItemRecovered;
 import org.salwledger.core.item.marking.MarkType;
 import org.salwledger.core.item.marking.MarkingMethod;
 import org.salwledger.projections.ViewDatabase;
-import org.salwledger.projections.ViewInserts;
+import org.salwledger.projections.DeferredInserts;
 import org.salwledger.projections.item.ItemQueries;
 import org.salwledger.projections.search.MarkIndexProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +52,7 @@ class WeaponMarksTest {
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
     private final AlertBook book = new AlertBook(jdbc);
     private final ItemQueries items = new ItemQueries(jdbc);
-    private final ViewInserts inserts = new ViewInserts(jdbc);
+    private final DeferredInserts inserts = new DeferredInserts(jdbc);
     private final AlertProjection alerts = new AlertProjection(jdbc, inserts, book, items, new OneActor(CD),
             new TraceHits(jdbc, book));
     private final MarkIndexProjection marks = new MarkIndexProjection(jdbc, inserts);

@@ -19,7 +19,7 @@ import org.salwledger.core.item.event.RecordCorrected;
 import org.salwledger.core.item.marking.MarkType;
 import org.salwledger.core.item.marking.MarkingMethod;
 import org.salwledger.projections.ViewDatabase;
-import org.salwledger.projections.ViewInserts;
+import org.salwledger.projections.DeferredInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +36,7 @@ class ItemProjectionTest {
     private static final CommandOrigin FNH = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE", "e".repeat(64), NOW, NOW);
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
-    private final ItemProjection projection = new ItemProjection(jdbc, new ViewInserts(jdbc));
+    private final ItemProjection projection = new ItemProjection(jdbc, new DeferredInserts(jdbc));
     private final ItemQueries queries = new ItemQueries(jdbc);
 
     private final ItemManufactured made = ChainHead.start(ITEM).seal(link -> new ItemManufactured(ITEM, ItemKind.WEAPON,

@@ -13,7 +13,7 @@ import org.salwledger.core.item.event.RecordCorrected;
 import org.salwledger.core.item.marking.MarkType;
 import org.salwledger.core.item.marking.MarkingMethod;
 import org.salwledger.projections.ViewDatabase;
-import org.salwledger.projections.ViewInserts;
+import org.salwledger.projections.DeferredInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +30,7 @@ class MarkIndexProjectionTest {
     private static final CommandOrigin FNH = new CommandOrigin("BE-FNH", Role.MANUFACTURER, "BE", "e".repeat(64), NOW, NOW);
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
-    private final MarkIndexProjection projection = new MarkIndexProjection(jdbc, new ViewInserts(jdbc));
+    private final MarkIndexProjection projection = new MarkIndexProjection(jdbc, new DeferredInserts(jdbc));
 
     @Test
     void aCorrectedSerialIsSearchedAsCorrectedWhenBothAreInOneBatch() {

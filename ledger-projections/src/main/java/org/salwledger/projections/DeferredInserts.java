@@ -11,20 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rows a record adds to a view that no handler reads back before its batch commits, written at that commit: one
- * JDBC batch per statement for the whole batch of records, not one statement per row. On PostgreSQL every statement
- * was a round trip of the views' one worker thread (README "Performance").
+ * Rows a processor's batch adds and nothing in that batch reads back, written at the batch's commit: one JDBC batch
+ * per statement for the whole batch of records, not one statement per row. On PostgreSQL every statement was a round
+ * trip of the processor's one thread (README "Performance").
  * <p>
- * Only for {@code INSERT … ON CONFLICT DO NOTHING} of rows keyed by their record: such inserts commute with each
- * other and with the batch's other statements, so writing them last gives the same rows. A handler that reads or
- * updates one of these tables calls {@link #flush()} first. Outside a transaction (a test calling a handler) the
- * insert is written at once.
+ * Only for inserts whose order does not matter: rows keyed by their record ({@code INSERT … ON CONFLICT DO
+ * NOTHING} in the views, the log's leaves and nodes), so writing them after the batch's other statements gives the
+ * same rows. A handler that reads or updates one of these tables within the batch calls {@link #flush()} first. A
+ * failed insert fails the commit, and with it the batch. Outside a transaction (a test calling a handler) the insert
+ * is written at once.
  */
 @Component
-public class ViewInserts {
+public class DeferredInserts {
     private final JdbcTemplate jdbc;
 
-    public ViewInserts(JdbcTemplate jdbc) {
+    public DeferredInserts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -57,12 +58,12 @@ public class ViewInserts {
                 @Override
                 public void beforeCommit(boolean readOnly) {
                     // not flush(): TransactionSynchronization has one of its own, which does nothing here
-                    ViewInserts.this.flush();
+                    DeferredInserts.this.flush();
                 }
 
                 @Override
                 public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ViewInserts.this);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DeferredInserts.this);
                 }
             });
         }

@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Held-back inserts reach the table at their transaction's commit or a flush, and never after a rollback. */
-class ViewInsertsTest {
+class DeferredInsertsTest {
     private static final String HOLDER = "INSERT INTO item_holder (item_id, actor_id, country) VALUES (?, ?, ?) "
             + "ON CONFLICT DO NOTHING";
 
     private final JdbcTemplate jdbc = ViewDatabase.fresh();
-    private final ViewInserts inserts = new ViewInserts(jdbc);
+    private final DeferredInserts inserts = new DeferredInserts(jdbc);
     private final TransactionTemplate transaction =
             new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 
