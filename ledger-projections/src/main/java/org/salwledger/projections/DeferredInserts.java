@@ -11,15 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rows a processor's batch adds and nothing in that batch reads back, written at the batch's commit: one JDBC batch
- * per statement for the whole batch of records, not one statement per row. On PostgreSQL every statement was a round
- * trip of the processor's one thread (README "Performance").
+ * Rows the views' batch of records adds and nothing in that batch reads back, written at the batch's commit: one JDBC
+ * batch per statement for the whole batch, not one statement per row. On PostgreSQL every statement was a round trip
+ * of the views' one worker thread (README "Performance").
  * <p>
- * Only for inserts whose order does not matter: rows keyed by their record ({@code INSERT … ON CONFLICT DO
- * NOTHING} in the views, the log's leaves and nodes), so writing them after the batch's other statements gives the
- * same rows. A handler that reads or updates one of these tables within the batch calls {@link #flush()} first. A
- * failed insert fails the commit, and with it the batch. Outside a transaction (a test calling a handler) the insert
- * is written at once.
+ * Only for inserts whose order does not matter: rows keyed by their record, {@code INSERT … ON CONFLICT DO NOTHING},
+ * so writing them after the batch's other statements gives the same rows. A handler that reads or updates one of
+ * these tables within the batch calls {@link #flush()} first. A failed insert fails the commit, and with it the
+ * batch. Outside a transaction (a test calling a handler) the insert is written at once.
  */
 @Component
 public class DeferredInserts {

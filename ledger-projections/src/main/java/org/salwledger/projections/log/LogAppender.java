@@ -6,7 +6,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.core.chain.LedgerRecords;
 import org.salwledger.core.log.MerkleHashes;
-import org.salwledger.projections.DeferredInserts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +23,13 @@ public class LogAppender {
     public static final String PROCESSING_GROUP = "transparency-log";
 
     private final JdbcTemplate jdbc;
-    private final DeferredInserts inserts;
     private final LogAnchor anchor;
     private final LogIntegrity integrity;
     private final RightEdge edge = new RightEdge();
     private static final String BATCH_STARTED = LogAppender.class.getName() + ".batchStarted";
 
-    public LogAppender(JdbcTemplate jdbc, DeferredInserts inserts, LogAnchor anchor, LogIntegrity integrity) {
+    public LogAppender(JdbcTemplate jdbc, LogAnchor anchor, LogIntegrity integrity) {
         this.jdbc = jdbc;
-        this.inserts = inserts;
         this.anchor = anchor;
         this.integrity = integrity;
     }
@@ -56,10 +53,8 @@ public class LogAppender {
             return;
         }
         startOfBatch();
-        long index = edge.nextIndex(() -> {
-            inserts.flush();
-            return jdbc.queryForObject("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaf", Long.class);
-        });
+        long index = edge.nextIndex(() -> jdbc.queryForObject("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM log_leaf",
+                Long.class));
         if (index < anchor.signedSize()) {
             // Never rebuild a log that was signed: the leaves it committed to are gone.
             throw integrity.report(new IntegrityViolation("log size " + index, "the log holds " + index
@@ -68,10 +63,7 @@ public class LogAppender {
         }
         byte[] record = LedgerRecords.canonicalBytes(LedgerRecords.recordOf(event));
         byte[] leafHash = MerkleHashes.leaf(record);
-        // Written at the batch's commit (DeferredInserts). Nothing here reads a row still held back: a record comes
-        // once in a batch, the right edge holds the batch's next index and nodes, and the reads it falls back on
-        // (a caller without a unit of work) flush first.
-        inserts.insert("INSERT INTO log_leaf (leaf_index, stream, sequence, record_hash, leaf_hash, record) "
+        jdbc.update("INSERT INTO log_leaf (leaf_index, stream, sequence, record_hash, leaf_hash, record) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", index, link.stream(), link.sequence(), link.hash(), leafHash, record);
         // RFC 9162 perfect subtrees: a right child closes its parent, up as far as the index is odd.
         byte[] hash = leafHash;
@@ -81,11 +73,8 @@ public class LogAppender {
         while ((at & 1) == 1) {
             int leftLevel = level;
             long leftIndex = at - 1;
-            byte[] left = edge.node(level, at - 1).orElseGet(() -> {
-                inserts.flush();
-                return jdbc.queryForObject("SELECT hash FROM log_node WHERE level = ? AND node_index = ?", byte[].class,
-                        leftLevel, leftIndex);
-            });
+            byte[] left = edge.node(level, at - 1).orElseGet(() -> jdbc.queryForObject(
+                    "SELECT hash FROM log_node WHERE level = ? AND node_index = ?", byte[].class, leftLevel, leftIndex));
             hash = MerkleHashes.node(left, hash);
             level++;
             at >>= 1;
@@ -95,7 +84,7 @@ public class LogAppender {
     }
 
     private void insertNode(int level, long at, byte[] hash) {
-        inserts.insert("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)", level, at, hash);
+        jdbc.update("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)", level, at, hash);
         edge.completed(level, at, hash);
     }
 

@@ -17,7 +17,6 @@ import org.salwledger.core.item.description.WeaponCategory;
 import org.salwledger.core.item.event.ItemManufactured;
 import org.salwledger.core.log.MerkleHashes;
 import org.salwledger.core.log.MerkleTree;
-import org.salwledger.projections.DeferredInserts;
 import org.salwledger.projections.ViewDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -36,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The log's leaves and nodes are the same whether its records come one by one or in batches whose rows are written
- * at the commit, and a batch that fails writes none of them.
+ * The log's leaves and nodes are the same whether its records come one by one or in batches (a unit of work each,
+ * in which the appender remembers the tree's right edge), and a batch that fails writes none of them.
  */
 class LogAppenderTest {
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
@@ -54,7 +53,7 @@ class LogAppenderTest {
     }).toList();
 
     @Test
-    void batchesWrittenAtTheirCommitMakeTheTreeOfRecordsOneByOne() {
+    void batchesMakeTheTreeOfRecordsOneByOne() {
         Log oneByOne = new Log("one-by-one");
         records.forEach(oneByOne.appender::on);
 
@@ -70,7 +69,7 @@ class LogAppenderTest {
     }
 
     @Test
-    void inATransactionWithoutAUnitOfWorkItsReadsSeeWhatIsHeldBack() {
+    void inATransactionWithoutAUnitOfWorkTheEdgeIsReadFromTheDatabase() {
         Log oneByOne = new Log("one-by-one");
         records.forEach(oneByOne.appender::on);
 
@@ -104,8 +103,7 @@ class LogAppenderTest {
         final LogAppender appender;
 
         Log(String name) {
-            appender = new LogAppender(jdbc, new DeferredInserts(jdbc), new LogAnchor(anchors.resolve(name + ".checkpoint")),
-                    new LogIntegrity());
+            appender = new LogAppender(jdbc, new LogAnchor(anchors.resolve(name + ".checkpoint")), new LogIntegrity());
         }
 
         void inBatch(List<LedgerEvent> batch) {
