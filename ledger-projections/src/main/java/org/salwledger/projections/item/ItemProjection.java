@@ -30,8 +30,8 @@ import org.salwledger.core.item.event.PartAssembled;
 import org.salwledger.core.item.event.PartDetached;
 import org.salwledger.core.item.event.RecordCorrected;
 import org.salwledger.core.item.marking.Serials;
-import org.salwledger.projections.LedgerViews;
 import org.salwledger.projections.DeferredInserts;
+import org.salwledger.projections.LedgerViews;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -11,8 +11,8 @@ import org.salwledger.core.item.event.ItemRegisteredUnmarked;
 import org.salwledger.core.item.event.RecordCorrected;
 import org.salwledger.core.item.marking.MarkText;
 import org.salwledger.core.item.marking.ObservedMarking;
-import org.salwledger.projections.LedgerViews;
 import org.salwledger.projections.DeferredInserts;
+import org.salwledger.projections.LedgerViews;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
