@@ -71,12 +71,10 @@ class ItemProjectionTest {
     void replayingTheSameRecordsLeavesTheSameView() {
         projection.on(made);
         projection.on(marked);
-        var once = List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
-                queries.heldBy(ITEM));
+        var once = rows();
         projection.on(made);
         projection.on(marked);
-        assertThat(List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
-                queries.heldBy(ITEM))).isEqualTo(once);
+        assertThat(rows()).isEqualTo(once);
         assertThat(queries.heldBy(ITEM)).singleElement().isEqualTo(new ItemQueries.Holder("BE-FNH", "BE"));
     }
 
@@ -86,8 +84,7 @@ class ItemProjectionTest {
         projection.on(made);
         projection.on(marked);
         projection.on(dispatched);
-        var oneByOne = List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
-                queries.heldBy(ITEM));
+        var oneByOne = rows();
         jdbc.update("DELETE FROM item_view");
         jdbc.update("DELETE FROM item_marking");
         jdbc.update("DELETE FROM item_history");
@@ -99,8 +96,7 @@ class ItemProjectionTest {
             projection.on(dispatched);
             assertThat(queries.history(ITEM)).as("held back until the commit").isEmpty();
         });
-        assertThat(List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
-                queries.heldBy(ITEM))).isEqualTo(oneByOne);
+        assertThat(rows()).isEqualTo(oneByOne);
     }
 
     @Test
@@ -124,13 +120,11 @@ class ItemProjectionTest {
         projection.on(made);
         projection.on(marked);
         projection.on(dispatched);
-        var once = List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
-                queries.heldBy(ITEM));
+        var once = rows();
         projection.on(made);
         assertThat(queries.find(ITEM)).hasValueSatisfying(v -> assertThat(v.status()).isEqualTo("IN_TRANSIT"));
         projection.on(marked);
-        assertThat(List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
-                queries.heldBy(ITEM))).isEqualTo(once);
+        assertThat(rows()).isEqualTo(once);
     }
 
     @Test
@@ -143,6 +137,12 @@ class ItemProjectionTest {
             assertThat(v.status()).isEqualTo("STOLEN");
             assertThat(v.custodian()).isEqualTo("BE-FNH");
         });
+    }
+
+    /** Everything the item's view holds of it. */
+    private List<Object> rows() {
+        return List.of(queries.find(ITEM).orElseThrow(), queries.markings(ITEM), queries.history(ITEM),
+                queries.heldBy(ITEM));
     }
 
     @Test
