@@ -38,8 +38,7 @@ public class DeferredInserts {
 
     /** Writes what this transaction holds back, so that it can be read or updated. */
     public void flush() {
-        @SuppressWarnings("unchecked")
-        Map<String, List<Object[]>> pending = (Map<String, List<Object[]>>) TransactionSynchronizationManager.getResource(this);
+        Map<String, List<Object[]>> pending = held();
         if (pending == null) {
             return;
         }
@@ -47,9 +46,14 @@ public class DeferredInserts {
         pending.clear();
     }
 
+    /** What this transaction holds back; none before its first insert. */
     @SuppressWarnings("unchecked")
+    private Map<String, List<Object[]>> held() {
+        return (Map<String, List<Object[]>>) TransactionSynchronizationManager.getResource(this);
+    }
+
     private Map<String, List<Object[]>> pending() {
-        Map<String, List<Object[]>> pending = (Map<String, List<Object[]>>) TransactionSynchronizationManager.getResource(this);
+        Map<String, List<Object[]>> pending = held();
         if (pending == null) {
             pending = new LinkedHashMap<>();
             TransactionSynchronizationManager.bindResource(this, pending);
