@@ -5,8 +5,9 @@ command="${1:-serve}"
 [ $# -gt 0 ] && shift
 case "$command" in
   serve)
-    # shellcheck disable=SC2086 # JAVA_OPTS is a list of JVM options
-    exec java $JAVA_OPTS -jar /app/app.jar "$@" ;;
+    # JAVA_OPTS: the image's (collector, heap share, AOT cache); LEDGER_JAVA_OPTS: an operator's, after them
+    # shellcheck disable=SC2086 # both are lists of JVM options
+    exec java $JAVA_OPTS ${LEDGER_JAVA_OPTS:-} -jar /app/app.jar "$@" ;;
   ledger)
     exec java -jar /app/ledger-cli.jar "$@" ;;
   healthcheck)

@@ -110,6 +110,20 @@ class ComposeStackTest {
                 .filter(line -> line.contains("initialization completed")).findFirst().orElseThrow().strip());
     }
 
+    /**
+     * The compose nodes run with the image's options, an operator's LEDGER_JAVA_OPTS after them: compose used to
+     * replace JAVA_OPTS, and its nodes started without the AOT cache and on the JVM's default collector.
+     */
+    @Test
+    void theComposeNodesRunWithTheImagesJvmOptions() throws Exception {
+        for (String node : List.of("node1", "node2")) {
+            String commandLine = compose(Duration.ofSeconds(30), "exec", "-T", node, "cat", "/proc/1/cmdline")
+                    .replace('\0', ' ');
+            assertThat(commandLine).as(node).contains("-XX:+UseParallelGC", "-XX:AOTCache=/app/ledger.aot",
+                    "-jar /app/app.jar");
+        }
+    }
+
     @Test
     void theComposeStackServesOneLedgerThroughTheBalancer() throws Exception {
         LedgerTestClient balancer = new LedgerTestClient(balancerPort, admin);

@@ -22,10 +22,11 @@ import java.util.Map;
 public final class Benchmark {
     /** What to run: warm-up and measured commands per path, concurrent clients, which stores. */
     public record Settings(int warmup, int commands, int clients, List<String> stores, int consignment, int history,
-                           int witnesses) {
+                           int witnesses, String nodeGc) {
         /** 50,000 commands a path: at ~700/s, 10,000 + 20,000 ended before the cold-start curve's 60-s window. */
         public static Settings full() {
-            return new Settings(20_000, 30_000, 16, List.of("h2", "postgres"), 10_000, 2_000, 0);
+            return new Settings(20_000, 30_000, 16, List.of("h2", "postgres"), 10_000, 2_000, 0,
+                    LedgerNode.GARBAGE_COLLECTOR);
         }
 
         /**
@@ -33,7 +34,8 @@ public final class Benchmark {
          * {@code -Dbench.commands}, {@code -Dbench.clients}, {@code -Dbench.stores=h2,postgres},
          * {@code -Dbench.consignment} (items in the one dispatch, at most those manufactured),
          * {@code -Dbench.history} (records added to one item, one at a time), {@code -Dbench.witnesses} (witnesses
-         * the node's checkpoints must be cosigned by, a majority of them; {@link BenchWitnesses}).
+         * the node's checkpoints must be cosigned by, a majority of them; {@link BenchWitnesses}),
+         * {@code -Dbench.node-gc} (the node's collector option; empty: the JVM's default).
          */
         public static Settings fromSystemProperties() {
             Settings full = full();
@@ -43,7 +45,8 @@ public final class Benchmark {
                     List.of(System.getProperty("bench.stores", String.join(",", full.stores())).split(",")),
                     Integer.getInteger("bench.consignment", full.consignment()),
                     Integer.getInteger("bench.history", full.history()),
-                    Integer.getInteger("bench.witnesses", full.witnesses()));
+                    Integer.getInteger("bench.witnesses", full.witnesses()),
+                    System.getProperty("bench.node-gc", full.nodeGc()).trim());
         }
     }
 
@@ -141,11 +144,11 @@ public final class Benchmark {
         Measured run;
         try (BenchWitnesses witnesses = new BenchWitnesses(settings.witnesses(), Files.createTempDirectory("bench-witnesses"))) {
             Map<String, String> environment = witnesses.environment(store.ledgerEnvironment());
-            try (LedgerNode node = LedgerNode.start(dataDir, admin, environment, log)) {
+            try (LedgerNode node = LedgerNode.start(settings.nodeGc(), dataDir, admin, environment, log)) {
                 run = measure(settings, store, node, admin,
                         witnesses.describe("ledger over HTTP, signed, views and log running"), shapes);
             }
-            shapes.set(shapes.size() - 1, replay(shapes.get(shapes.size() - 1), dataDir, admin, environment, log));
+            shapes.set(shapes.size() - 1, replay(settings, shapes.get(shapes.size() - 1), dataDir, admin, environment, log));
         }
         Row running = run.row();
         long stored = run.stored();
@@ -198,9 +201,9 @@ public final class Benchmark {
     }
 
     /** Restarts the node on the run's store with {@code ledger.views.rebuild}; it is ready once the views caught up. */
-    private static Shapes replay(Shapes shapes, Path dataDir, SigningKey admin, Map<String, String> environment, Path log)
-            throws Exception {
-        try (LedgerNode node = LedgerNode.start(dataDir, admin, environment, log,
+    private static Shapes replay(Settings settings, Shapes shapes, Path dataDir, SigningKey admin,
+                                 Map<String, String> environment, Path log) throws Exception {
+        try (LedgerNode node = LedgerNode.start(settings.nodeGc(), dataDir, admin, environment, log,
                 "--ledger.views.rebuild=true")) {
             com.fasterxml.jackson.databind.JsonNode rebuilt = CanonicalJson.mapper().readTree(new LedgerClient(
                     "http://localhost:" + node.port).get("/actuator/health", null).body()).at("/components/viewsRebuild/details");
@@ -249,9 +252,10 @@ public final class Benchmark {
 
     public static void print(Result result, Settings settings) {
         List<Row> rows = result.rows();
-        System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s%n",
-                settings.warmup(), settings.commands(), settings.clients(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s, "
+                        + "the node's collector: %s%n", settings.warmup(), settings.commands(), settings.clients(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                settings.nodeGc().isEmpty() ? "the JVM's default" : settings.nodeGc());
         System.out.printf(Locale.ROOT, "%-11s %-66s %9s %8s %8s %11s %10s %10s %9s %9s %9s%n", "store", "path", "cmd/s",
                 "p50 ms", "p99 ms", "CPU ms/cmd", "bytes/rec", "at rest", "lag p99", "catch-up", "at 60 s");
         for (Row r : rows) {

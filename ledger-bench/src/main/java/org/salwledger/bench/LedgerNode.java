@@ -23,6 +23,13 @@ import java.util.concurrent.TimeUnit;
  * and the load generator's is not counted.
  */
 final class LedgerNode implements AutoCloseable {
+    /**
+     * The collector the Docker image runs the service with ({@code docker/Dockerfile}): on two cores it gave H2 a
+     * fifth more commands/s than G1, the JVM's default (README "Performance"). {@code -Dbench.node-gc=} (empty)
+     * runs the node on the JVM's default instead.
+     */
+    static final String GARBAGE_COLLECTOR = "-XX:+UseParallelGC";
+
     private final Process process;
     final int port;
 
@@ -31,13 +38,20 @@ final class LedgerNode implements AutoCloseable {
         this.port = port;
     }
 
-    /** @param options further service options, e.g. {@code --ledger.views.rebuild=true} */
-    static LedgerNode start(Path dataDir, SigningKey admin, Map<String, String> environment, Path log, String... options) {
+    /**
+     * @param gc      the collector option ({@link #GARBAGE_COLLECTOR}), or empty for the JVM's default
+     * @param options further service options, e.g. {@code --ledger.views.rebuild=true}
+     */
+    static LedgerNode start(String gc, Path dataDir, SigningKey admin, Map<String, String> environment, Path log,
+                            String... options) {
         int port = freePort();
         // -Dbench.node-java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java runs the node on another JDK (warm-up studies)
         String java = System.getProperty("bench.node-java",
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-Xmx2g"));
+        if (!gc.isEmpty()) {
+            command.add(gc);
+        }
         // e.g. -Dbench.node-jvm-args=-agentpath:/path/libasyncProfiler.so=start,event=cpu,file=cpu.html
         String extra = System.getProperty("bench.node-jvm-args", "").trim();
         if (!extra.isEmpty()) {

@@ -24,6 +24,8 @@ public final class PerformanceSection {
                                 LocalDate date) {
         StringBuilder md = new StringBuilder();
         md.append("Latest output (").append(cores).append(" cores, Java ").append(java).append(", ")
+                .append(settings.nodeGc() == null ? "" : settings.nodeGc().isEmpty() ? "the node on the JVM's default "
+                        + "collector, " : "the node on `" + settings.nodeGc() + "`, ")
                 .append(String.format(Locale.ROOT, "%,d", settings.warmup())).append(" warm-up + ")
                 .append(String.format(Locale.ROOT, "%,d", settings.commands()))
                 .append(" measured `ManufactureItem` per path, ").append(settings.clients()).append(" clients")
@@ -93,6 +95,9 @@ public final class PerformanceSection {
         }
         if (settings.witnesses() != full.witnesses()) {
             command.append(" -Dbench.witnesses=").append(settings.witnesses());
+        }
+        if (settings.nodeGc() != null && !settings.nodeGc().equals(full.nodeGc())) {
+            command.append(" '-Dbench.node-gc=").append(settings.nodeGc()).append('\'');
         }
         return command.toString();
     }

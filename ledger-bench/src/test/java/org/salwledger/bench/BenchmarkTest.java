@@ -25,7 +25,8 @@ class BenchmarkTest {
 
     @Test
     void bothPathsRunAndReportFigures() throws Exception {
-        Benchmark.Settings settings = new Benchmark.Settings(50, 200, 4, List.of("h2"), 100, 30, 3);
+        Benchmark.Settings settings = new Benchmark.Settings(50, 200, 4, List.of("h2"), 100, 30, 3,
+                LedgerNode.GARBAGE_COLLECTOR);
         Benchmark.Result result = Benchmark.run(settings, work);
         Benchmark.print(result, settings);
         Path json = work.resolve("result.json");

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PerformanceSectionTest {
-    private static final Benchmark.Settings SMALL = new Benchmark.Settings(3000, 6000, 16, List.of("h2"), 100, 30, 3);
+    private static final Benchmark.Settings SMALL = new Benchmark.Settings(3000, 6000, 16, List.of("h2"), 100, 30, 3, "");
     private static final Benchmark.Result RESULT = new Benchmark.Result(List.of(
             new Benchmark.Row("H2", "plain Axon, in process, unsigned", 6000, 1794.4, 8.31, 21.84, null, 26003, 259, null, null,
                     List.of(900.0, 1500.0)),
@@ -33,12 +33,17 @@ class PerformanceSectionTest {
         assertThat(section).contains("0.10× on H2").contains("a 100-item consignment dispatched in 0.12 s")
                 .contains("another on the settled node in 0.08 s and 0.15 s");
         assertThat(section).contains("its views rebuilt from all 9,330 records in 1.50 s (6,220 records/s)");
-        assertThat(section).contains("2 cores, Java 17.0.15, 3,000 warm-up + 6,000 measured");
+        assertThat(section).contains("2 cores, Java 17.0.15, the node on the JVM's default collector, 3,000 warm-up + "
+                + "6,000 measured");
+        assertThat(section).contains("-Dbench.witnesses=3 '-Dbench.node-gc='");
     }
 
     @Test
     void theFullRunsCommandNamesNoOverride() {
-        assertThat(PerformanceSection.command(Benchmark.Settings.full())).doesNotContain("-Dbench.warmup", "-Dbench.stores");
+        assertThat(PerformanceSection.command(Benchmark.Settings.full()))
+                .doesNotContain("-Dbench.warmup", "-Dbench.stores", "-Dbench.node-gc");
+        assertThat(PerformanceSection.render(RESULT, Benchmark.Settings.full(), "17.0.15", 2, LocalDate.parse("2026-12-06")))
+                .contains("Java 17.0.15, the node on `-XX:+UseParallelGC`, 20,000 warm-up");
     }
 
     @Test
