@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LedgerNode implements AutoCloseable {
     /**
-     * The collector the Docker image runs the service with ({@code docker/Dockerfile}): on two cores it gave H2 a
-     * fifth more commands/s than G1, the JVM's default (README "Performance"). {@code -Dbench.node-gc=} (empty)
+     * The collector the Docker image runs the service with ({@code docker/Dockerfile}): on two cores it gave H2
+     * 15-23 % more commands/s than G1, the JVM's default (README "Performance"). {@code -Dbench.node-gc=} (empty)
      * runs the node on the JVM's default instead.
      */
     static final String GARBAGE_COLLECTOR = "-XX:+UseParallelGC";
