@@ -58,8 +58,7 @@ public final class Benchmark {
      */
     public record Row(String store, String path, int commands, double perSecond, double p50Millis, double p99Millis,
                       Double cpuMillisPerCommand, double bytesPerRecord, double bytesPerRecordAtRest,
-                      Double logLagP99Seconds,
-                      Double logCatchUpSeconds, List<Double> warmUpCurve) {
+                      Double logLagP99Seconds, Double logCatchUpSeconds, List<Double> warmUpCurve) {
         /** Commands/s in [50 s, 60 s) after the cold start as a share of the measured rate (issue 14: ≥ 0.8). */
         public Double atOneMinute() {
             return warmUpCurve == null ? null : WarmUpCurve.atOneMinute(warmUpCurve, perSecond);
@@ -83,8 +82,8 @@ public final class Benchmark {
 
         Shapes withReplay(long records, double seconds) {
             return new Shapes(store, consignmentItems, dispatchSeconds, receiptSeconds, settledDispatchSeconds,
-                    settledReceiptSeconds, historyRecords,
-                    historyFirstTenthP50Millis, historyLastTenthP50Millis, historyLastTenthP99Millis, records, seconds);
+                    settledReceiptSeconds, historyRecords, historyFirstTenthP50Millis, historyLastTenthP50Millis,
+                    historyLastTenthP99Millis, records, seconds);
         }
     }
 
@@ -252,10 +251,9 @@ public final class Benchmark {
 
     public static void print(Result result, Settings settings) {
         List<Row> rows = result.rows();
-        System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s, "
-                        + "the node's collector: %s%n", settings.warmup(), settings.commands(), settings.clients(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                settings.nodeGc().isEmpty() ? "the JVM's default" : settings.nodeGc());
+        System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s, node %s%n",
+                settings.warmup(), settings.commands(), settings.clients(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), settings.nodeGc().isEmpty() ? "on the default GC" : settings.nodeGc());
         System.out.printf(Locale.ROOT, "%-11s %-66s %9s %8s %8s %11s %10s %10s %9s %9s %9s%n", "store", "path", "cmd/s",
                 "p50 ms", "p99 ms", "CPU ms/cmd", "bytes/rec", "at rest", "lag p99", "catch-up", "at 60 s");
         for (Row r : rows) {
