@@ -251,9 +251,9 @@ public final class Benchmark {
 
     public static void print(Result result, Settings settings) {
         List<Row> rows = result.rows();
-        System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s, node %s%n",
+        System.out.printf(Locale.ROOT, "%d warm-up + %d measured commands per path, %d clients, %d cores, Java %s, %s%n",
                 settings.warmup(), settings.commands(), settings.clients(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), settings.nodeGc().isEmpty() ? "on the default GC" : settings.nodeGc());
+                System.getProperty("java.version"), PerformanceSection.collector(settings));
         System.out.printf(Locale.ROOT, "%-11s %-66s %9s %8s %8s %11s %10s %10s %9s %9s %9s%n", "store", "path", "cmd/s",
                 "p50 ms", "p99 ms", "CPU ms/cmd", "bytes/rec", "at rest", "lag p99", "catch-up", "at 60 s");
         for (Row r : rows) {

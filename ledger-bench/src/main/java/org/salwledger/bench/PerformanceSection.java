@@ -24,8 +24,7 @@ public final class PerformanceSection {
                                 LocalDate date) {
         StringBuilder md = new StringBuilder();
         md.append("Latest output (").append(cores).append(" cores, Java ").append(java).append(", ")
-                .append(settings.nodeGc() == null ? "" : settings.nodeGc().isEmpty() ? "the node on the JVM's default "
-                        + "collector, " : "the node on `" + settings.nodeGc() + "`, ")
+                .append(settings.nodeGc() == null ? "" : collector(settings) + ", ")
                 .append(String.format(Locale.ROOT, "%,d", settings.warmup())).append(" warm-up + ")
                 .append(String.format(Locale.ROOT, "%,d", settings.commands()))
                 .append(" measured `ManufactureItem` per path, ").append(settings.clients()).append(" clients")
@@ -129,6 +128,12 @@ public final class PerformanceSection {
         String section = render(result, settings, run.get("java").asText(), run.get("cores").asInt(), date);
         Files.writeString(readme, replace(Files.readString(readme), section));
         System.out.print(section);
+    }
+
+    /** The node's collector, as the run's header names it (a result saved before the setting existed has none). */
+    static String collector(Benchmark.Settings settings) {
+        return settings.nodeGc().isEmpty() ? "the node on the JVM's default collector"
+                : "the node on `" + settings.nodeGc() + "`";
     }
 
     private static String orDash(Double value, String pattern) {
