@@ -2,8 +2,13 @@ package org.salwledger.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
+import org.salwledger.core.item.ItemLoader;
 import org.salwledger.core.crypto.SigningKey;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,6 +30,9 @@ import static org.salwledger.api.LedgerTestClient.command;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ConsignmentContract extends RunningLedger {
+
+    @Autowired
+    private ItemLoader itemLoader;
 
     /** Items in the consignment that moves whole or not at all. */
     abstract int size();
@@ -108,8 +117,32 @@ abstract class ConsignmentContract extends RunningLedger {
                 .isEqualTo(SIZE));
     }
 
+    /**
+     * The service's item repository keeps the items a consignment loads in ledger-core's {@code IndexedAggregates},
+     * whose {@code containsValue} Axon calls once per item at commit: fails if Spring handed the processes another
+     * repository instance than the one Axon names its unit-of-work resource after.
+     */
+    @Test
+    void theItemsOneUnitOfWorkLoadsAreKeptInTheIndexedMap() {
+        SigningKey key = SigningKey.generate();
+        ledger.register("BE-IDX", "MANUFACTURER", "BE", key);
+        List<String> two = manufacture(ledger, key, "BE-IDX", 2);
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("load"));
+        try {
+            two.forEach(itemLoader::load);
+            assertThat(unitOfWork.resources().values()).filteredOn(v -> v instanceof Map<?, ?> m && m.containsKey(two.get(0)))
+                    .singleElement().extracting(v -> v.getClass().getSimpleName()).isEqualTo("IndexedAggregates");
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
     private static List<String> manufacture(LedgerTestClient ledger, SigningKey key, int count) {
-        return ledger.submitAll(key, "BE-FNH", count, n -> command("ManufactureItem").put("kind", "WEAPON")
+        return manufacture(ledger, key, "BE-FNH", count);
+    }
+
+    private static List<String> manufacture(LedgerTestClient ledger, SigningKey key, String maker, int count) {
+        return ledger.submitAll(key, maker, count, n -> command("ManufactureItem").put("kind", "WEAPON")
                 .put("category", "RIFLE_OR_CARBINE").put("make", "FN Herstal").put("model", "FNC " + n)
                 .put("calibre", "5.56x45mm").put("material", "METAL").put("production", "INDUSTRIAL"), "itemId");
     }

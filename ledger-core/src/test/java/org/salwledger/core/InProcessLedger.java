@@ -111,6 +111,15 @@ public final class InProcessLedger implements AutoCloseable {
         return itemId;
     }
 
+    /** A component of the running configuration, e.g. the {@link ItemLoader} the processes use. */
+    public <T> T component(Class<T> type) {
+        return axon.getComponent(type);
+    }
+
+    public org.axonframework.modelling.command.Repository<Item> itemRepository() {
+        return axon.repository(Item.class);
+    }
+
     /** The stream's records in order. */
     public List<LedgerEvent> stream(String streamId) {
         List<LedgerEvent> out = new ArrayList<>();

@@ -4,8 +4,11 @@ import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.projections.log.IntegrityViolation;
 import org.salwledger.projections.log.LogIntegrity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
+import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,10 +25,18 @@ import java.util.Map;
 public class LogAgreement {
     private final JdbcTemplate jdbc;
     private final LogIntegrity integrity;
+    /**
+     * How the positions are asked for. As {@code (stream, sequence) IN (…)}, H2 finds the rows by the index and then
+     * tests each against the whole list of parameters: a 10,000-item receipt spent 20 % of its writer's time there
+     * (async-profiler). Joined as rows of {@code VALUES}, H2 looks each up in the index and tests nothing more.
+     * PostgreSQL plans that join as a hash join over a scan of the whole log, and the {@code IN} list as index scans.
+     */
+    private final boolean positionsAsRows;
 
     public LogAgreement(JdbcTemplate jdbc, LogIntegrity integrity) {
         this.jdbc = jdbc;
         this.integrity = integrity;
+        this.positionsAsRows = "H2".equals(productName(jdbc));
     }
 
     /** Streams per query: a 10,000-item transfer is checked in 25 queries, not 10,000. */
@@ -47,10 +58,15 @@ public class LogAgreement {
         for (LedgerEvent first : firsts) {
             var link = first.link();
             byStream.put(link.stream(), first);
-            pairs.append(pairs.isEmpty() ? "" : ", ").append("(?, ?), (?, ?)");
+            String pair = positionsAsRows ? "(CAST(? AS VARCHAR(80)), CAST(? AS BIGINT))" : "(?, ?)";
+            pairs.append(pairs.isEmpty() ? "" : ", ").append(pair).append(", ").append(pair);
             args.addAll(List.of(link.stream(), link.sequence(), link.stream(), link.sequence() - 1));
         }
-        jdbc.query("SELECT stream, sequence, record_hash FROM log_leaf WHERE (stream, sequence) IN (" + pairs + ")",
+        String query = positionsAsRows
+                ? "SELECT l.stream, l.sequence, l.record_hash FROM (VALUES " + pairs + ") AS w (stream, sequence) "
+                        + "JOIN log_leaf l ON l.stream = w.stream AND l.sequence = w.sequence"
+                : "SELECT stream, sequence, record_hash FROM log_leaf WHERE (stream, sequence) IN (" + pairs + ")";
+        jdbc.query(query,
                 rs -> {
                     var link = byStream.get(rs.getString(1)).link();
                     long sequence = rs.getLong(2);
@@ -66,5 +82,13 @@ public class LogAgreement {
                                 + "with the record the log holds here"));
                     }
                 }, args.toArray());
+    }
+
+    private static String productName(JdbcTemplate jdbc) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database the ledger writes to", e);
+        }
     }
 }

@@ -35,8 +35,10 @@ public class ItemLoader {
         if (!ItemIds.isItemId(itemId)) {
             throw Refusal.notFound("item-not-found", "no item " + itemId);
         }
+        Repository<Item> items = repository.get();
+        IndexedAggregates.seed(items);
         try {
-            return repository.get().load(itemId);
+            return items.load(itemId);
         } catch (AggregateNotFoundException e) {
             throw Refusal.notFound("item-not-found", "no item " + itemId);
         }
