@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.salwledger.api.store.PrefetchingEventStorageEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
@@ -25,13 +26,14 @@ import javax.sql.DataSource;
  * that a client reading its own write sees. An idle poll is one indexed query. Axon builds the store in
  * one auto-configured bean with no setting for the delay, so the storage engine is declared here too
  * (declaring an event store turns Axon's engine bean off). And its connections are the Spring transaction's,
- * not wrapped per unit of work (see below).
+ * not wrapped per unit of work (see below), and it reads a consignment's items at once
+ * ({@link PrefetchingEventStorageEngine}).
  */
 @org.springframework.context.annotation.Configuration
 public class EventStoreSetup {
 
     @Bean
-    public EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
+    public PrefetchingEventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration axon, DataSource dataSource,
@@ -40,7 +42,7 @@ public class EventStoreSetup {
         // connection back when a command's unit of work fails, which would take back every command written
         // before it in the same group commit (CommandWriter), not just the failed one's savepoint.
         ConnectionProvider connections = new SpringDataSourceConnectionProvider(dataSource);
-        return JdbcEventStorageEngine.builder()
+        return new PrefetchingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -48,8 +50,7 @@ public class EventStoreSetup {
                 .snapshotFilter(axon.snapshotFilter())
                 .connectionProvider(connections)
                 .transactionManager(transactionManager)
-                .schema(new EventSchema())
-                .build();
+                .schema(new EventSchema()), transactionManager);
     }
 
     @Bean(name = "eventBus")

@@ -1,6 +1,7 @@
 package org.salwledger.api.config;
 
 import org.axonframework.modelling.command.Repository;
+import org.salwledger.api.store.PrefetchingEventStorageEngine;
 import org.salwledger.core.actor.Actor;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.CustodyRegister;
@@ -18,9 +19,15 @@ import org.springframework.context.annotation.Configuration;
 /** Command handlers of core that span several aggregates; Axon subscribes them as beans. */
 @Configuration
 public class ProcessSetup {
+    /**
+     * Reads a consignment's items ahead from the event store, those the aggregate cache does not hold: on PostgreSQL
+     * (no cache) all of them, on H2 those a restart or the cache's size left out.
+     */
     @Bean
-    public ItemLoader itemLoader(Repository<Item> itemRepository) {
-        return new ItemLoader(itemRepository);
+    public ItemLoader itemLoader(Repository<Item> itemRepository, PrefetchingEventStorageEngine events,
+                                 AggregateCacheJournal cache) {
+        return new ItemLoader(itemRepository,
+                streams -> events.prefetch(streams.stream().filter(id -> !cache.containsKey(id)).toList()));
     }
 
     @Bean

@@ -57,6 +57,7 @@ public class TransferProcess {
         TransferRules.check(command, consignee);
         List<ItemRefusal> refusals = new ArrayList<>();
         Map<String, Aggregate<Item>> loaded = new LinkedHashMap<>();
+        items.prefetch(command.itemIds());
         for (String itemId : command.itemIds()) {
             try {
                 loaded.put(itemId, items.load(itemId));

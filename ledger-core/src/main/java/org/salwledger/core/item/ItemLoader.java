@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.salwledger.core.command.Refusal;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,14 @@ import java.util.function.Supplier;
  */
 public class ItemLoader {
     private final Supplier<Repository<Item>> repository;
+    private final StreamPrefetch prefetch;
 
     public ItemLoader(Repository<Item> repository) {
         this(() -> repository);
+    }
+
+    public ItemLoader(Repository<Item> repository, StreamPrefetch prefetch) {
+        this(() -> repository, prefetch);
     }
 
     /**
@@ -28,7 +34,17 @@ public class ItemLoader {
      * take the loader as a resource, so the repository cannot be needed to make it.
      */
     public ItemLoader(Supplier<Repository<Item>> repository) {
+        this(repository, StreamPrefetch.NONE);
+    }
+
+    public ItemLoader(Supplier<Repository<Item>> repository, StreamPrefetch prefetch) {
         this.repository = repository;
+        this.prefetch = prefetch;
+    }
+
+    /** Reads these items' records at once, before they are loaded one by one in this unit of work. */
+    public void prefetch(Collection<String> itemIds) {
+        prefetch.prefetch(itemIds.stream().filter(ItemIds::isItemId).toList());
     }
 
     public Aggregate<Item> load(String itemId) {
@@ -45,6 +61,7 @@ public class ItemLoader {
     }
 
     public Map<String, Aggregate<Item>> loadAll(List<String> itemIds) {
+        prefetch(itemIds);
         Map<String, Aggregate<Item>> loaded = new LinkedHashMap<>();
         itemIds.forEach(id -> loaded.put(id, load(id)));
         return loaded;
