@@ -2,6 +2,8 @@ package org.salwledger.api.store;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.salwledger.core.actor.CustodyRegister;
 import org.salwledger.core.item.event.ItemDestroyed;
 import org.salwledger.core.item.event.ItemHandedOver;
@@ -14,11 +16,19 @@ import org.salwledger.core.item.event.ItemSeized;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who holds what, for the write side. A subscribing processor ({@code custody-register}) keeps it in
  * the transaction of the events, so it is never behind the ledger. Destroyed items are held by no one.
+ * <p>
+ * A command's changes are written when its unit of work commits, one JDBC batch per statement: a 10,000-item
+ * receipt was 10,000 single-row updates, each a round trip to PostgreSQL (77 % of the command writer's samples in
+ * its profile once the items were read ahead). A refused command's unit of work rolls back and writes none of them;
+ * a read of the register first writes what its own unit of work holds back.
  */
 @Component
 @ProcessingGroup(JdbcCustodyRegister.PROCESSING_GROUP)
@@ -26,26 +36,77 @@ public class JdbcCustodyRegister implements CustodyRegister {
     public static final String PROCESSING_GROUP = "custody-register";
 
     private final JdbcTemplate jdbc;
+    private final String resourceKey = getClass().getName() + "@" + System.identityHashCode(this);
 
     public JdbcCustodyRegister(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** An item's holder after the unit of work's records; {@code custodian} null: nobody. */
+    private record Change(String custodian, boolean firstRecord) {}
+
     @Override
     public List<String> itemsHeldBy(String actorId) {
+        if (CurrentUnitOfWork.isStarted()) {
+            write(changes());
+        }
         return jdbc.queryForList("SELECT item_id FROM custody_register WHERE custodian = ? ORDER BY item_id",
                 String.class, actorId);
     }
 
     private void hold(String itemId, String custodian) {
-        if (jdbc.update("UPDATE custody_register SET custodian = ? WHERE item_id = ?", custodian, itemId) == 0) {
-            jdbc.update("INSERT INTO custody_register (item_id, custodian) VALUES (?, ?)", itemId, custodian);
-        }
+        Change before = changes().get(itemId);
+        changes().put(itemId, new Change(custodian, before != null && before.firstRecord()));
     }
 
     /** An item's first record: nobody held it before, so one insert (no update to try first). */
     private void first(String itemId, String custodian) {
-        jdbc.update("INSERT INTO custody_register (item_id, custodian) VALUES (?, ?)", itemId, custodian);
+        changes().put(itemId, new Change(custodian, true));
+    }
+
+    private void release(String itemId) {
+        Change before = changes().get(itemId);
+        if (before != null && before.firstRecord()) {
+            changes().remove(itemId);
+        } else {
+            changes().put(itemId, new Change(null, false));
+        }
+    }
+
+    /** What the current unit of work changes, written when it commits. */
+    private Map<String, Change> changes() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(resourceKey, key -> {
+            Map<String, Change> changes = new LinkedHashMap<>();
+            root.onCommit(unitOfWork -> write(changes));
+            return changes;
+        });
+    }
+
+    private void write(Map<String, Change> changes) {
+        List<Object[]> released = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        changes.forEach((itemId, change) -> {
+            if (change.custodian() == null) {
+                released.add(new Object[] {itemId});
+            } else {
+                (change.firstRecord() ? inserts : updates).add(new Object[] {change.custodian(), itemId});
+            }
+        });
+        changes.clear();
+        batch("DELETE FROM custody_register WHERE item_id = ?", released);
+        int[] updated = batch("UPDATE custody_register SET custodian = ? WHERE item_id = ?", updates);
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                inserts.add(updates.get(i));
+            }
+        }
+        batch("INSERT INTO custody_register (custodian, item_id) VALUES (?, ?)", inserts);
+    }
+
+    private int[] batch(String sql, List<Object[]> rows) {
+        return rows.isEmpty() ? new int[0] : jdbc.batchUpdate(sql, rows);
     }
 
     @EventHandler
@@ -85,6 +146,6 @@ public class JdbcCustodyRegister implements CustodyRegister {
 
     @EventHandler
     void on(ItemDestroyed e) {
-        jdbc.update("DELETE FROM custody_register WHERE item_id = ?", e.itemId());
+        release(e.itemId());
     }
 }
