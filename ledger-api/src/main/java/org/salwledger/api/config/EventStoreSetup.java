@@ -34,10 +34,10 @@ public class EventStoreSetup {
 
     @Bean
     public PrefetchingEventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer snapshotSerializer,
-                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 Configuration axon, DataSource dataSource,
-                                                 TransactionManager transactionManager) {
+                                                            @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                            PersistenceExceptionResolver persistenceExceptionResolver,
+                                                            Configuration axon, DataSource dataSource,
+                                                            TransactionManager transactionManager) {
         // The Spring transaction's own connection, without Axon's unit-of-work wrapper: that wrapper rolls the
         // connection back when a command's unit of work fails, which would take back every command written
         // before it in the same group commit (CommandWriter), not just the failed one's savepoint.

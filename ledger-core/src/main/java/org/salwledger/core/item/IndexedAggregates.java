@@ -9,8 +9,8 @@ import java.util.HashMap;
 /**
  * The map in which Axon's {@code AbstractRepository} keeps the aggregates a unit of work loaded, answering
  * {@code containsValue} by the aggregate's key. At commit the repository asks {@code containsValue} once per
- * aggregate, and a {@code HashMap} answers by walking every entry: a 10,000-item consignment spent 15 % of
- * its receipt there (async-profiler). Every answer is the one {@code HashMap} would give: a miss by key still
+ * aggregate, and a {@code HashMap} answers by walking every entry: in a 10,000-item consignment that was 19 % of
+ * the command writer's samples in the dispatch and 15 % in the receipt (async-profiler). Every answer is the one {@code HashMap} would give: a miss by key still
  * walks the entries.
  */
 final class IndexedAggregates<A> extends HashMap<String, A> {
