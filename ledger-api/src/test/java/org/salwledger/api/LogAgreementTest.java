@@ -65,6 +65,12 @@ class LogAgreementTest {
         List<LedgerEvent> taken = new ArrayList<>(next);
         taken.set(999, firsts.get(999));
         assertRefused(jdbc, taken, streams.get(999) + "/0", "the log committed to a record at this position");
+
+        // a command of one stream, as most are (a short list, not rows, on H2)
+        new LogAgreement(jdbc, new LogIntegrity()).check(List.of(next.get(7)));
+        assertRefused(jdbc, List.of(record(streams.get(7), 1, "f".repeat(64))), streams.get(7) + "/0",
+                "chain no longer ends with the record the log holds");
+        assertRefused(jdbc, List.of(firsts.get(7)), streams.get(7) + "/0", "the log committed to a record at this position");
     }
 
     private static void assertRefused(JdbcTemplate jdbc, List<LedgerEvent> events, String record, String reason) {

@@ -105,8 +105,13 @@ public class JdbcCustodyRegister implements CustodyRegister {
         batch("INSERT INTO custody_register (custodian, item_id) VALUES (?, ?)", inserts);
     }
 
+    /** A single-item command's one row as a plain statement: a JDBC batch costs more for one row. */
     private int[] batch(String sql, List<Object[]> rows) {
-        return rows.isEmpty() ? new int[0] : jdbc.batchUpdate(sql, rows);
+        return switch (rows.size()) {
+            case 0 -> new int[0];
+            case 1 -> new int[] {jdbc.update(sql, rows.get(0))};
+            default -> jdbc.batchUpdate(sql, rows);
+        };
     }
 
     @EventHandler
