@@ -13,7 +13,7 @@ import java.util.UUID;
  * A real PostgreSQL server from Maven Central binaries (no Docker), one per test JVM; each test
  * context gets a database of its own, reached through the 'postgres' profile's variables.
  */
-public final class EmbeddedPostgresServer {
+final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {}
 
     private static final class Holder {
@@ -41,9 +41,9 @@ public final class EmbeddedPostgresServer {
     }
 
     /** A database of its own on the shared server. */
-    public record Database(String url, String user, String password) {}
+    record Database(String url, String user, String password) {}
 
-    public static Database newDatabase() {
+    static Database newDatabase() {
         EmbeddedPostgres server = Holder.SERVER;
         String database = "ledger_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (var connection = server.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {

@@ -1,6 +1,5 @@
 package org.salwledger.api;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.salwledger.api.integrity.LogAgreement;
@@ -16,7 +15,6 @@ import org.salwledger.core.item.event.ItemManufactured;
 import org.salwledger.projections.log.IntegrityViolation;
 import org.salwledger.projections.log.LogIntegrity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +40,7 @@ class LogAgreementTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void aCommandMustContinueEveryChainWhereTheLogHasIt(String store) {
-        JdbcTemplate jdbc = database(store);
+        JdbcTemplate jdbc = new JdbcTemplate(StoreSchemas.guarded(store));
         List<LedgerEvent> firsts = new ArrayList<>();
         List<Object[]> leaves = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
@@ -85,19 +83,5 @@ class LogAgreementTest {
         return head.seal(link -> new ItemManufactured(stream, ItemKind.WEAPON,
                 WeaponCategory.REVOLVER_OR_SELF_LOADING_PISTOL, null, null, "FN Herstal", "FN 509", "9x19mm",
                 Material.POLYMER, Production.INDUSTRIAL, 2026, null, "BE-FNH", "BE", link), FNH);
-    }
-
-    private static JdbcTemplate database(String store) {
-        DriverManagerDataSource dataSource;
-        if (store.equals("h2")) {
-            dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                    + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
-        } else {
-            EmbeddedPostgresServer.Database database = EmbeddedPostgresServer.newDatabase();
-            dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
-        }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + store)
-                .load().migrate();
-        return new JdbcTemplate(dataSource);
     }
 }

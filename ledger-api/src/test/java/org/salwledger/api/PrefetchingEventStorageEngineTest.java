@@ -8,7 +8,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.salwledger.api.store.PrefetchingEventStorageEngine;
@@ -37,7 +36,8 @@ class PrefetchingEventStorageEngineTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void streamsReadAheadAreAnsweredFromMemoryInTheirUnitOfWorkOnly(String store) {
-        DriverManagerDataSource dataSource = dataSource(store);
+        // the shared schema only: the append-only guards would refuse the deletes this test makes behind the engine
+        DriverManagerDataSource dataSource = StoreSchemas.unguarded(store);
         PrefetchingEventStorageEngine engine = engine(dataSource);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         engine.appendEvents(records(plain, 7));
@@ -86,19 +86,5 @@ class PrefetchingEventStorageEngineTest {
                 .eventSerializer(serializer).snapshotSerializer(serializer).batchSize(BATCH)
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE), NoTransactionManager.INSTANCE);
-    }
-
-    private static DriverManagerDataSource dataSource(String store) {
-        DriverManagerDataSource dataSource;
-        if (store.equals("h2")) {
-            dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                    + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
-        } else {
-            EmbeddedPostgresServer.Database database = EmbeddedPostgresServer.newDatabase();
-            dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
-        }
-        // the shared schema only: the append-only guards would refuse the deletes this test makes behind the engine
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
     }
 }

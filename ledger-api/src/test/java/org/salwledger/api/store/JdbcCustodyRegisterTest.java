@@ -2,10 +2,9 @@ package org.salwledger.api.store;
 
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.salwledger.api.EmbeddedPostgresServer;
+import org.salwledger.api.StoreSchemas;
 import org.salwledger.core.item.description.ItemKind;
 import org.salwledger.core.item.description.Material;
 import org.salwledger.core.item.description.Production;
@@ -17,7 +16,6 @@ import org.salwledger.core.item.event.ItemReceived;
 import org.salwledger.core.item.event.ItemRecoveredAfterDestruction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -41,7 +39,7 @@ class JdbcCustodyRegisterTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void aUnitOfWorksChangesAreWrittenWhenItCommits(String store) {
-        JdbcTemplate jdbc = database(store);
+        JdbcTemplate jdbc = new JdbcTemplate(StoreSchemas.guarded(store));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         JdbcCustodyRegister register = new JdbcCustodyRegister(jdbc);
 
@@ -112,19 +110,5 @@ class JdbcCustodyRegisterTest {
 
     private static ItemRecoveredAfterDestruction recovered(String item, String by) {
         return new ItemRecoveredAfterDestruction(item, "BE-FNH", by, "BE", "Antwerp", "found", List.of(), null);
-    }
-
-    private static JdbcTemplate database(String store) {
-        DriverManagerDataSource dataSource;
-        if (store.equals("h2")) {
-            dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                    + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
-        } else {
-            EmbeddedPostgresServer.Database database = EmbeddedPostgresServer.newDatabase();
-            dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
-        }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + store)
-                .load().migrate();
-        return new JdbcTemplate(dataSource);
     }
 }
