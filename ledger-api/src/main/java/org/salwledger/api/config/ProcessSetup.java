@@ -1,7 +1,6 @@
 package org.salwledger.api.config;
 
 import org.axonframework.modelling.command.Repository;
-import org.salwledger.api.store.PrefetchingEventStorageEngine;
 import org.salwledger.core.actor.Actor;
 import org.salwledger.core.actor.ActorDirectory;
 import org.salwledger.core.actor.CustodyRegister;

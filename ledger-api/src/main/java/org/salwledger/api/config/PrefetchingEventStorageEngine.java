@@ -1,4 +1,4 @@
-package org.salwledger.api.store;
+package org.salwledger.api.config;
 
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
