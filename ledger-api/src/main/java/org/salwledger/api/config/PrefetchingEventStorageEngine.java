@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * this node's append at that position, as it would have anyway.
  */
 public class PrefetchingEventStorageEngine extends JdbcEventStorageEngine implements StreamPrefetch {
-    /** Streams per query: a 10,000-item consignment is read in 100 queries for records and 50 for snapshots. */
+    /** Streams per query: a 10,000-item consignment of new items is read in 50 queries for snapshots, 50 for records. */
     static final int CHUNK = 200;
 
     private final TransactionManager transactions;
