@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  */
 public class PrefetchingEventStorageEngine extends JdbcEventStorageEngine implements StreamPrefetch {
     /** Streams per query: a 10,000-item consignment of new items is read in 50 queries for snapshots, 50 for records. */
-    static final int CHUNK = 200;
+    private static final int CHUNK = 200;
 
     private final TransactionManager transactions;
     private final String resourceKey = getClass().getName() + "@" + System.identityHashCode(this);
@@ -107,8 +107,13 @@ public class PrefetchingEventStorageEngine extends JdbcEventStorageEngine implem
         return batch;
     }
 
+    /** Only looks: a load in a unit of work that read nothing ahead (most loads) makes no map. */
     private ReadAhead readAhead(String aggregateIdentifier) {
-        return CurrentUnitOfWork.isStarted() ? held().get(aggregateIdentifier) : null;
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        Map<String, ReadAhead> held = CurrentUnitOfWork.get().root().getResource(resourceKey);
+        return held == null ? null : held.get(aggregateIdentifier);
     }
 
     private Map<String, ReadAhead> held() {

@@ -1,14 +1,12 @@
 package org.salwledger.api.integrity;
 
+import org.salwledger.api.store.DatabaseProduct;
 import org.salwledger.core.chain.LedgerEvent;
 import org.salwledger.projections.log.IntegrityViolation;
 import org.salwledger.projections.log.LogIntegrity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
-import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +35,7 @@ public class LogAgreement {
     public LogAgreement(JdbcTemplate jdbc, LogIntegrity integrity) {
         this.jdbc = jdbc;
         this.integrity = integrity;
-        this.joinOnH2 = "H2".equals(productName(jdbc));
+        this.joinOnH2 = DatabaseProduct.isH2(jdbc.getDataSource());
     }
 
     /** Streams per query: a 10,000-item transfer is checked in 25 queries, not 10,000. */
@@ -59,10 +57,10 @@ public class LogAgreement {
         Map<String, LedgerEvent> byStream = new HashMap<>();
         List<Object> args = new ArrayList<>();
         StringBuilder pairs = new StringBuilder();
+        String pair = positionsAsRows ? "(CAST(? AS VARCHAR(80)), CAST(? AS BIGINT))" : "(?, ?)";
         for (LedgerEvent first : firsts) {
             var link = first.link();
             byStream.put(link.stream(), first);
-            String pair = positionsAsRows ? "(CAST(? AS VARCHAR(80)), CAST(? AS BIGINT))" : "(?, ?)";
             pairs.append(pairs.isEmpty() ? "" : ", ").append(pair).append(", ").append(pair);
             args.addAll(List.of(link.stream(), link.sequence(), link.stream(), link.sequence() - 1));
         }
@@ -86,13 +84,5 @@ public class LogAgreement {
                                 + "with the record the log holds here"));
                     }
                 }, args.toArray());
-    }
-
-    private static String productName(JdbcTemplate jdbc) {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("cannot tell which database the ledger writes to", e);
-        }
     }
 }

@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +58,7 @@ public class DurableCommits {
 
     DurableCommits(DataSource dataSource, DiskFlush disk) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.writesOnCommit = !"H2".equals(productName(dataSource));
+        this.writesOnCommit = !DatabaseProduct.isH2(dataSource);
         this.file = writesOnCommit ? null : h2File(jdbc);
         this.disk = disk;
         this.background = file == null ? null : Executors.newSingleThreadScheduledExecutor(task -> {
@@ -125,14 +123,6 @@ public class DurableCommits {
         }
         if (file != null) {
             file.close();
-        }
-    }
-
-    private static String productName(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell which database the ledger writes to", e);
         }
     }
 }

@@ -55,8 +55,9 @@ public class JdbcCustodyRegister implements CustodyRegister {
     }
 
     private void hold(String itemId, String custodian) {
-        Change before = changes().get(itemId);
-        changes().put(itemId, new Change(custodian, before != null && before.firstRecord()));
+        Map<String, Change> changes = changes();
+        Change before = changes.get(itemId);
+        changes.put(itemId, new Change(custodian, before != null && before.firstRecord()));
     }
 
     /** An item's first record: nobody held it before, so one insert (no update to try first). */
@@ -65,11 +66,12 @@ public class JdbcCustodyRegister implements CustodyRegister {
     }
 
     private void release(String itemId) {
-        Change before = changes().get(itemId);
+        Map<String, Change> changes = changes();
+        Change before = changes.get(itemId);
         if (before != null && before.firstRecord()) {
-            changes().remove(itemId);
+            changes.remove(itemId);
         } else {
-            changes().put(itemId, new Change(null, false));
+            changes.put(itemId, new Change(null, false));
         }
     }
 
