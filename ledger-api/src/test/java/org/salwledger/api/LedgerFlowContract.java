@@ -208,21 +208,6 @@ abstract class LedgerFlowContract extends RunningLedger {
     }
 
     /**
-     * Records are stored under time-ordered identifiers (UUID v7), so the event store's unique index on them grows
-     * at its right edge instead of at a random leaf per record (store.TimeOrderedIdentifiers).
-     */
-    @Test
-    void recordsAreStoredUnderIdentifiersThatGrowWithTheirPosition() {
-        manufacture();
-        manufacture();
-        List<String> ids = jdbc.queryForList("SELECT eventidentifier FROM domainevententry ORDER BY globalindex",
-                String.class);
-        assertThat(ids).hasSizeGreaterThan(3).allSatisfy(id -> assertThat(java.util.UUID.fromString(id).version())
-                .as(id).isEqualTo(7));
-        assertThat(ids).isSortedAccordingTo(String::compareTo).doesNotHaveDuplicates();
-    }
-
-    /**
      * A new store splits the views into four segments (application.yml): Axon's 16 made its coordinator count
      * sixteen queues before every record it handed out, a quarter of a rebuild's time.
      */
