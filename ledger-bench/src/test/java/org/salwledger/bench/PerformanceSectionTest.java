@@ -43,7 +43,7 @@ class PerformanceSectionTest {
         assertThat(PerformanceSection.command(Benchmark.Settings.full()))
                 .doesNotContain("-Dbench.warmup", "-Dbench.stores", "-Dbench.node-gc");
         assertThat(PerformanceSection.render(RESULT, Benchmark.Settings.full(), "17.0.15", 2, LocalDate.parse("2026-12-06")))
-                .contains("Java 17.0.15, the node on `-XX:+UseParallelGC`, 20,000 warm-up");
+                .contains("Java 17.0.15, the node on `-XX:+UseParallelGC`, 40,000 warm-up");
     }
 
     @Test
