@@ -180,11 +180,11 @@ public final class Benchmark {
         // apart, which left 1.5-4.5 s without load, often in the curve's 60-s window).
         List<String> warmup = signed(maker, settings.warmup(), 0);
         List<String> envelopes = signed(maker, settings.commands(), settings.warmup());
-        long initial = awaitLogCovers(client, -1, Duration.ofMinutes(5));
+        long initial = LogCheckpoints.awaitCovers(client, -1, Duration.ofMinutes(5));
         long start = System.nanoTime();
         Load.Result warm = load.run(settings.warmup(), settings.clients(),
                 i -> require(client.post("/api/v1/items", warmup.get(i))));
-        long before = awaitLogCovers(client, initial + settings.warmup(), Duration.ofMinutes(5));
+        long before = LogCheckpoints.awaitCovers(client, initial + settings.warmup(), Duration.ofMinutes(5));
 
         LogLagSampler lag = new LogLagSampler(client, load, before);
         Duration cpuBefore = node.cpu();
@@ -193,7 +193,7 @@ public final class Benchmark {
                 i -> require(client.post("/api/v1/items", envelopes.get(i))));
         long lastAck = System.nanoTime();
         Duration cpu = node.cpu().minus(cpuBefore);
-        long records = awaitLogCovers(client, before + settings.commands(), Duration.ofMinutes(5));
+        long records = LogCheckpoints.awaitCovers(client, before + settings.commands(), Duration.ofMinutes(5));
         double catchUp = (System.nanoTime() - lastAck) / 1e9;
         lag.stop();
         Row running = new Row(store.name(), path,
@@ -204,7 +204,7 @@ public final class Benchmark {
         List<String> made = new ArrayList<>(warmup);
         made.addAll(envelopes);
         shapes.add(WorkShapes.measure(settings, store, client, admin, maker, made));
-        return new Measured(running, awaitLogCovers(client, -1, Duration.ofMinutes(5)));
+        return new Measured(running, LogCheckpoints.awaitCovers(client, -1, Duration.ofMinutes(5)));
     }
 
     /** Restarts the node on the run's store with {@code ledger.views.rebuild}; it is ready once the views caught up. */
@@ -235,26 +235,6 @@ public final class Benchmark {
         if (answer.status() != 201) {
             throw new IllegalStateException("refused: " + answer.status() + " " + answer.body());
         }
-    }
-
-    /** Waits until a signed checkpoint covers {@code size} records (or, with -1, until the log stops growing). */
-    private static long awaitLogCovers(LedgerClient client, long size, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        long last = -1;
-        while (System.nanoTime() < deadline) {
-            long now = checkpointSize(client);
-            if (size >= 0 ? now >= size : now == last && now > 0) {
-                return now;
-            }
-            last = now;
-            Thread.sleep(size >= 0 ? 50 : 1_500);
-        }
-        throw new IllegalStateException("no checkpoint covered " + size + " records within " + limit);
-    }
-
-    static long checkpointSize(LedgerClient client) throws Exception {
-        LedgerClient.Answer checkpoint = client.get("/api/v1/log/checkpoint", null);
-        return checkpoint.status() == 200 ? Long.parseLong(checkpoint.body().lines().skip(1).findFirst().orElse("0")) : 0;
     }
 
     public static void print(Result result, Settings settings) {

@@ -28,7 +28,7 @@ final class LogLagSampler {
         thread = new Thread(() -> {
             while (running.get()) {
                 try {
-                    int covered = (int) (Benchmark.checkpointSize(client) - offset);
+                    int covered = (int) (LogCheckpoints.size(client) - offset);
                     long now = System.nanoTime();
                     int acknowledged = load.acknowledged();
                     synchronized (samples) {
