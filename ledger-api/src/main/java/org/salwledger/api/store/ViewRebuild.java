@@ -1,6 +1,8 @@
 package org.salwledger.api.store;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -30,7 +32,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * shape changed, or to prove that what the views show follows from the records alone. The views'
  * processor is stopped, its reset handlers empty what the events built (not the reading audit, not the
  * refusals kept outside the records, not the alerts that time raised: the next sweep settles those), its
- * tokens go back to the start, and it runs again. The rebuild is noted in {@code view_rebuild} before the
+ * tokens go back to the start, the records stored so far are replayed into its handlers ({@link ViewReplay}), and
+ * it runs again from there. The rebuild is noted in {@code view_rebuild} before the
  * views are emptied and the note removed once they caught up: a node stopped in between rebuilds again at its
  * next start (H2 commits at each TRUNCATE of the reset, so emptied views and their tokens are not one
  * transaction there). The transparency log and the write side are not touched. Every node must be stopped
@@ -64,16 +67,19 @@ public class ViewRebuild {
     private final Clock clock;
     private final boolean atStart;
     private final Duration claimTimeout;
+    private final ViewReplay replay;
     private final ReentrantReadWriteLock readers = new ReentrantReadWriteLock();
     private volatile Run last;
+    private volatile boolean stopping;
 
     public ViewRebuild(EventProcessingConfiguration processing, EventStore events, JdbcTemplate jdbc,
-                       ProcessorTokens tokens, Clock clock, LedgerProperties properties,
+                       ProcessorTokens tokens, ViewReplay replay, Clock clock, LedgerProperties properties,
                        @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         this.processing = processing;
         this.events = events;
         this.jdbc = jdbc;
         this.tokens = tokens;
+        this.replay = replay;
         this.clock = clock;
         this.atStart = properties.views().rebuild();
         this.claimTimeout = claimTimeout;
@@ -128,13 +134,42 @@ public class ViewRebuild {
             }
             throw heldElsewhere;
         }
-        views.start();
         Run run = new Run(records, lastPosition, clock.instant(), null);
         last = run;
-        Thread watcher = new Thread(() -> awaitCaughtUp(views, run, began), "views-rebuild");
+        Thread watcher = new Thread(() -> {
+            replayThenStart(views, lastPosition);
+            awaitCaughtUp(views, run, began);
+        }, "views-rebuild");
         watcher.setDaemon(true);
         watcher.start();
         return run;
+    }
+
+    /**
+     * The records up to the rebuild's last go straight to the views' handlers ({@link ViewReplay}); the processor
+     * starts after them, from where the replay stored the tokens: the records appended since, or, if the replay
+     * failed, the rest of the rebuild at the processor's pace.
+     */
+    private void replayThenStart(StreamingEventProcessor views, long lastPosition) {
+        try {
+            if (views instanceof AbstractEventProcessor processor) {
+                replay.replay(processor.getName(), processor.eventHandlerInvoker(), lastPosition, () -> stopping);
+            }
+        } catch (RuntimeException e) {
+            if (stopping) {
+                return;
+            }
+            log.warn("The views' replay failed; the views' processor goes on from its last batch", e);
+        }
+        if (!stopping) {
+            views.start();
+        }
+    }
+
+    /** The node is stopping: a replay under way ends at its batch, and the note makes the next start rebuild. */
+    @PreDestroy
+    void stop() {
+        stopping = true;
     }
 
     /**
