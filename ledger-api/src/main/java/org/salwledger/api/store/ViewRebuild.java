@@ -1,6 +1,5 @@
 package org.salwledger.api.store;
 
-import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -14,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -137,8 +137,9 @@ public class ViewRebuild {
         Run run = new Run(records, lastPosition, clock.instant(), null);
         last = run;
         Thread watcher = new Thread(() -> {
-            replayThenStart(views, lastPosition);
-            awaitCaughtUp(views, run, began);
+            if (replayThenStart(views, lastPosition)) {
+                awaitCaughtUp(views, run, began);
+            }
         }, "views-rebuild");
         watcher.setDaemon(true);
         watcher.start();
@@ -148,26 +149,31 @@ public class ViewRebuild {
     /**
      * The records up to the rebuild's last go straight to the views' handlers ({@link ViewReplay}); the processor
      * starts after them, from where the replay stored the tokens: the records appended since, or, if the replay
-     * failed, the rest of the rebuild at the processor's pace.
+     * failed, the rest of the rebuild at the processor's pace. Answers whether the processor started: not on a
+     * node that is stopping.
      */
-    private void replayThenStart(StreamingEventProcessor views, long lastPosition) {
+    private boolean replayThenStart(StreamingEventProcessor views, long lastPosition) {
         try {
             if (views instanceof AbstractEventProcessor processor) {
                 replay.replay(processor.getName(), processor.eventHandlerInvoker(), lastPosition, () -> stopping);
             }
         } catch (RuntimeException e) {
-            if (stopping) {
-                return;
+            if (!stopping) {
+                log.warn("The views' replay failed; the views' processor goes on from its last batch", e);
             }
-            log.warn("The views' replay failed; the views' processor goes on from its last batch", e);
         }
-        if (!stopping) {
-            views.start();
+        if (stopping) {
+            return false;
         }
+        views.start();
+        return true;
     }
 
-    /** The node is stopping: a replay under way ends at its batch, and the note makes the next start rebuild. */
-    @PreDestroy
+    /**
+     * The node is stopping: a replay under way ends at its batch, the processor is not started behind Axon's
+     * shutdown, and the note makes the next start rebuild. At the close's first step, before Axon stops its processors.
+     */
+    @EventListener(ContextClosedEvent.class)
     void stop() {
         stopping = true;
     }
@@ -231,6 +237,9 @@ public class ViewRebuild {
         try {
             int segments = tokens.of(LedgerViews.PROCESSING_GROUP).size();
             while (!caughtUp(views.processingStatus().values(), segments, run.lastPosition())) {
+                if (stopping) {
+                    return; // the note stays: the next start rebuilds
+                }
                 Thread.sleep(POLL.toMillis());
             }
         } catch (InterruptedException e) {
