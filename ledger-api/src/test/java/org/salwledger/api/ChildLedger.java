@@ -32,6 +32,13 @@ final class ChildLedger implements AutoCloseable {
 
     /** Starts the service and waits until it answers health UP; its output goes to {@code log}. */
     static ChildLedger start(Path dataDir, SigningKey admin, Map<String, String> environment, Path log) {
+        ChildLedger child = launch(dataDir, admin, environment, log);
+        child.awaitUp(Duration.ofSeconds(120), log);
+        return child;
+    }
+
+    /** Starts the service and returns at once: for a test that stops it before it is up (a rebuild under way). */
+    static ChildLedger launch(Path dataDir, SigningKey admin, Map<String, String> environment, Path log) {
         int port = freePort();
         // C1 only, as the test JVMs (ledger-api's pom): a start took 14 CPU-s instead of 22 and the process lives
         // seconds; what these tests check (durability, integrity, the shared store) does not depend on the JIT
@@ -45,9 +52,7 @@ final class ChildLedger implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
-            ChildLedger child = new ChildLedger(builder.start(), port);
-            child.awaitUp(Duration.ofSeconds(120), log);
-            return child;
+            return new ChildLedger(builder.start(), port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,6 +101,11 @@ final class ChildLedger implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the ledger survived SIGKILL");
         }
+    }
+
+    /** How the process ended (143 after SIGTERM, 137 after SIGKILL); only once it has. */
+    int exitCode() {
+        return process.exitValue();
     }
 
     /** SIGTERM, the orderly stop an operator would do. */

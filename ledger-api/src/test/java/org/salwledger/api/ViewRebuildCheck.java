@@ -52,8 +52,13 @@ final class ViewRebuildCheck {
         StreamingEventProcessor views = processing.eventProcessor(LedgerViews.PROCESSING_GROUP,
                 StreamingEventProcessor.class).orElseThrow();
         long head = jdbc.queryForObject("SELECT COALESCE(MAX(globalIndex), -1) FROM DomainEventEntry", Long.class);
+        awaitCaughtUp(views, 1, head);
+    }
+
+    /** {@code segments} of the views' processor report a position at or past {@code head}. */
+    private static void awaitCaughtUp(StreamingEventProcessor views, int segments, long head) {
         await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(30))
-                .until(() -> ViewRebuild.caughtUp(views.processingStatus().values(), 1, head));
+                .until(() -> ViewRebuild.caughtUp(views.processingStatus().values(), segments, head));
     }
 
     static void viewsRebuildToWhatTheyWere(JdbcTemplate jdbc, ViewRebuild rebuild, EventProcessingConfiguration processing) {
@@ -98,9 +103,7 @@ final class ViewRebuildCheck {
                 segment.token().position()).hasValue(positions.get(2 * batch - 1)));
         views.start();
         // every segment, not the first to report: a segment the processor has not yet worked on has no status
-        int segments = tokens.of(LedgerViews.PROCESSING_GROUP).size();
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(30)).until(() ->
-                ViewRebuild.caughtUp(views.processingStatus().values(), segments, positions.get(positions.size() - 1)));
+        awaitCaughtUp(views, tokens.of(LedgerViews.PROCESSING_GROUP).size(), positions.get(positions.size() - 1));
         Map<String, List<String>> finished = dump(jdbc);
         for (String table : VIEWS.keySet()) {
             assertThat(finished.get(table)).as("%s replayed in part, then by the processor", table)

@@ -65,28 +65,16 @@ public class ViewReplay {
      * The segments are claimed for this node while it runs and released when it ends, however it ends.
      */
     public long replay(String name, EventHandlerInvoker invoker, long lastPosition, BooleanSupplier stopped) {
-        int[] ids = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(name));
-        Segment[] segments = new Segment[ids.length];
-        TrackingToken[] tokens = new TrackingToken[ids.length];
-        transactions.executeInTransaction(() -> {
-            for (int i = 0; i < ids.length; i++) {
-                segments[i] = Segment.computeSegment(ids[i], ids);
-                tokens[i] = tokenStore.fetchToken(name, ids[i]);
-            }
-        });
+        Claimed claimed = new Claimed(name);
         try (Stream<? extends TrackedEventMessage<?>> records = storage.readEvents(null, false)) {
-            return replay(name, ids, segments, tokens, invoker, records.iterator(), lastPosition, stopped);
+            return replay(claimed, invoker, records.iterator(), lastPosition, stopped);
         } finally {
-            transactions.executeInTransaction(() -> {
-                for (int id : ids) {
-                    tokenStore.releaseClaim(name, id);
-                }
-            });
+            claimed.release();
         }
     }
 
-    private long replay(String name, int[] ids, Segment[] segments, TrackingToken[] tokens, EventHandlerInvoker invoker,
-                        Iterator<? extends TrackedEventMessage<?>> records, long lastPosition, BooleanSupplier stopped) {
+    private long replay(Claimed claimed, EventHandlerInvoker invoker, Iterator<? extends TrackedEventMessage<?>> records,
+                        long lastPosition, BooleanSupplier stopped) {
         Batch batch = new Batch();
         long read = 0;
         while (records.hasNext() && !stopped.getAsBoolean()) {
@@ -95,31 +83,18 @@ public class ViewReplay {
                 break;
             }
             read++;
-            for (int i = 0; i < segments.length; i++) {
-                if (tokens[i] != null && tokens[i].covers(record.trackingToken())) {
-                    continue;
-                }
-                tokens[i] = WrappedToken.advance(tokens[i], record.trackingToken());
-                if (invoker.canHandle(record, segments[i])) {
-                    batch.add(record.withTrackingToken(tokens[i]), segments[i]);
-                }
-            }
+            claimed.pass(record, invoker, batch);
             if (read % batchSize == 0) {
-                commit(name, ids, tokens.clone(), invoker, batch);
+                commit(batch, claimed.reached(), invoker);
                 batch = new Batch();
             }
         }
-        commit(name, ids, tokens.clone(), invoker, batch);
+        commit(batch, claimed.reached(), invoker);
         return read;
     }
 
     /** One transaction: the batch's records handled and every segment's token where the batch left it. */
-    private void commit(String name, int[] ids, TrackingToken[] reached, EventHandlerInvoker invoker, Batch batch) {
-        Runnable storeTokens = () -> {
-            for (int i = 0; i < ids.length; i++) {
-                tokenStore.storeToken(reached[i], name, ids[i]);
-            }
-        };
+    private void commit(Batch batch, Runnable storeTokens, EventHandlerInvoker invoker) {
         if (batch.records.isEmpty()) {
             transactions.executeInTransaction(storeTokens);
             return;
@@ -135,6 +110,58 @@ public class ViewReplay {
         if (result.isExceptional()) {
             throw new IllegalStateException("The views' handlers failed on a rebuild's batch (rolled back)",
                     result.exceptionResult());
+        }
+    }
+
+    /** The processor's segments, claimed for this node while the replay runs, each with the token it reached. */
+    private final class Claimed {
+        private final String name;
+        private final int[] ids;
+        private final Segment[] segments;
+        private final TrackingToken[] tokens;
+
+        Claimed(String name) {
+            this.name = name;
+            this.ids = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(name));
+            this.segments = new Segment[ids.length];
+            this.tokens = new TrackingToken[ids.length];
+            transactions.executeInTransaction(() -> {
+                for (int i = 0; i < ids.length; i++) {
+                    segments[i] = Segment.computeSegment(ids[i], ids);
+                    tokens[i] = tokenStore.fetchToken(name, ids[i]);
+                }
+            });
+        }
+
+        /** Every segment not yet past {@code record} passes it, and takes it into the batch if its handlers do. */
+        void pass(TrackedEventMessage<?> record, EventHandlerInvoker invoker, Batch batch) {
+            for (int i = 0; i < segments.length; i++) {
+                if (tokens[i] != null && tokens[i].covers(record.trackingToken())) {
+                    continue;
+                }
+                tokens[i] = WrappedToken.advance(tokens[i], record.trackingToken());
+                if (invoker.canHandle(record, segments[i])) {
+                    batch.add(record.withTrackingToken(tokens[i]), segments[i]);
+                }
+            }
+        }
+
+        /** Stores, when run (in the batch's transaction), the tokens as they stand now; storing extends the claims. */
+        Runnable reached() {
+            TrackingToken[] reached = tokens.clone();
+            return () -> {
+                for (int i = 0; i < ids.length; i++) {
+                    tokenStore.storeToken(reached[i], name, ids[i]);
+                }
+            };
+        }
+
+        void release() {
+            transactions.executeInTransaction(() -> {
+                for (int id : ids) {
+                    tokenStore.releaseClaim(name, id);
+                }
+            });
         }
     }
 
